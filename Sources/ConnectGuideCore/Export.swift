@@ -1,0 +1,281 @@
+/// The document formats a plan can be written in.
+public enum PlanFormat: String, CaseIterable, Hashable, Sendable {
+    case text
+    case markdown
+    case json
+}
+
+/// A plan plus how its selection came about, as the exports show it.
+public struct PlanReport: Hashable, Sendable {
+    public let plan: Plan
+    /// Properties the rules set that the user did not ask for.
+    public let implied: [MovedProperty]
+
+    public init(plan: Plan, implied: [MovedProperty] = []) {
+        self.plan = plan
+        self.implied = implied
+    }
+}
+
+/// The version of the JSON document's shape; bumped on any incompatible change.
+public let planSchemaID = "connect-guide/plan/v1"
+
+extension Guide {
+    public func render(_ report: PlanReport, as format: PlanFormat, width: Int = 80) -> String {
+        switch format {
+        case .text: renderText(report, width: width)
+        case .markdown: renderMarkdown(report)
+        case .json: planJSON(report).serialized()
+        }
+    }
+
+    /// "Dashboard access → None (R1: ...)": one line per implied change, for notices and stderr.
+    public func describe(_ move: MovedProperty) -> String {
+        let property = property(move.property)
+        let label = property.option(move.to)?.label ?? move.to.rawValue
+        let reasons = move.rules.compactMap(rule).map { "\($0.id): \($0.summary)" }.joined(separator: "; ")
+        return "\(property.label) set to \(label) (\(reasons))"
+    }
+
+    public func optionLabel(_ property: PropertyID, _ selection: Selection) -> String {
+        self.property(property).option(selection[property])?.label ?? selection[property].rawValue
+    }
+
+    // MARK: Text
+
+    private func renderText(_ report: PlanReport, width: Int) -> String {
+        let plan = report.plan
+        var lines: [String] = ["\(title): your integration plan", ""]
+        let labelWidth = properties.map(\.label.count).max() ?? 0
+        for property in properties {
+            lines.append("  " + property.label.padded(to: labelWidth) + "  " + optionLabel(property.id, plan.selection))
+        }
+        lines.append("  " + "Requirement collection".padded(to: labelWidth) + "  " + plan.requirementCollection.rawValue)
+        lines.append("")
+        lines.append("Integration steps")
+        for step in plan.steps {
+            let prefix = "\(step.number). ".leftPadded(to: 4)
+            lines += wrap(step.title, width: width - 4).enumerated().map { ($0 == 0 ? prefix : "    ") + $1 }
+            lines += wrap(step.text, width: width - 4).map { "    " + $0 }
+            lines += step.links.map { "    \($0.label): \($0.url)" }
+            lines.append("")
+        }
+        if !plan.advisories.isEmpty {
+            lines.append("Advisories")
+            for advisory in plan.advisories {
+                lines.append("  ! \(advisory.title) [\(advisory.id)]")
+                lines += wrap(advisory.text, width: width - 4).map { "    " + $0 }
+                lines += advisory.links.map { "    \($0.url)" }
+            }
+            lines.append("")
+        }
+        for configuration in plan.configuration {
+            lines.append("Account configuration, Accounts \(configuration.api.rawValue) (\(configuration.method) \(configuration.endpoint))")
+            lines += configuration.parameters.map { "  \($0.name)=\($0.value)" }
+            lines.append("")
+        }
+        if let legacy = plan.legacyType {
+            lines.append("This combination is what was called a \(legacy) account.")
+            lines.append("")
+        }
+        lines.append("Docs page: \(plan.url)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Markdown
+
+    private func renderMarkdown(_ report: PlanReport) -> String {
+        let plan = report.plan
+        var lines: [String] = ["# \(title): your integration plan", ""]
+        lines.append("| Property | Choice |")
+        lines.append("| --- | --- |")
+        for property in properties {
+            lines.append("| \(property.label) | \(optionLabel(property.id, plan.selection)) |")
+        }
+        lines.append("| Requirement collection | `\(plan.requirementCollection.rawValue)` |")
+        lines.append("")
+        for move in report.implied {
+            lines.append("> Implied: \(describe(move)).")
+            lines.append("")
+        }
+        lines.append("## Integration steps")
+        lines.append("")
+        for step in plan.steps {
+            lines.append("\(step.number). **\(step.title)**  ")
+            lines.append("   \(step.text)  ")
+            lines.append("   " + step.links.map { "[\($0.label)](\($0.url))" }.joined(separator: " · "))
+        }
+        lines.append("")
+        if !plan.advisories.isEmpty {
+            lines.append("## Advisories")
+            lines.append("")
+            for advisory in plan.advisories {
+                let links = advisory.links.map { "[\($0.title)](\($0.url))" }.joined(separator: ", ")
+                lines.append("- **\(advisory.title)** (\(advisory.id)). \(advisory.text)" + (links.isEmpty ? "" : " See \(links)."))
+            }
+            lines.append("")
+        }
+        lines.append("## Account configuration")
+        lines.append("")
+        for configuration in plan.configuration {
+            lines.append("Accounts \(configuration.api.rawValue), `\(configuration.method) \(configuration.endpoint)`:")
+            lines.append("")
+            lines.append("```")
+            lines += configuration.parameters.map { "\($0.name)=\($0.value)" }
+            lines.append("```")
+            lines.append("")
+        }
+        if let legacy = plan.legacyType {
+            lines.append("This combination is what was called a **\(legacy)** account.")
+            lines.append("")
+        }
+        lines.append("Open this selection in the docs: <\(plan.url)>")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: JSON
+
+    /// The plan as the documented JSON schema (docs/plan-json.md).
+    public func planJSON(_ report: PlanReport) -> JSONValue {
+        let plan = report.plan
+        return .object([
+            ("schema", .string(planSchemaID)),
+            ("contentVersion", .string(plan.contentVersion)),
+            ("selection", .object(properties.map { ($0.id.rawValue, .string(plan.selection[$0.id].rawValue)) })),
+            ("choices", .array(properties.map { property in
+                let option = property.option(plan.selection[property.id])
+                return .object([
+                    ("property", .string(property.id.rawValue)),
+                    ("label", .string(property.label)),
+                    ("option", .string(plan.selection[property.id].rawValue)),
+                    ("optionLabel", .string(option?.label ?? "")),
+                    ("urlKey", .string(property.urlKey)),
+                    ("urlValue", .string(option?.urlValue ?? "")),
+                ])
+            })),
+            ("implied", .array(report.implied.map(movedJSON))),
+            ("requirementCollection", .string(plan.requirementCollection.rawValue)),
+            ("legacyType", plan.legacyType.map(JSONValue.string) ?? .null),
+            ("steps", .array(plan.steps.map { step in
+                .object([
+                    ("number", .int(step.number)),
+                    ("slot", .int(step.slot)),
+                    ("slotId", .string(step.slotID)),
+                    ("id", .string(step.id)),
+                    ("heading", .string(step.heading)),
+                    ("title", .string(step.title)),
+                    ("text", .string(step.text)),
+                    ("links", .array(step.links.map { .object([("label", .string($0.label)), ("url", .string($0.url))]) })),
+                ])
+            })),
+            ("advisories", .array(plan.advisories.map { advisory in
+                .object([
+                    ("id", .string(advisory.id)),
+                    ("title", .string(advisory.title)),
+                    ("text", .string(advisory.text)),
+                    ("links", .array(advisory.links.map { .object([("label", .string($0.title)), ("url", .string($0.url))]) })),
+                ])
+            })),
+            ("accountConfiguration", .object(plan.configuration.map { ($0.api.rawValue, configurationJSON($0)) })),
+            ("url", .string(plan.url)),
+        ])
+    }
+
+    func movedJSON(_ move: MovedProperty) -> JSONValue {
+        .object([
+            ("property", .string(move.property.rawValue)),
+            ("from", .string(move.from.rawValue)),
+            ("to", .string(move.to.rawValue)),
+            ("rules", .array(move.rules.map(JSONValue.string))),
+            ("reason", .string(describe(move))),
+        ])
+    }
+
+    /// v1 parameters stay flat, as form fields; v2 parameters nest into the JSON body.
+    public func configurationJSON(_ configuration: AccountConfiguration) -> JSONValue {
+        let parameters: JSONValue
+        switch configuration.api {
+        case .v1:
+            parameters = .object(configuration.parameters.map { ($0.name, $0.value.json) })
+        case .v2:
+            parameters = nested(configuration.parameters.map { ($0.name.split(separator: ".").map(String.init), $0.value.json) })
+        }
+        return .object([
+            ("method", .string(configuration.method)),
+            ("endpoint", .string(configuration.endpoint)),
+            (configuration.api == .v1 ? "parameters" : "body", parameters),
+        ])
+    }
+
+    private func nested(_ entries: [([String], JSONValue)]) -> JSONValue {
+        var keys: [String] = []
+        var groups: [String: [([String], JSONValue)]] = [:]
+        var leaves: [String: JSONValue] = [:]
+        for (path, value) in entries {
+            guard let head = path.first else { continue }
+            if !keys.contains(head) { keys.append(head) }
+            if path.count == 1 { leaves[head] = value } else { groups[head, default: []].append((Array(path.dropFirst()), value)) }
+        }
+        return .object(keys.map { key in (key, leaves[key] ?? nested(groups[key] ?? [])) })
+    }
+}
+
+extension ParameterValue {
+    var json: JSONValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .bool(let flag): .bool(flag)
+        }
+    }
+}
+
+// MARK: - Text helpers
+
+/// Splits text into lines no wider than `width`, breaking at spaces; a word wider than
+/// the line is cut. `displayWidth` measures a character (the terminal front end passes
+/// one that counts wide characters as two).
+public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = { _ in 1 }) -> [String] {
+    let width = max(width, 1)
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        var lineWidth = 0
+        for word in paragraph.split(separator: " ") {
+            var word = Substring(word)
+            var wordWidth = word.reduce(0) { $0 + displayWidth($1) }
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                line += " " + word
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(line) }
+            line = ""
+            lineWidth = 0
+            while wordWidth > width {
+                var piece = ""
+                var pieceWidth = 0
+                while let character = word.first, pieceWidth + displayWidth(character) <= width || piece.isEmpty {
+                    piece.append(character)
+                    pieceWidth += displayWidth(character)
+                    word = word.dropFirst()
+                }
+                lines.append(piece)
+                wordWidth -= pieceWidth
+            }
+            line = String(word)
+            lineWidth = wordWidth
+        }
+        lines.append(line)
+    }
+    return lines
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,176 @@
+/// One of the five choices the guide asks for, in the docs page's order.
+public enum PropertyID: String, CaseIterable, Codable, Hashable, Sendable, CustomStringConvertible {
+    case onboarding
+    case dashboard
+    case chargeType
+    case fees
+    case liability
+
+    public var index: Int { Self.allCases.firstIndex(of: self)! }
+    public var description: String { rawValue }
+}
+
+/// The id of an option of a property (`hosted`, `none`, `connectedAccounts`, ...).
+/// Option ids are data: the set of valid ids comes from the content, not from code.
+public struct OptionID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+    ExpressibleByStringLiteral, CustomStringConvertible
+{
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+    public static func < (lhs: OptionID, rhs: OptionID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Who collects and keeps current the verification information of connected accounts.
+/// Not chosen directly: it follows from the dashboard and liability choices.
+public enum RequirementCollection: String, Codable, Hashable, Sendable, CaseIterable {
+    case stripe
+    case application
+}
+
+/// A complete choice: one option for each of the five properties.
+/// A `Selection` may break rules; `Guide.violations(of:)` says which.
+public struct Selection: Hashable, Sendable, CustomStringConvertible {
+    private var options: [OptionID]
+
+    public init(_ choose: (PropertyID) -> OptionID) {
+        options = PropertyID.allCases.map(choose)
+    }
+
+    public subscript(property: PropertyID) -> OptionID {
+        get { options[property.index] }
+        set { options[property.index] = newValue }
+    }
+
+    public func setting(_ property: PropertyID, to option: OptionID) -> Selection {
+        var copy = self
+        copy[property] = option
+        return copy
+    }
+
+    /// The properties whose options differ between the two selections, in page order.
+    public func differences(from other: Selection) -> [PropertyID] {
+        PropertyID.allCases.filter { self[$0] != other[$0] }
+    }
+
+    public var description: String {
+        PropertyID.allCases.map { "\($0)=\(self[$0])" }.joined(separator: " ")
+    }
+}
+
+extension Selection: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: PropertyCodingKey.self)
+        var options: [OptionID] = []
+        for property in PropertyID.allCases {
+            options.append(try container.decode(OptionID.self, forKey: PropertyCodingKey(property)))
+        }
+        self.options = options
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: PropertyCodingKey.self)
+        for property in PropertyID.allCases {
+            try container.encode(self[property], forKey: PropertyCodingKey(property))
+        }
+    }
+}
+
+struct PropertyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ property: PropertyID) { stringValue = property.rawValue }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Some of the five choices, as a user states them (flags, a URL). `Guide.complete(_:)`
+/// turns it into a valid `Selection`.
+public struct PartialSelection: Hashable, Sendable {
+    public private(set) var chosen: [PropertyID: OptionID] = [:]
+    /// The order in which properties were set, first to last; later settings are "more recent".
+    public private(set) var order: [PropertyID] = []
+
+    public init() {}
+
+    public init(_ selection: Selection) {
+        for property in PropertyID.allCases { self[property] = selection[property] }
+    }
+
+    public subscript(property: PropertyID) -> OptionID? {
+        get { chosen[property] }
+        set {
+            order.removeAll { $0 == property }
+            chosen[property] = newValue
+            if newValue != nil { order.append(property) }
+        }
+    }
+
+    public var isEmpty: Bool { chosen.isEmpty }
+
+    /// Later values win, as with repeated flags.
+    public func merging(_ other: PartialSelection) -> PartialSelection {
+        var merged = self
+        for property in other.order { merged[property] = other[property] }
+        return merged
+    }
+}
+
+/// Something a condition can test: a property, or the derived requirement collection.
+public enum Facet: Hashable, Sendable, CustomStringConvertible {
+    case property(PropertyID)
+    case requirementCollection
+
+    init?(id: String) {
+        if id == "requirementCollection" {
+            self = .requirementCollection
+        } else if let property = PropertyID(rawValue: id) {
+            self = .property(property)
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .property(let property): property.rawValue
+        case .requirementCollection: "requirementCollection"
+        }
+    }
+}
+
+/// A conjunction: each facet must take one of its allowed values.
+public struct Condition: Hashable, Sendable {
+    public let clauses: [Facet: Set<String>]
+
+    public init(_ clauses: [Facet: Set<String>]) { self.clauses = clauses }
+
+    public static let always = Condition([:])
+
+    /// The properties this condition reads; `derivedFrom` names those the requirement
+    /// collection is computed from.
+    func properties(derivedFrom requirementInputs: Set<PropertyID>) -> Set<PropertyID> {
+        var result: Set<PropertyID> = []
+        for facet in clauses.keys {
+            switch facet {
+            case .property(let property): result.insert(property)
+            case .requirementCollection: result.formUnion(requirementInputs)
+            }
+        }
+        return result
+    }
+
+    public func allowed(_ property: PropertyID) -> Set<String>? { clauses[.property(property)] }
+}

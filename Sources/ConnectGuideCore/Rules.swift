@@ -1,0 +1,185 @@
+/// A property that a change of selection moved, and the rules that forced it.
+public struct MovedProperty: Hashable, Sendable, Codable {
+    public let property: PropertyID
+    public let from: OptionID
+    public let to: OptionID
+    /// The rules that keeping `from` would have broken. Never empty.
+    public let rules: [RuleID]
+}
+
+/// What resolving a wish against the rules gave: a valid selection and what had to move.
+public struct Resolution: Hashable, Sendable {
+    public let selection: Selection
+    public let moved: [MovedProperty]
+}
+
+/// An explicit selection that no valid combination satisfies.
+public struct Contradiction: Error, Hashable, Sendable {
+    public struct Alternative: Hashable, Sendable {
+        /// The explicit choices this alternative changes, with their new options.
+        public let changes: [PropertyID: OptionID]
+        public let selection: Selection
+    }
+
+    /// The user's explicit choices.
+    public let chosen: PartialSelection
+    /// The rules that stand between the explicit choices.
+    public let rules: [RuleID]
+    /// The valid selections that keep the most explicit choices, fewest changes first.
+    public let alternatives: [Alternative]
+}
+
+/// A partial selection completed: the full valid selection and what was filled in.
+public struct Completion: Hashable, Sendable {
+    public let selection: Selection
+    /// Properties the user did not set that take a non-default value because of a rule.
+    public let implied: [MovedProperty]
+    /// Properties the user did not set, filled with their defaults.
+    public let defaulted: [PropertyID]
+}
+
+extension Guide {
+    // MARK: Evaluating
+
+    public func requirementCollection(for selection: Selection) -> RequirementCollection {
+        holds(requirementCollectionCondition, facetValue: { facet in
+            if case .property(let property) = facet { return selection[property].rawValue }
+            return nil
+        }) ? .application : .stripe
+    }
+
+    public func holds(_ condition: Condition, for selection: Selection) -> Bool {
+        let collection = requirementCollection(for: selection)
+        return holds(condition) { facet in
+            switch facet {
+            case .property(let property): selection[property].rawValue
+            case .requirementCollection: collection.rawValue
+            }
+        }
+    }
+
+    private func holds(_ condition: Condition, facetValue: (Facet) -> String?) -> Bool {
+        condition.clauses.allSatisfy { facet, allowed in
+            facetValue(facet).map(allowed.contains) ?? false
+        }
+    }
+
+    public func breaks(_ rule: Rule, _ selection: Selection) -> Bool {
+        holds(rule.premise, for: selection) && !holds(rule.requirement, for: selection)
+    }
+
+    /// The rules a selection breaks, in rule order. Empty means the selection is valid.
+    public func violations(of selection: Selection) -> [Rule] {
+        rules.filter { breaks($0, selection) }
+    }
+
+    public func isValid(_ selection: Selection) -> Bool { violations(of: selection).isEmpty }
+
+    /// Every combination of options, valid or not (108 with the bundled content).
+    public var allSelections: [Selection] {
+        var result: [Selection] = [defaults]
+        for property in PropertyID.allCases {
+            result = result.flatMap { partial in
+                self.property(property).options.map { partial.setting(property, to: $0.id) }
+            }
+        }
+        return result
+    }
+
+    // MARK: Resolving
+
+    /// The valid selection nearest to `target` that keeps every `pinned` property:
+    /// fewest changes first; on a tie, keep the properties in `preference` (earlier
+    /// wins), then prefer defaults, then page order. Nil when the pinned properties
+    /// cannot be kept together.
+    public func nearestValid(
+        to target: Selection, keeping pinned: Set<PropertyID>, preferring preference: [PropertyID] = []
+    ) -> Resolution? {
+        let candidates = validSelections.filter { candidate in pinned.allSatisfy { candidate[$0] == target[$0] } }
+        guard let best = candidates.min(by: { rank($0, target: target, preference: preference).lexicographicallyPrecedes(rank($1, target: target, preference: preference)) })
+        else { return nil }
+        return Resolution(selection: best, moved: explainMoves(from: target, to: best))
+    }
+
+    private func rank(_ candidate: Selection, target: Selection, preference: [PropertyID]) -> [Int] {
+        var key = [candidate.differences(from: target).count]
+        key += preference.map { candidate[$0] == target[$0] ? 0 : 1 }
+        key.append(PropertyID.allCases.filter { candidate[$0] != property($0).defaultOption }.count)
+        key += PropertyID.allCases.map { property($0).index(of: candidate[$0]) ?? 0 }
+        return key
+    }
+
+    /// Every property where `result` differs from `target`, with the rules that keeping
+    /// the target's option would break. `result` must be a nearest valid selection, which
+    /// guarantees each list is non-empty: had keeping the option broken nothing, the
+    /// selection with that property kept would have been nearer.
+    func explainMoves(from target: Selection, to result: Selection) -> [MovedProperty] {
+        result.differences(from: target).map { property in
+            let kept = result.setting(property, to: target[property])
+            let rules = violations(of: kept).filter { $0.properties.contains(property) }.map(\.id)
+            return MovedProperty(property: property, from: target[property], to: result[property], rules: rules)
+        }
+    }
+
+    /// What choosing `option` for `property` would do to `selection`: always succeeds.
+    public func choosing(
+        _ option: OptionID, for property: PropertyID, in selection: Selection, recentlySet: [PropertyID] = []
+    ) -> Resolution {
+        let target = selection.setting(property, to: option)
+        let preference = recentlySet.filter { $0 != property }
+        guard let resolution = nearestValid(to: target, keeping: [property], preferring: preference) else {
+            // Content where some option belongs to no valid selection; the loader's tests rule
+            // this out for the bundled guide. Leave the selection as it was.
+            return Resolution(selection: selection, moved: [])
+        }
+        return resolution
+    }
+
+    /// Completes the user's explicit choices with defaults and the rules, or explains why
+    /// the choices cannot stand together.
+    public func complete(_ chosen: PartialSelection) -> Result<Completion, Contradiction> {
+        let target = Selection { chosen[$0] ?? property($0).defaultOption }
+        let pinned = Set(chosen.chosen.keys)
+        if let resolution = nearestValid(to: target, keeping: pinned, preferring: chosen.order.reversed()) {
+            let movedIDs = Set(resolution.moved.map(\.property))
+            let defaulted = PropertyID.allCases.filter { chosen[$0] == nil && !movedIDs.contains($0) }
+            return .success(Completion(selection: resolution.selection, implied: resolution.moved, defaulted: defaulted))
+        }
+        return .failure(contradiction(chosen, target: target))
+    }
+
+    private func contradiction(_ chosen: PartialSelection, target: Selection) -> Contradiction {
+        let pinned = PropertyID.allCases.filter { chosen[$0] != nil }
+        func keptCount(_ selection: Selection) -> Int { pinned.filter { selection[$0] == target[$0] }.count }
+        let most = validSelections.map(keptCount).max() ?? 0
+        // Among selections keeping the most explicit choices, one per distinct set of changes
+        // to explicit choices, nearest first.
+        var seen: Set<[PropertyID: OptionID]> = []
+        var alternatives: [Contradiction.Alternative] = []
+        let ranked = validSelections.filter { keptCount($0) == most }
+            .sorted { rank($0, target: target, preference: []).lexicographicallyPrecedes(rank($1, target: target, preference: [])) }
+        for selection in ranked {
+            var changes: [PropertyID: OptionID] = [:]
+            for property in pinned where selection[property] != target[property] { changes[property] = selection[property] }
+            if seen.insert(changes).inserted {
+                alternatives.append(.init(changes: changes, selection: selection))
+            }
+        }
+        // The rules an alternative would break if it kept the explicit choice it gives up.
+        var ruleIDs: [RuleID] = []
+        for alternative in alternatives {
+            for (property, _) in alternative.changes {
+                let kept = alternative.selection.setting(property, to: target[property])
+                for rule in violations(of: kept) where rule.properties.contains(property) && !ruleIDs.contains(rule.id) {
+                    ruleIDs.append(rule.id)
+                }
+            }
+        }
+        ruleIDs.sort { lhs, rhs in
+            (rules.firstIndex { $0.id == lhs } ?? 0) < (rules.firstIndex { $0.id == rhs } ?? 0)
+        }
+        return Contradiction(chosen: chosen, rules: ruleIDs, alternatives: alternatives)
+    }
+
+    public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import ConnectGuideCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct ConnectGuide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "connect-guide",
+        abstract: "Design a Stripe Connect integration and get the steps to build it.",
+        discussion: """
+            Exit status: 0 success, 1 quit without a result, 2 bad usage or input, 130 interrupted.
+            """,
+        version: version,
+        subcommands: [PlanCommand.self])
+}
+
+let version: String = {
+    guard case .success(let guide) = bundledGuide else { return "0.1.0" }
+    return "0.1.0 (content \(guide.contentVersion))"
+}()
+
+func printError(_ message: String) {
+    var standardError = StandardError()
+    print(message, to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        var bytes = Array(string.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try ConnectGuide.parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            printError("connect-guide: \(error.message)")
+            exit(error.code)
+        } catch {
+            let code = ConnectGuide.exitCode(for: error)
+            let message = ConnectGuide.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(Exit.success)
+            }
+            printError(message)
+            // The argument parser's usage errors (64) become our documented 2.
+            exit(code == .validationFailure ? Exit.usage : code.rawValue)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import ConnectGuideCore
+
+extension PlanFormat: ExpressibleByArgument {}
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print the integration steps for a selection.",
+        discussion: """
+            Unset properties take their defaults, moved as the rules require; what the rules \
+            implied is reported on stderr (or in the "implied" field of JSON). Choices that \
+            cannot be combined exit with status 2 and name the rule and the nearest valid choices.
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "Output format.")
+    var format: PlanFormat = .text
+
+    func run() throws {
+        let guide = try loadGuide()
+        let completion = try selection.completion(in: guide, warn: printError)
+        if format != .json {
+            for move in completion.implied { printError("note: \(guide.describe(move))") }
+        }
+        let report = PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied)
+        print(guide.render(report, as: format), terminator: "")
+    }
+}

@@ -36,6 +36,11 @@ let package = Package(
             name: "ConnectGuideCoreTests",
             dependencies: ["ConnectGuideCore"]
         ),
+        // Runs the built binary as a user would, checking output, streams and exit codes.
+        .testTarget(
+            name: "ConnectGuideCLITests",
+            dependencies: ["connect-guide"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

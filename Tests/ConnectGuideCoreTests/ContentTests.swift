@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+@testable import ConnectGuideCore
+
+@Suite("Content files")
+struct ContentTests {
+    /// The bundled files as editable JSON, for breaking them on purpose.
+    static func files(editing name: String, _ edit: (inout [String: Any]) -> Void) throws -> ContentFiles {
+        var files = ContentFiles.bundled
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(files.files[name]!)) as? [String: Any])
+        edit(&object)
+        files.files[name] = Array(try JSONSerialization.data(withJSONObject: object))
+        return files
+    }
+
+    static func loadError(_ files: ContentFiles) -> ContentError? {
+        do {
+            _ = try Guide(files: files)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("the bundled content loads and is versioned")
+    func bundledLoads() throws {
+        let guide = try Guide.bundled()
+        #expect(!guide.contentVersion.isEmpty)
+        #expect(guide.properties.map(\.id) == PropertyID.allCases)
+        #expect(guide.slots.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(guide.rules.map(\.id) == ["R1", "R2", "R3", "R4", "R5", "R6"])
+        #expect(guide.advisories.map(\.id) == ["A1", "A2", "A3", "A4", "A5", "A6"])
+    }
+
+    @Test("labels, URL keys and values are the page's")
+    func pageVocabulary() {
+        let expected: [(PropertyID, String, String, [(String, String, String)])] = [
+            (.onboarding, "Onboarding", "connect-onboarding-surface",
+             [("hosted", "Stripe-hosted", "hosted"), ("embedded", "Embedded", "embedded"), ("api", "API", "api")]),
+            (.dashboard, "Dashboard access", "connect-dashboard-type",
+             [("full", "Stripe Dashboard", "full"), ("express", "Express Dashboard", "express"), ("none", "None", "none")]),
+            (.chargeType, "Charge type", "connect-charge-type",
+             [("direct", "Direct charges", "direct"), ("destination", "Destination charges", "destination"),
+              ("separate", "Separate charges and transfers", "separate")]),
+            (.fees, "Who pays Stripe fees", "connect-economic-model",
+             [("connectedAccounts", "Your connected accounts", "revshare"), ("platform", "Your platform", "buy-rate")]),
+            (.liability, "Negative balance liability", "connect-loss-liability-owner",
+             [("stripe", "Stripe", "stripe"), ("platform", "Platform", "platform")]),
+        ]
+        for (id, label, key, options) in expected {
+            let property = guide.property(id)
+            #expect(property.label == label)
+            #expect(property.urlKey == key)
+            #expect(property.options.map { $0.id.rawValue } == options.map(\.0))
+            #expect(property.options.map(\.label) == options.map(\.1))
+            #expect(property.options.map(\.urlValue) == options.map(\.2))
+        }
+    }
+
+    @Test("short labels and summaries fit the space the front ends give them")
+    func lengths() {
+        for property in guide.properties {
+            #expect(property.shortLabel.count <= 18, "\(property.id)")
+            for option in property.options {
+                #expect(option.shortLabel.count <= 18, "\(option.id)")
+                #expect(option.summary.count <= 70, "\(option.id)")
+                #expect(!option.intro.isEmpty && !option.bestFor.isEmpty)
+            }
+        }
+    }
+
+    @Test("only API onboarding carries Stripe's strong recommendation callout among onboarding options")
+    func recommendation() {
+        let onboarding = guide.property(.onboarding)
+        #expect(onboarding.option("api")?.recommendation?.isEmpty == false)
+        #expect(onboarding.option("hosted")?.recommendation == nil)
+    }
+
+    @Test("section notes appear only where they apply")
+    func conditionalNotes() {
+        let liability = guide.property(.liability).section
+        let embeddedStripe = selection("embedded", "none", "direct", "platform", "stripe")
+        #expect(guide.notes(of: liability, for: embeddedStripe).contains { $0.contains("account_update") })
+        #expect(!guide.notes(of: liability, for: guide.defaults).contains { $0.contains("account_update") })
+        let api = selection("api", "none", "direct", "platform", "platform")
+        #expect(guide.notes(of: guide.payouts, for: api).count == guide.notes(of: guide.payouts, for: guide.defaults).count + 1)
+    }
+
+    /// links.md in the shared spec lists the only links the app may use. CI lays shared/ beside
+    /// the clone; where it is absent the check is skipped, and links.json remains the allow-list.
+    static let linksSpec: String? = {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try? String(contentsOf: repository.deletingLastPathComponent().appendingPathComponent("shared/spec/links.md"), encoding: .utf8)
+    }()
+
+    @Test("every link the content may use is listed in the shared links spec", .enabled(if: linksSpec != nil))
+    func linksAreFromSpec() throws {
+        let spec = try #require(Self.linksSpec)
+        for link in guide.links {
+            #expect(spec.contains(link.path), "\(link.path) is not in shared/spec/links.md")
+            #expect(link.url == "https://docs.stripe.com" + link.path)
+        }
+    }
+
+    @Test("broken content is reported with the file, the place and the problem", arguments: [
+        ("rules.json", "rules[0].then.dashboard", "unknown value \"nowhere\""),
+        ("guide.json", "properties[1].default", "\"sparkly\" is not one of this property's options"),
+        ("steps.json", "slots[0].variants[0].links[0].path", "is not in links.json"),
+        ("config.json", "v1.parameters[0]", "the field \"because\" is missing"),
+        ("links.json", "links[1].path", "is listed twice"),
+        ("rules.json", "advisories[0].when", "unknown facet \"weather\""),
+    ])
+    func brokenContent(file: String, place: String, problem: String) throws {
+        let files = try Self.files(editing: file) { object in
+            switch (file, place) {
+            case ("rules.json", "rules[0].then.dashboard"):
+                var rules = object["rules"] as! [[String: Any]]
+                rules[0]["then"] = ["dashboard": ["nowhere"]]
+                object["rules"] = rules
+            case ("guide.json", _):
+                var properties = object["properties"] as! [[String: Any]]
+                properties[1]["default"] = "sparkly"
+                object["properties"] = properties
+            case ("steps.json", _):
+                var slots = object["slots"] as! [[String: Any]]
+                var variants = slots[0]["variants"] as! [[String: Any]]
+                variants[0]["links"] = [["label": "Nowhere", "path": "/connect/made-up-page"]]
+                slots[0]["variants"] = variants
+                object["slots"] = slots
+            case ("config.json", _):
+                var v1 = object["v1"] as! [String: Any]
+                var parameters = v1["parameters"] as! [[String: Any]]
+                parameters[0].removeValue(forKey: "because")
+                v1["parameters"] = parameters
+                object["v1"] = v1
+            case ("links.json", _):
+                var links = object["links"] as! [[String: Any]]
+                links[1] = links[0]
+                object["links"] = links
+            default:
+                var advisories = object["advisories"] as! [[String: Any]]
+                advisories[0]["when"] = ["weather": ["rain"]]
+                object["advisories"] = advisories
+            }
+        }
+        let error = try #require(Self.loadError(files))
+        #expect(error.file == file)
+        #expect(error.place.hasPrefix(place), "\(error)")
+        #expect(error.problem.contains(problem), "\(error)")
+        #expect(error.description.hasPrefix("Assets/\(file): at "))
+    }
+
+    @Test("a file that is not JSON at all names the file and says so")
+    func notJSON() throws {
+        var files = ContentFiles.bundled
+        files.files["steps.json"] = Array("{ \"slots\": [ oops".utf8)
+        let error = try #require(Self.loadError(files))
+        #expect(error.file == "steps.json")
+        #expect(error.problem.hasPrefix("not valid JSON"))
+        var incomplete = ContentFiles.bundled
+        incomplete.files.removeValue(forKey: "links.json")
+        #expect(Self.loadError(incomplete)?.description == "Assets/links.json: at top level: the file is missing")
+    }
+
+    @Test("random byte mutations of the content files never crash the loader")
+    func mutations() {
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<300 {
+            var files = ContentFiles.bundled
+            let name = ContentFiles.names.randomElement(using: &random)!
+            var bytes = files.files[name]!
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[index] = UInt8.random(in: 0...255, using: &random)
+                case 1: bytes.remove(at: index)
+                default: bytes.insert(Array("{}[],:\"0".utf8).randomElement(using: &random)!, at: index)
+                }
+            }
+            files.files[name] = bytes
+            if let error = Self.loadError(files) {
+                #expect(!error.problem.isEmpty)
+            }
+        }
+    }
+}

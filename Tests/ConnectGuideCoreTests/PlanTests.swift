@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import ConnectGuideCore
+
+@Suite("Step derivation")
+struct PlanTests {
+    @Test("all 21 valid combinations give the spec's slot table")
+    func slotTable() {
+        for valid in guide.validSelections {
+            let plan = guide.plan(for: valid)
+            #expect(plan.steps.map(\.id) == specSteps(valid), "\(valid)")
+            #expect(plan.steps.map(\.number) == Array(1...plan.steps.count))
+            #expect(plan.steps.allSatisfy { (1...2).contains($0.links.count) })
+            #expect(plan.steps.allSatisfy { $0.links.allSatisfy { $0.url.hasPrefix("https://docs.stripe.com/") } })
+        }
+    }
+
+    @Test("hosted / full / direct / connected accounts / Stripe gives the page's five steps")
+    func pageDefaultList() {
+        let plan = guide.plan(for: selection("hosted", "full", "direct", "connectedAccounts", "stripe"))
+        #expect(plan.steps.map(\.slot) == [1, 2, 3, 4, 6])
+        #expect(plan.steps.map(\.id) == [
+            "onboard-hosted", "charges-direct-accounts-pay", "dashboard-full", "liability-stripe", "payouts-standard",
+        ])
+        #expect(plan.steps[0].links.map(\.url) == [
+            "https://docs.stripe.com/connect/onboarding/quickstart", "https://docs.stripe.com/connect/hosted-onboarding",
+        ])
+        #expect(plan.steps[2].links.first?.url == "https://docs.stripe.com/connect/stripe-dashboard")
+        #expect(plan.steps[3].links.first?.url == "https://docs.stripe.com/connect/risk-management/managed-risk")
+        #expect(plan.steps[4].links.first?.url == "https://docs.stripe.com/connect/payouts-connected-accounts")
+        #expect(plan.requirementCollection == .stripe)
+        #expect(plan.advisories.isEmpty)
+        #expect(plan.legacyType == "Standard")
+    }
+
+    @Test("API / none / direct / platform / platform gives the page's six steps")
+    func pageAPIList() {
+        let plan = guide.plan(for: selection("api", "none", "direct", "platform", "platform"))
+        #expect(plan.steps.map(\.slot) == [1, 2, 3, 4, 5, 6])
+        #expect(plan.steps.map(\.id) == [
+            "onboard-api", "charges-direct-platform-pays", "dashboard-none", "liability-platform",
+            "requirement-updates", "payouts-api",
+        ])
+        #expect(plan.steps[0].links.first?.url == "https://docs.stripe.com/connect/api-onboarding")
+        #expect(plan.steps[4].links.first?.url == "https://docs.stripe.com/connect/handle-verification-updates")
+        #expect(plan.steps[5].links.first?.url == "https://docs.stripe.com/connect/payouts-bank-accounts")
+        #expect(plan.requirementCollection == .application)
+        #expect(plan.advisories.map(\.id) == ["A1", "A4", "A5"])
+        #expect(plan.legacyType == "Custom")
+    }
+
+    @Test("advisories follow the spec's conditions on every valid combination")
+    func advisories() {
+        for valid in guide.validSelections {
+            let charge = valid[.chargeType].rawValue
+            var expected: [String] = []
+            if valid[.onboarding] == "api" { expected.append("A1") }
+            if valid[.dashboard] == "express" && charge != "direct" { expected.append("A2") }
+            if valid[.liability] == "stripe" && charge != "direct" { expected.append("A3") }
+            if valid[.dashboard] == "none" { expected.append("A4") }
+            if valid[.fees] == "platform" { expected.append("A5") }
+            if charge != "direct" { expected.append("A6") }
+            #expect(guide.plan(for: valid).advisories.map(\.id) == expected, "\(valid)")
+        }
+    }
+
+    @Test("account configuration follows the spec's API mapping on every valid combination")
+    func configuration() {
+        for valid in guide.validSelections {
+            let plan = guide.plan(for: valid)
+            let v1 = Dictionary(uniqueKeysWithValues: plan.configuration(for: .v1).parameters.map { ($0.name, $0.value.description) })
+            #expect(v1["controller[stripe_dashboard][type]"] == valid[.dashboard].rawValue)
+            #expect(v1["controller[fees][payer]"] == (valid[.fees] == "platform" ? "application" : "account"))
+            #expect(v1["controller[losses][payments]"] == (valid[.liability] == "platform" ? "application" : "stripe"))
+            #expect(v1["controller[requirement_collection]"] == plan.requirementCollection.rawValue)
+            #expect(v1["capabilities[transfers][requested]"] == "true")
+            #expect(v1["capabilities[card_payments][requested]"] == (valid[.chargeType] == "direct" ? "true" : nil))
+
+            let v2 = Dictionary(uniqueKeysWithValues: plan.configuration(for: .v2).parameters.map { ($0.name, $0.value) })
+            #expect(v2["dashboard"] == .string(valid[.dashboard].rawValue))
+            #expect(v2["defaults.responsibilities.fees_collector"] == .string(valid[.fees] == "platform" ? "application" : "stripe"))
+            #expect(v2["defaults.responsibilities.losses_collector"] == .string(valid[.liability] == "platform" ? "application" : "stripe"))
+            let direct = valid[.chargeType] == "direct"
+            #expect(v2["configuration.merchant.capabilities.card_payments.requested"] == (direct ? .bool(true) : nil))
+            #expect(v2["configuration.recipient.capabilities.stripe_balance.stripe_transfers.requested"] == (direct ? nil : .bool(true)))
+            #expect(v2.keys.allSatisfy { !$0.contains("requirement_collection") }, "v2 derives it; it is not settable")
+        }
+    }
+
+    @Test("the JSON export has the documented shape")
+    func jsonShape() throws {
+        var partial = PartialSelection()
+        partial[.onboarding] = "api"
+        let completion = try guide.complete(partial).get()
+        let text = guide.render(PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied), as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == planSchemaID)
+        #expect(object["contentVersion"] as? String == guide.contentVersion)
+        #expect((object["selection"] as? [String: String])?["dashboard"] == "none")
+        #expect((object["steps"] as? [[String: Any]])?.count == 6)
+        #expect((object["implied"] as? [[String: Any]])?.map { $0["property"] as? String } == ["dashboard", "fees", "liability"])
+        let configuration = try #require(object["accountConfiguration"] as? [String: Any])
+        let v1 = try #require((configuration["v1"] as? [String: Any])?["parameters"] as? [String: String])
+        #expect(v1["controller[requirement_collection]"] == "application")
+        let v2 = try #require((configuration["v2"] as? [String: Any])?["body"] as? [String: Any])
+        #expect((((v2["defaults"] as? [String: Any])?["responsibilities"]) as? [String: String])?["losses_collector"] == "application")
+        #expect(object["url"] as? String == guide.url(for: completion.selection))
+    }
+
+    @Test("text and Markdown exports carry every step title and link", arguments: [PlanFormat.text, .markdown])
+    func documentExports(format: PlanFormat) {
+        for valid in guide.validSelections {
+            let plan = guide.plan(for: valid)
+            let document = guide.render(PlanReport(plan: plan), as: format)
+            for step in plan.steps {
+                #expect(document.contains(step.title))
+                for link in step.links { #expect(document.contains(link.url)) }
+            }
+            #expect(document.contains(plan.url))
+        }
+    }
+}
+
+@Suite("Text wrapping")
+struct WrapTests {
+    @Test("lines break at spaces and never exceed the width")
+    func wrapsAtSpaces() {
+        let lines = wrap("the quick brown fox jumps over the lazy dog", width: 10)
+        #expect(lines == ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
+    }
+
+    @Test("a word wider than the line is cut, and wide characters count by their width")
+    func longWordsAndWideCharacters() {
+        #expect(wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        let wide = wrap("日本語のテキスト", width: 6) { $0.isASCII ? 1 : 2 }
+        #expect(wide == ["日本語", "のテキ", "スト"])
+        #expect(wrap("", width: 5) == [""])
+        #expect(wrap("a\n\nb", width: 5) == ["a", "", "b"])
+    }
+}

@@ -25,16 +25,47 @@ let package = Package(
                 .embedInCode("Assets/links.json"),
             ]
         ),
+        // ncursesw from the system (Debian: libncurses-dev), with a C shim for its macros.
+        // No pkgConfig: ncursesw.pc only adds -D flags that SwiftPM refuses (with a
+        // warning); the shim defines what it needs and the module map links the library.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The full-screen front end: model, pure renderer, key decoding, one ncurses layer.
+        .target(
+            name: "ConnectGuideTUI",
+            dependencies: ["ConnectGuideCore", "CNcursesw"]
+        ),
         .executableTarget(
             name: "connect-guide",
             dependencies: [
                 "ConnectGuideCore",
+                "ConnectGuideTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The shipped benchmark: runs the release build (and dialog) in a pseudo-terminal.
+        // Run: swift build -c release && .build/release/connect-guide-bench
+        .target(
+            name: "CPseudoTerminal",
+            path: "Benchmarks/CPseudoTerminal",
+            linkerSettings: [.linkedLibrary("util")]
+        ),
+        .executableTarget(
+            name: "connect-guide-bench",
+            dependencies: ["CPseudoTerminal"],
+            path: "Benchmarks/connect-guide-bench"
         ),
         .testTarget(
             name: "ConnectGuideCoreTests",
             dependencies: ["ConnectGuideCore"]
+        ),
+        // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
+        .testTarget(
+            name: "ConnectGuideTUITests",
+            dependencies: ["ConnectGuideTUI", "connect-guide"],
+            exclude: ["Goldens"]
         ),
         // Runs the built binary as a user would, checking output, streams and exit codes.
         .testTarget(

@@ -3,6 +3,8 @@ public enum PlanFormat: String, CaseIterable, Hashable, Sendable {
     case text
     case markdown
     case json
+    /// A self-contained brief to paste into an LLM assistant (Prompt.swift).
+    case prompt
 }
 
 /// A plan plus how its selection came about, as the exports show it.
@@ -26,6 +28,7 @@ extension Guide {
         case .text: renderText(report, width: width)
         case .markdown: renderMarkdown(report)
         case .json: planJSON(report).serialized()
+        case .prompt: renderPrompt(report)
         }
     }
 

@@ -15,7 +15,22 @@ struct ConnectGuide: ParsableCommand {
             Exit status: 0 success, 1 quit without a result, 2 bad usage or input, 130 interrupted.
             """,
         version: version,
-        subcommands: [PlanCommand.self])
+        subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, OptionsCommand.self, DiffCommand.self])
+
+    // Selection flags, --resume and --plain for an interactive session (StartOptions.swift).
+    @OptionGroup var start: StartOptions
+
+    // --print, for the full-screen guide (InteractiveCommand.swift).
+    @OptionGroup var interactive: InteractiveOptions
+
+    func run() throws {
+        // Accessible line-by-line mode (--plain, or TERM=dumb): PlainMode.swift.
+        if start.wantsPlainMode(environment: processEnvironment()) {
+            try runPlainMode(start)
+            return
+        }
+        try interactive.run(start)
+    }
 }
 
 let version: String = {

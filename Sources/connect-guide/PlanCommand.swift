@@ -18,6 +18,8 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: PlanFormat = .text
 
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
         let guide = try loadGuide()
         let completion = try selection.completion(in: guide, warn: printError)
@@ -25,6 +27,6 @@ struct PlanCommand: ParsableCommand {
             for move in completion.implied { printError("note: \(guide.describe(move))") }
         }
         let report = PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied)
-        print(guide.render(report, as: format), terminator: "")
+        try output.emit(guide.render(report, as: format))
     }
 }

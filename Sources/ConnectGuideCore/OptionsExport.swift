@@ -1,0 +1,131 @@
+/// The formats `connect-guide options` writes.
+public enum OptionsFormat: String, CaseIterable, Hashable, Sendable {
+    case text
+    case json
+}
+
+/// The version of the options JSON document's shape.
+public let optionsSchemaID = "connect-guide/options/v1"
+
+extension Guide {
+    /// Everything a script or a reader needs to build selections: properties, their
+    /// options under every name (CLI value, aliases, URL value), defaults and the rules.
+    public func renderOptions(as format: OptionsFormat, width: Int = 80) -> String {
+        switch format {
+        case .text: optionsText(width: width)
+        case .json: optionsJSON().serialized()
+        }
+    }
+
+    public func optionsJSON() -> JSONValue {
+        .object([
+            ("schema", .string(optionsSchemaID)),
+            ("contentVersion", .string(contentVersion)),
+            ("pageURL", .string(pageURL)),
+            ("properties", .array(properties.map { property in
+                .object([
+                    ("id", .string(property.id.rawValue)),
+                    ("label", .string(property.label)),
+                    ("flag", .string("--" + property.cliFlag)),
+                    ("urlKey", .string(property.urlKey)),
+                    ("default", .string(property.defaultOption.rawValue)),
+                    ("options", .array(property.options.map { option in
+                        .object([
+                            ("id", .string(option.id.rawValue)),
+                            ("label", .string(option.label)),
+                            ("cliValue", .string(option.cliValue)),
+                            ("aliases", .array(option.aliases.map(JSONValue.string))),
+                            ("urlValue", .string(option.urlValue)),
+                            ("summary", .string(option.summary)),
+                            ("default", .bool(option.id == property.defaultOption)),
+                        ])
+                    })),
+                ])
+            })),
+            ("rules", .array(rules.map { rule in
+                .object([
+                    ("id", .string(rule.id)),
+                    ("summary", .string(rule.summary)),
+                    ("if", conditionJSON(rule.premise)),
+                    ("then", conditionJSON(rule.requirement)),
+                    ("reason", .string(rule.reason)),
+                ])
+            })),
+            ("requirementCollection", .object([
+                ("applicationWhen", conditionJSON(requirementCollectionCondition)),
+                ("explanation", .object(RequirementCollection.allCases.map {
+                    ($0.rawValue, .string(requirementCollectionExplanation[$0] ?? ""))
+                })),
+            ])),
+            ("validCombinations", .int(validSelections.count)),
+        ])
+    }
+
+    /// Facets in page order, then the derived requirement collection; values sorted, so
+    /// the document is stable.
+    private func conditionJSON(_ condition: Condition) -> JSONValue {
+        .object(orderedFacets(condition).map { facet, values in (facet.description, .array(values.map(JSONValue.string))) })
+    }
+
+    private func orderedFacets(_ condition: Condition) -> [(Facet, [String])] {
+        let facets = PropertyID.allCases.map(Facet.property) + [.requirementCollection]
+        return facets.compactMap { facet in
+            guard let values = condition.clauses[facet] else { return nil }
+            if case .property(let id) = facet {
+                // The property's own option order reads better than alphabetical.
+                let order = property(id).options.map(\.id.rawValue)
+                return (facet, values.sorted { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) })
+            }
+            return (facet, values.sorted())
+        }
+    }
+
+    /// "--dashboard none, --fees platform": a condition in the words of the command line.
+    public func describeAsFlags(_ condition: Condition) -> String {
+        orderedFacets(condition).map { facet, values in
+            switch facet {
+            case .property(let id):
+                let spec = property(id)
+                let names = values.map { spec.option(OptionID($0))?.cliValue ?? $0 }
+                return "--\(spec.cliFlag) " + names.joined(separator: "|")
+            case .requirementCollection:
+                return "requirement collection " + values.joined(separator: "|")
+            }
+        }.joined(separator: ", ")
+    }
+
+    private func optionsText(width: Int) -> String {
+        var lines: [String] = ["\(title): properties, options and rules", ""]
+        lines.append("Choose with the flags below, naming an option by its value or any name after")
+        lines.append("\"also\"; --from-url reads the page's URL keys and values.")
+        lines.append("")
+        for (index, property) in properties.enumerated() {
+            lines.append("\(index + 1). \(property.label): --\(property.cliFlag)  (URL key \(property.urlKey))")
+            let nameWidth = property.options.map(\.cliValue.count).max() ?? 0
+            for option in property.options {
+                let isDefault = option.id == property.defaultOption
+                lines.append("   " + option.cliValue.padded(to: nameWidth) + "  " + option.label + (isDefault ? " (default)" : ""))
+                let indent = "   " + String(repeating: " ", count: nameWidth) + "  "
+                lines += wrap(option.summary, width: width - indent.count).map { indent + $0 }
+                var names = option.aliases
+                if !names.contains(option.urlValue) && option.urlValue != option.cliValue { names.append(option.urlValue) }
+                let aliases = names.isEmpty ? "" : "also: \(names.joined(separator: ", ")); "
+                lines.append(indent + aliases + "URL value: \(option.urlValue)")
+            }
+            lines.append("")
+        }
+        lines.append("Rules (a selection must satisfy all; \(validSelections.count) of \(allSelections.count) combinations do)")
+        for rule in rules {
+            lines.append("  \(rule.id)  \(rule.summary).")
+            let indent = "      "
+            lines += wrap("If \(describeAsFlags(rule.premise)), then \(describeAsFlags(rule.requirement)).", width: width - indent.count)
+                .map { indent + $0 }
+            lines += wrap("Why: \(rule.reason)", width: width - indent.count).map { indent + $0 }
+        }
+        lines.append("")
+        lines += wrap(
+            "Requirement collection is not chosen: it is application when \(describeAsFlags(requirementCollectionCondition)), otherwise stripe.",
+            width: width)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,228 @@
+/// The formats `connect-guide diff` writes.
+public enum DiffFormat: String, CaseIterable, Hashable, Sendable {
+    case text
+    case json
+}
+
+/// The version of the diff JSON document's shape.
+public let diffSchemaID = "connect-guide/diff/v1"
+
+/// How plan B differs from plan A. Steps are compared by slot, since a slot is the same
+/// place in the list whichever variant fills it; advisories by id; account parameters by
+/// name, for each API.
+public struct PlanDiff: Hashable, Sendable {
+    public struct ChangedStep: Hashable, Sendable {
+        public let slot: Int
+        public let a: PlanStep
+        public let b: PlanStep
+    }
+
+    public struct ChangedParameter: Hashable, Sendable {
+        public let name: String
+        public let a: ParameterValue
+        public let b: ParameterValue
+    }
+
+    public struct ConfigurationDiff: Hashable, Sendable {
+        public let api: AccountsAPI
+        public let added: [AccountParameter]
+        public let removed: [AccountParameter]
+        public let changed: [ChangedParameter]
+
+        public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+    }
+
+    public let a: PlanReport
+    public let b: PlanReport
+    /// Properties whose options differ, in page order.
+    public let properties: [PropertyID]
+    public let addedSteps: [PlanStep]
+    public let removedSteps: [PlanStep]
+    public let changedSteps: [ChangedStep]
+    /// Slots filled by the same step in both plans.
+    public let unchangedSlots: [Int]
+    public let addedAdvisories: [Advisory]
+    public let removedAdvisories: [Advisory]
+    public let configuration: [ConfigurationDiff]
+
+    public var isEmpty: Bool { properties.isEmpty }
+}
+
+extension Guide {
+    public func diff(_ a: PlanReport, _ b: PlanReport) -> PlanDiff {
+        let planA = a.plan
+        let planB = b.plan
+        var added: [PlanStep] = []
+        var removed: [PlanStep] = []
+        var changed: [PlanDiff.ChangedStep] = []
+        var unchanged: [Int] = []
+        for slot in slots.map(\.number) {
+            let stepA = planA.steps.first { $0.slot == slot }
+            let stepB = planB.steps.first { $0.slot == slot }
+            switch (stepA, stepB) {
+            case (nil, nil): continue
+            case (nil, let step?): added.append(step)
+            case (let step?, nil): removed.append(step)
+            case (let stepA?, let stepB?):
+                if stepA.id == stepB.id { unchanged.append(slot) } else { changed.append(.init(slot: slot, a: stepA, b: stepB)) }
+            }
+        }
+        let idsA = Set(planA.advisories.map(\.id))
+        let idsB = Set(planB.advisories.map(\.id))
+        let configuration = AccountsAPI.allCases.map { api in
+            let parametersA = planA.configuration(for: api).parameters
+            let parametersB = planB.configuration(for: api).parameters
+            let namesA = Set(parametersA.map(\.name))
+            let namesB = Set(parametersB.map(\.name))
+            return PlanDiff.ConfigurationDiff(
+                api: api,
+                added: parametersB.filter { !namesA.contains($0.name) },
+                removed: parametersA.filter { !namesB.contains($0.name) },
+                changed: parametersA.compactMap { parameter in
+                    guard let other = parametersB.first(where: { $0.name == parameter.name }), other.value != parameter.value
+                    else { return nil }
+                    return .init(name: parameter.name, a: parameter.value, b: other.value)
+                })
+        }
+        return PlanDiff(
+            a: a, b: b,
+            properties: planB.selection.differences(from: planA.selection),
+            addedSteps: added, removedSteps: removed, changedSteps: changed, unchangedSlots: unchanged,
+            addedAdvisories: planB.advisories.filter { !idsA.contains($0.id) },
+            removedAdvisories: planA.advisories.filter { !idsB.contains($0.id) },
+            configuration: configuration)
+    }
+
+    public func render(_ diff: PlanDiff, as format: DiffFormat, width: Int = 80) -> String {
+        switch format {
+        case .text: diffText(diff, width: width)
+        case .json: diffJSON(diff).serialized()
+        }
+    }
+
+    private func slotHeading(_ slot: Int) -> String {
+        slots.first { $0.number == slot }?.heading ?? "Slot \(slot)"
+    }
+
+    private func diffText(_ diff: PlanDiff, width: Int) -> String {
+        let selectionA = diff.a.plan.selection
+        let selectionB = diff.b.plan.selection
+        var lines: [String] = ["\(title): how plan B differs from plan A", ""]
+        let labelWidth = properties.map(\.label.count).max() ?? 0
+        let optionWidth = properties.map { optionLabel($0.id, selectionA).count }.max() ?? 0
+        lines.append("  " + "".padded(to: labelWidth) + "  " + "A".padded(to: optionWidth) + "  B")
+        for property in properties {
+            let differs = selectionA[property.id] != selectionB[property.id]
+            lines.append((differs ? "* " : "  ") + property.label.padded(to: labelWidth) + "  "
+                + optionLabel(property.id, selectionA).padded(to: optionWidth) + "  "
+                + (differs ? optionLabel(property.id, selectionB) : "(same)"))
+        }
+        lines.append("")
+        guard !diff.isEmpty else {
+            lines.append("The two selections are the same, so the plans are identical.")
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        lines.append("Integration steps")
+        if diff.addedSteps.isEmpty && diff.removedSteps.isEmpty && diff.changedSteps.isEmpty {
+            lines.append("  No differences.")
+        }
+        for step in diff.removedSteps {
+            lines.append("  - only in A, \(slotHeading(step.slot)): \(step.title)")
+        }
+        for step in diff.addedSteps {
+            lines.append("  + only in B, \(slotHeading(step.slot)): \(step.title)")
+        }
+        for change in diff.changedSteps {
+            lines.append("  ~ \(slotHeading(change.slot))")
+            lines.append("      A: \(change.a.title)")
+            lines.append("      B: \(change.b.title)")
+        }
+        if !diff.unchangedSlots.isEmpty {
+            lines.append("  Same in both: " + diff.unchangedSlots.map(slotHeading).joined(separator: ", ") + ".")
+        }
+        lines.append("")
+
+        lines.append("Advisories")
+        if diff.addedAdvisories.isEmpty && diff.removedAdvisories.isEmpty {
+            lines.append("  No differences.")
+        }
+        for advisory in diff.removedAdvisories { lines.append("  - only in A: \(advisory.title) [\(advisory.id)]") }
+        for advisory in diff.addedAdvisories { lines.append("  + only in B: \(advisory.title) [\(advisory.id)]") }
+        lines.append("")
+
+        for configuration in diff.configuration {
+            let request = diff.a.plan.configuration(for: configuration.api)
+            lines.append("Account configuration, Accounts \(configuration.api.rawValue) (\(request.method) \(request.endpoint))")
+            if configuration.isEmpty { lines.append("  No differences.") }
+            for parameter in configuration.removed { lines.append("  - \(parameter.name)=\(parameter.value)  (only in A)") }
+            for parameter in configuration.added { lines.append("  + \(parameter.name)=\(parameter.value)  (only in B)") }
+            for change in configuration.changed { lines.append("  ~ \(change.name): \(change.a) in A, \(change.b) in B") }
+            lines.append("")
+        }
+        lines.append("A: \(diff.a.plan.url)")
+        lines.append("B: \(diff.b.plan.url)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func diffJSON(_ diff: PlanDiff) -> JSONValue {
+        func side(_ report: PlanReport) -> JSONValue {
+            .object([
+                ("selection", .object(properties.map { ($0.id.rawValue, .string(report.plan.selection[$0.id].rawValue)) })),
+                ("implied", .array(report.implied.map(movedJSON))),
+                ("requirementCollection", .string(report.plan.requirementCollection.rawValue)),
+                ("stepCount", .int(report.plan.steps.count)),
+                ("url", .string(report.plan.url)),
+            ])
+        }
+        func step(_ step: PlanStep) -> JSONValue {
+            .object([
+                ("slot", .int(step.slot)), ("slotId", .string(step.slotID)), ("id", .string(step.id)), ("title", .string(step.title)),
+            ])
+        }
+        func advisory(_ advisory: Advisory) -> JSONValue {
+            .object([("id", .string(advisory.id)), ("title", .string(advisory.title))])
+        }
+        func parameter(_ parameter: AccountParameter) -> JSONValue {
+            .object([("name", .string(parameter.name)), ("value", parameter.value.json)])
+        }
+        return .object([
+            ("schema", .string(diffSchemaID)),
+            ("contentVersion", .string(contentVersion)),
+            ("identical", .bool(diff.isEmpty)),
+            ("a", side(diff.a)),
+            ("b", side(diff.b)),
+            ("properties", .array(diff.properties.map { id in
+                .object([
+                    ("property", .string(id.rawValue)),
+                    ("a", .string(diff.a.plan.selection[id].rawValue)),
+                    ("b", .string(diff.b.plan.selection[id].rawValue)),
+                ])
+            })),
+            ("steps", .object([
+                ("added", .array(diff.addedSteps.map(step))),
+                ("removed", .array(diff.removedSteps.map(step))),
+                ("changed", .array(diff.changedSteps.map { change in
+                    .object([
+                        ("slot", .int(change.slot)), ("slotId", .string(change.a.slotID)),
+                        ("a", step(change.a)), ("b", step(change.b)),
+                    ])
+                })),
+                ("unchangedSlots", .array(diff.unchangedSlots.map(JSONValue.int))),
+            ])),
+            ("advisories", .object([
+                ("added", .array(diff.addedAdvisories.map(advisory))),
+                ("removed", .array(diff.removedAdvisories.map(advisory))),
+            ])),
+            ("accountConfiguration", .object(diff.configuration.map { configuration in
+                (configuration.api.rawValue, .object([
+                    ("added", .array(configuration.added.map(parameter))),
+                    ("removed", .array(configuration.removed.map(parameter))),
+                    ("changed", .array(configuration.changed.map { change in
+                        .object([("name", .string(change.name)), ("a", change.a.json), ("b", change.b.json)])
+                    })),
+                ]))
+            })),
+        ])
+    }
+}

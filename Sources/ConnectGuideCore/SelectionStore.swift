@@ -1,0 +1,111 @@
+import FoundationEssentials
+
+/// Why a saved selection could not be used. The file is left as it is, so the caller
+/// can report the problem before anything replaces it.
+public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let problem: String
+
+    public var description: String {
+        "the saved selection in \(path) cannot be used: \(problem)"
+    }
+}
+
+/// The last selection, kept for `--resume` in `$XDG_STATE_HOME/connect-guide/last.json`
+/// (app.md section 4). The location comes from an environment passed in, so tests and
+/// callers decide where it lives.
+///
+/// Use: `load(in:)` once at start and report a failure (a corrupt file is ignored, never
+/// fatal); then `save(_:)` after every change of selection. Loading first is what keeps a
+/// corrupt file from being replaced before anyone was told about it.
+public struct SelectionStore: Hashable, Sendable {
+    /// The version of the file's shape, written into it.
+    public static let schema = "connect-guide/selection/v1"
+
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The store at the XDG location for this environment: `$XDG_STATE_HOME` when it is an
+    /// absolute path (the XDG spec says to ignore relative ones), else `$HOME/.local/state`.
+    /// Nil when neither is set.
+    public init?(environment: [String: String]) {
+        guard let path = Self.defaultPath(environment: environment) else { return nil }
+        self.init(path: path)
+    }
+
+    public static func defaultPath(environment: [String: String]) -> String? {
+        let stateHome: String
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            stateHome = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            stateHome = (home.hasSuffix("/") ? String(home.dropLast()) : home) + "/.local/state"
+        } else {
+            return nil
+        }
+        return stateHome + "/connect-guide/last.json"
+    }
+
+    /// The saved selection; nil when nothing was saved yet. Option ids the guide does not
+    /// know make the file unusable; a known combination that breaks a rule is returned as
+    /// it is (`Guide.initialState(_:)` moves it to the nearest valid one and says so).
+    public func load(in guide: Guide) -> Result<Selection?, SelectionStoreError> {
+        let bytes: [UInt8]
+        do {
+            guard let read = try AtomicFile.read(path) else { return .success(nil) }
+            bytes = read
+        } catch {
+            return .failure(SelectionStoreError(path: path, problem: error.problem))
+        }
+        let file: SelectionFile
+        do {
+            file = try JSONDecoder().decode(SelectionFile.self, from: Data(bytes))
+        } catch {
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(Self.describe(error)))"))
+        }
+        guard file.schema == Self.schema else {
+            return .failure(SelectionStoreError(path: path, problem: "unknown format \"\(file.schema)\", expected \"\(Self.schema)\""))
+        }
+        var options: [PropertyID: OptionID] = [:]
+        for property in guide.properties {
+            guard let value = file.selection[property.id.rawValue] else {
+                return .failure(SelectionStoreError(path: path, problem: "no value for \"\(property.id.rawValue)\""))
+            }
+            guard property.option(OptionID(value)) != nil else {
+                let valid = property.options.map(\.id.rawValue).joined(separator: ", ")
+                return .failure(SelectionStoreError(
+                    path: path, problem: "\"\(value)\" is not an option of \(property.id.rawValue); valid: \(valid)"))
+            }
+            options[property.id] = OptionID(value)
+        }
+        return .success(Selection { options[$0]! })
+    }
+
+    /// Writes the selection atomically, creating the directory if needed.
+    public func save(_ selection: Selection) throws(FileError) {
+        try AtomicFile.createDirectory(AtomicFile.directoryName(of: path))
+        try AtomicFile.write(Self.document(for: selection).serialized(), to: path, overwrite: .replace)
+    }
+
+    static func document(for selection: Selection) -> JSONValue {
+        .object([
+            ("schema", .string(schema)),
+            ("selection", .object(PropertyID.allCases.map { ($0.rawValue, .string(selection[$0].rawValue)) })),
+        ])
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "the field \"\(key.stringValue)\" is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.dataCorrupted: "not valid JSON"
+        default: "\(error)"
+        }
+    }
+}
+
+private struct SelectionFile: Decodable {
+    var schema: String
+    var selection: [String: String]
+}

@@ -1,0 +1,291 @@
+import ConnectGuideCore
+
+/// The terminal's size in character cells.
+public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
+    public var columns: Int
+    public var rows: Int
+
+    public init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public var description: String { "\(columns)x\(rows)" }
+}
+
+/// Video attributes of a cell; all of them show without colour.
+public struct CellStyle: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let bold = CellStyle(rawValue: 1 << 0)
+    public static let reverse = CellStyle(rawValue: 1 << 1)
+    public static let underline = CellStyle(rawValue: 1 << 2)
+    public static let dim = CellStyle(rawValue: 1 << 3)
+}
+
+/// What a cell's text is, for choosing its colour. The terminal layer maps roles to
+/// colour pairs; without colour every role draws in the default colours.
+public enum ColorRole: UInt8, CaseIterable, Hashable, Sendable {
+    case plain
+    case title
+    case border
+    case heading
+    case focus
+    case selected
+    case link
+    case warning
+    case notice
+    case muted
+    case callout
+}
+
+/// One character cell of the screen.
+public struct Cell: Hashable, Sendable {
+    public var character: Character
+    public var style: CellStyle
+    public var role: ColorRole
+    /// The right half of a wide character drawn in the cell before; draws nothing itself.
+    public var isContinuation: Bool
+
+    public init(_ character: Character = " ", style: CellStyle = [], role: ColorRole = .plain, isContinuation: Bool = false) {
+        self.character = character
+        self.style = style
+        self.role = role
+        self.isContinuation = isContinuation
+    }
+
+    public static let blank = Cell()
+}
+
+/// A rectangle of cells, origin at the top left.
+public struct Rect: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x
+        self.y = y
+        self.width = max(width, 0)
+        self.height = max(height, 0)
+    }
+
+    public func contains(column: Int, row: Int) -> Bool {
+        column >= x && column < x + width && row >= y && row < y + height
+    }
+
+    /// The rectangle less `amount` cells on every side (inside a border).
+    public func inset(by amount: Int) -> Rect {
+        Rect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
+    }
+}
+
+/// What a mouse event over a part of the screen acts on.
+public enum HitTarget: Hashable, Sendable {
+    case property(PropertyID)
+    case option(PropertyID, OptionID)
+    case scrollArea(ScrollArea)
+    case overlay
+    /// Nothing that reacts: borders, the title bar, empty space.
+    case background
+}
+
+/// The panes that scroll on their own.
+public enum ScrollArea: Hashable, Sendable {
+    case explanation
+    case steps
+    case help
+}
+
+/// A whole screen: what to draw in every cell, and which parts answer the mouse.
+/// Rendering is a pure function from the app model to a frame; only the terminal
+/// layer turns frames into output.
+public struct Frame: Sendable {
+    public let size: TerminalSize
+    public internal(set) var cells: [Cell]
+    /// Later regions lie on top of earlier ones.
+    public private(set) var hitRegions: [(rect: Rect, target: HitTarget)] = []
+    let displayWidth: DisplayWidth
+
+    public init(size: TerminalSize, displayWidth: DisplayWidth) {
+        self.size = size
+        self.displayWidth = displayWidth
+        cells = Array(repeating: .blank, count: max(size.columns, 0) * max(size.rows, 0))
+    }
+
+    public subscript(column: Int, row: Int) -> Cell {
+        get { cells[row * size.columns + column] }
+        set { cells[row * size.columns + column] = newValue }
+    }
+
+    /// The topmost target under the cell.
+    public func target(column: Int, row: Int) -> HitTarget {
+        hitRegions.last { $0.rect.contains(column: column, row: row) }?.target ?? .background
+    }
+
+    mutating func addHitRegion(_ rect: Rect, _ target: HitTarget) {
+        hitRegions.append((rect, target))
+    }
+
+    /// Drops the regions under an overlay, so clicks cannot reach through it.
+    mutating func coverHitRegions(with rect: Rect) {
+        hitRegions.append((rect, .overlay))
+    }
+
+    // MARK: Drawing
+
+    /// Writes text from (column, row), at most `width` columns; returns the columns used.
+    /// A wide character that would straddle the limit is replaced by a space.
+    @discardableResult
+    mutating func write(
+        _ text: String, column: Int, row: Int, width: Int? = nil, style: CellStyle = [], role: ColorRole = .plain
+    ) -> Int {
+        guard row >= 0, row < size.rows else { return 0 }
+        let limit = min(column + (width ?? size.columns), size.columns)
+        var x = column
+        for character in text {
+            let printable = character.isPrintableInTerminal ? character : "?"
+            let characterWidth = displayWidth.of(printable)
+            if characterWidth == 0 { continue }
+            if x + characterWidth > limit {
+                if x < limit, x >= 0 { self[x, row] = Cell(" ", style: style, role: role) }
+                x = limit
+                break
+            }
+            if x >= 0 {
+                clearWideCharacter(at: x, row: row)
+                self[x, row] = Cell(printable, style: style, role: role)
+                if characterWidth == 2 {
+                    clearWideCharacter(at: x + 1, row: row)
+                    self[x + 1, row] = Cell(" ", style: style, role: role, isContinuation: true)
+                }
+            }
+            x += characterWidth
+        }
+        return max(x - column, 0)
+    }
+
+    /// Overwriting half of a wide character blanks its other half, so no cell is left orphaned.
+    private mutating func clearWideCharacter(at column: Int, row: Int) {
+        let cell = self[column, row]
+        if cell.isContinuation, column > 0 {
+            self[column - 1, row] = Cell(" ", style: self[column - 1, row].style, role: self[column - 1, row].role)
+        } else if column + 1 < size.columns, self[column + 1, row].isContinuation {
+            self[column + 1, row] = Cell(" ", style: cell.style, role: cell.role)
+        }
+    }
+
+    mutating func fill(_ rect: Rect, _ character: Character = " ", style: CellStyle = [], role: ColorRole = .plain) {
+        for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < size.rows {
+            for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < size.columns {
+                self[column, row] = Cell(character, style: style, role: role)
+            }
+        }
+    }
+
+    /// Adds attributes to the cells of a rectangle, keeping their text.
+    mutating func highlight(_ rect: Rect, style: CellStyle, role: ColorRole? = nil) {
+        for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < size.rows {
+            for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < size.columns {
+                self[column, row].style.formUnion(style)
+                if let role { self[column, row].role = role }
+            }
+        }
+    }
+
+    /// A single-line box; the title sits in the top border.
+    mutating func box(_ rect: Rect, title: String? = nil, titleStyle: CellStyle = [.bold], role: ColorRole = .border) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let right = rect.x + rect.width - 1
+        let bottom = rect.y + rect.height - 1
+        let horizontal = String(repeating: "─", count: rect.width - 2)
+        write("┌" + horizontal + "┐", column: rect.x, row: rect.y, role: role)
+        write("└" + horizontal + "┘", column: rect.x, row: bottom, role: role)
+        for row in (rect.y + 1)..<bottom {
+            write("│", column: rect.x, row: row, role: role)
+            write("│", column: right, row: row, role: role)
+        }
+        if let title { boxTitle(title, rect: rect, row: rect.y, style: titleStyle) }
+    }
+
+    /// A divider across a box: ├ title ───┤
+    mutating func divider(_ rect: Rect, row: Int, title: String? = nil, role: ColorRole = .border) {
+        guard rect.width >= 2 else { return }
+        write("├" + String(repeating: "─", count: rect.width - 2) + "┤", column: rect.x, row: row, role: role)
+        if let title { boxTitle(title, rect: rect, row: row, style: [.bold]) }
+    }
+
+    /// Text set into a border line at its right end, such as "↓ 12 more".
+    mutating func borderLabel(_ text: String, rect: Rect, row: Int, role: ColorRole = .muted) {
+        let width = displayWidth.of(text) + 2
+        guard rect.width > width + 4 else { return }
+        write(" " + text + " ", column: rect.x + rect.width - 2 - width, row: row, role: role)
+    }
+
+    private mutating func boxTitle(_ title: String, rect: Rect, row: Int, style: CellStyle) {
+        let room = rect.width - 4
+        guard room > 0 else { return }
+        let fitted = displayWidth.truncate(title, to: room)
+        write(" " + fitted + " ", column: rect.x + 1, row: row, width: rect.width - 2, style: style, role: .heading)
+    }
+
+    // MARK: Text forms, for goldens and tests
+
+    /// The characters, one line per row, trailing spaces kept so the size shows.
+    public var text: String {
+        var lines: [String] = []
+        for row in 0..<size.rows {
+            var line = ""
+            for column in 0..<size.columns where !self[column, row].isContinuation {
+                line.append(self[column, row].character)
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One character per cell naming its attributes: `.` none, `b` bold, `r` reverse,
+    /// `u` underline, `d` dim, `R` reverse and bold, `U` underline and bold, `*` other mixes.
+    public var styleMap: String {
+        rows { cell in
+            switch cell.style {
+            case []: "."
+            case .bold: "b"
+            case .reverse: "r"
+            case .underline: "u"
+            case .dim: "d"
+            case [.reverse, .bold]: "R"
+            case [.underline, .bold]: "U"
+            default: "*"
+            }
+        }
+    }
+
+    /// One character per cell naming its colour role (`.` for plain; see `ColorRole`).
+    public var roleMap: String {
+        let codes: [ColorRole: Character] = [
+            .plain: ".", .title: "T", .border: "-", .heading: "H", .focus: "F", .selected: "S",
+            .link: "L", .warning: "W", .notice: "N", .muted: "m", .callout: "C",
+        ]
+        return rows { codes[$0.role] ?? "?" }
+    }
+
+    private func rows(_ code: (Cell) -> Character) -> String {
+        (0..<size.rows).map { row in
+            String((0..<size.columns).map { code(self[$0, row]) })
+        }.joined(separator: "\n")
+    }
+
+    /// Every line of the screen, to search for text in tests.
+    public var lines: [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+}
+
+extension Character {
+    /// Control characters would move the terminal's cursor; they are drawn as "?".
+    var isPrintableInTerminal: Bool {
+        guard let scalar = unicodeScalars.first else { return false }
+        return !(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value))
+    }
+}

@@ -1,0 +1,138 @@
+import ConnectGuideCore
+import Glibc
+
+/// The interactive guide: the event loop joining the terminal, the model and the renderer.
+public enum InteractiveSession {
+    /// How a session ended.
+    public enum Ending: Hashable, Sendable {
+        /// The user quit (q or Esc); the selection on screen at that moment.
+        case quit(Selection)
+        /// A signal ended it (Ctrl-C, SIGTERM, SIGHUP); the terminal is already restored.
+        case signal(Int32)
+    }
+
+    /// Why the full-screen UI should not start here, or nil when it can.
+    ///
+    /// The UI reads keys from stdin's terminal and draws on /dev/tty. stdout may be a
+    /// pipe or file only when the plan is to be printed there (`--print`), which is what
+    /// makes `plan=$(connect-guide --print json)` work; otherwise a redirected stdout
+    /// means the caller wanted output, not a screen, and a headless command fits better.
+    public static func refusal(printRequested: Bool) -> String? {
+        let headless = headlessAdvice
+        let term = environmentValue("TERM") ?? ""
+        if term.isEmpty || term == "dumb" {
+            return "the full-screen guide needs a terminal that can move the cursor, and TERM is \(term.isEmpty ? "not set" : "\"dumb\""). \(headless)"
+        }
+        if isatty(0) == 0 {
+            return "the interactive guide reads keys from a terminal, and standard input is not one. \(headless)"
+        }
+        if isatty(1) == 0 && !printRequested {
+            return "standard output is not a terminal. To capture the plan you choose in the guide, add --print text, markdown or json (the guide then draws on /dev/tty). \(headless)"
+        }
+        return nil
+    }
+
+    /// Advice for when the full-screen guide cannot run.
+    public static let headlessAdvice =
+        "For the plan without the full-screen guide, run `connect-guide plan` with the same selection flags, or `connect-guide --plain` for questions line by line."
+
+    /// Runs the guide until the user quits or a signal ends it. The terminal is restored
+    /// in every case before this returns. `selectionChanged` is called after each change
+    /// of selection (to save it); a message it returns is shown as a notice.
+    public static func run(
+        guide: Guide, start: GuideState, selectionChanged: (Selection) -> String? = { _ in nil }
+    ) throws(TerminalUnavailable) -> Ending {
+        let terminal = try Terminal()
+        defer { terminal.end() }
+        let color = terminal.hasColor
+        let decoder = KeyDecoder(codes: Terminal.keyCodes)
+        var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth)
+        var frame = render(model, color: color)
+        terminal.draw(frame, repaint: true)
+        var savedSelection = model.state.selection
+
+        while true {
+            let terminalAlive = waitForInput(terminal)
+            var repaint = false
+            var changed = false
+
+            for signal in terminal.signalPipe.drain() {
+                switch signal {
+                case SIGINT, SIGTERM, SIGHUP:
+                    terminal.end()
+                    return .signal(signal)
+                case SIGTSTP:
+                    terminal.suspend()
+                    repaint = true
+                case SIGCONT:
+                    repaint = true
+                case SIGWINCH:
+                    terminal.noticeResize()
+                default:
+                    break
+                }
+            }
+
+            if !terminalAlive {
+                terminal.end()
+                return .signal(SIGHUP)
+            }
+
+            while let raw = terminal.read() {
+                var event: UIEvent?
+                switch decoder.decode(raw) {
+                case .key(let key)?: event = .key(key)
+                case .resize?: event = .resize(terminal.size)
+                case .mouse?: event = terminal.readMouse().flatMap { mouseEvent($0, on: frame) }
+                case nil: event = nil
+                }
+                guard var pending = event else { continue }
+                // An effect may answer with another event (an export's outcome).
+                while true {
+                    let (next, effect) = model.update(pending)
+                    model = next
+                    changed = true
+                    switch effect {
+                    case .none:
+                        break
+                    case .quit:
+                        terminal.end()
+                        return .quit(model.state.selection)
+                    case .repaint:
+                        repaint = true
+                    case .export(let request):
+                        pending = .exported(writeExport(request))
+                        continue
+                    }
+                    break
+                }
+            }
+
+            if model.state.selection != savedSelection {
+                savedSelection = model.state.selection
+                if let problem = selectionChanged(savedSelection) { model.showProblem(problem) }
+            }
+
+            if changed || repaint || model.size != terminal.size {
+                if model.size != terminal.size {
+                    model = model.update(.resize(terminal.size)).model
+                    repaint = true
+                }
+                frame = render(model, color: color)
+                terminal.draw(frame, repaint: repaint)
+            }
+        }
+    }
+
+    /// Blocks until a key or a signal is waiting. False when the terminal has gone away
+    /// (its window closed): there is no one left to answer, so the session ends as on SIGHUP.
+    private static func waitForInput(_ terminal: Terminal) -> Bool {
+        var watched = [
+            pollfd(fd: terminal.fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: terminal.signalPipe.readFD, events: Int16(POLLIN), revents: 0),
+        ]
+        // EINTR (a signal arrived) is fine: the caller reads the pipe either way.
+        _ = poll(&watched, nfds_t(watched.count), -1)
+        return watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
+    }
+}

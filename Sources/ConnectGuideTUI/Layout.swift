@@ -1,0 +1,342 @@
+import ConnectGuideCore
+
+/// A run of text in one style.
+struct Span: Hashable, Sendable {
+    var text: String
+    var style: CellStyle = []
+    var role: ColorRole = .plain
+}
+
+/// One line of a pane's content, before it is placed on the screen.
+struct TextLine: Hashable, Sendable {
+    var spans: [Span]
+    /// What a click on the line acts on.
+    var target: HitTarget?
+    /// Attributes for the whole row (the cursor's reverse video).
+    var rowStyle: CellStyle = []
+
+    init(_ spans: [Span], target: HitTarget? = nil, rowStyle: CellStyle = []) {
+        self.spans = spans
+        self.target = target
+        self.rowStyle = rowStyle
+    }
+
+    init(_ text: String, style: CellStyle = [], role: ColorRole = .plain) {
+        self.init([Span(text: text, style: style, role: role)])
+    }
+
+    static let blank = TextLine([])
+}
+
+/// How the screen is divided at a given size.
+public enum ScreenMode: Hashable, Sendable {
+    case tooSmall
+    /// Both panes side by side.
+    case wide
+    /// One pane at a time; `w` switches.
+    case stacked(Pane)
+}
+
+/// Where everything goes on the screen, computed from the model alone. Rendering draws
+/// it; `update` reads it to keep scroll offsets in range and to size page moves.
+struct ScreenLayout {
+    static let minimumSize = TerminalSize(columns: 60, rows: 16)
+    /// Narrower than this, the panes take turns.
+    static let sideBySideColumns = 100
+
+    let model: AppModel
+    let mode: ScreenMode
+    let noticeLines: [TextLine]
+    let propertiesPane: Rect?
+    let stepsPane: Rect?
+    let properties: PropertiesPaneLayout?
+    let steps: ScrolledLines?
+
+    init(_ model: AppModel) {
+        self.model = model
+        let size = model.size
+        let width = model.displayWidth
+        guard size.columns >= Self.minimumSize.columns, size.rows >= Self.minimumSize.rows else {
+            mode = .tooSmall
+            noticeLines = []
+            propertiesPane = nil
+            stepsPane = nil
+            properties = nil
+            steps = nil
+            return
+        }
+        mode = size.columns >= Self.sideBySideColumns ? .wide : .stacked(model.stackedPane)
+
+        var notice: [TextLine] = []
+        if let message = model.notice {
+            let role: ColorRole = message.kind == .error ? .warning : .notice
+            let maximum = size.rows >= 24 ? 3 : 2
+            let wrapped = wrapText(message.text, width: size.columns - 2, displayWidth: width)
+            notice = wrapped.prefix(maximum).enumerated().map { index, line in
+                let cut = index == maximum - 1 && wrapped.count > maximum
+                return TextLine(" " + (cut ? width.truncate(line + " …", to: size.columns - 2) : line), style: [.bold], role: role)
+            }
+        }
+        noticeLines = notice
+
+        let body = Rect(x: 0, y: 1, width: size.columns, height: size.rows - 2 - notice.count)
+        switch mode {
+        case .wide:
+            // The steps panel holds more text than the section, so it gets the larger share.
+            let left = size.columns * 9 / 20
+            propertiesPane = Rect(x: 0, y: body.y, width: left, height: body.height)
+            stepsPane = Rect(x: left, y: body.y, width: size.columns - left, height: body.height)
+        case .stacked(.properties):
+            propertiesPane = body
+            stepsPane = nil
+        default:
+            propertiesPane = nil
+            stepsPane = body
+        }
+        properties = propertiesPane.map { PropertiesPaneLayout(model: model, pane: $0) }
+        steps = stepsPane.map { pane in
+            let inner = pane.inset(by: 1)
+            return ScrolledLines(
+                lines: stepsContent(model: model, width: inner.width - 1), visibleRows: inner.height,
+                requestedOffset: model.stepsScroll)
+        }
+    }
+
+    /// Rows a PgUp/PgDn moves the explanation by.
+    var explanationPage: Int { max((properties?.explanation.visibleRows ?? 1) - 1, 1) }
+    var stepsPage: Int { max((steps?.visibleRows ?? 1) - 1, 1) }
+    var maxExplanationScroll: Int { properties?.explanation.maxOffset ?? 0 }
+    var maxStepsScroll: Int { steps?.maxOffset ?? 0 }
+}
+
+/// Lines in a window of `visibleRows`, scrolled by an offset kept in range.
+struct ScrolledLines {
+    let lines: [TextLine]
+    let visibleRows: Int
+    let offset: Int
+
+    init(lines: [TextLine], visibleRows: Int, requestedOffset: Int) {
+        self.lines = lines
+        self.visibleRows = max(visibleRows, 0)
+        offset = min(max(requestedOffset, 0), max(lines.count - self.visibleRows, 0))
+    }
+
+    var maxOffset: Int { max(lines.count - visibleRows, 0) }
+    var visible: ArraySlice<TextLine> { lines.dropFirst(offset).prefix(visibleRows) }
+    var hiddenAbove: Int { offset }
+    var hiddenBelow: Int { max(lines.count - offset - visibleRows, 0) }
+}
+
+/// The left pane: the five selectors, then the focused property's section.
+struct PropertiesPaneLayout {
+    let selectors: [TextLine]
+    let sectionTitle: String
+    /// The section intro when it has room of its own; otherwise it scrolls with the explanation.
+    let intro: [TextLine]
+    let options: [TextLine]
+    let explanationTitle: String
+    let explanation: ScrolledLines
+
+    init(model: AppModel, pane: Rect) {
+        let guide = model.guide
+        let state = model.state
+        let width = model.displayWidth
+        let inner = pane.inset(by: 1)
+        let textWidth = inner.width - 2
+        let property = guide.property(state.focus)
+
+        let allSelectors = selectorLines(model: model, width: inner.width)
+        let introLines = wrapText(property.section.intro, width: textWidth, displayWidth: width).map { TextLine(" " + $0) }
+        options = optionLines(model: model, width: inner.width)
+        let highlighted = property.option(state.highlighted)
+        explanationTitle = highlighted.map { "\($0.label)" } ?? ""
+        sectionTitle = "\(state.focus.index + 1) · \(property.section.heading)"
+        var explanationLines = explanationContent(model: model, width: textWidth)
+
+        // Fixed parts: selectors, the section divider, the options, the explanation divider.
+        // When rows are short, the intro scrolls with the explanation, then only the
+        // focused selector stays, so the explanation keeps a few rows to read in.
+        let wanted = 3
+        var rows = inner.height - allSelectors.count - 2 - options.count - introLines.count
+        var keptIntro = introLines
+        var keptSelectors = allSelectors
+        if rows < wanted {
+            keptIntro = []
+            explanationLines = introLines + [.blank] + explanationLines
+            rows += introLines.count
+        }
+        if rows < wanted {
+            keptSelectors = [allSelectors[state.focus.index]]
+            rows += allSelectors.count - 1
+        }
+        selectors = keptSelectors
+        intro = keptIntro
+        explanation = ScrolledLines(lines: explanationLines, visibleRows: rows, requestedOffset: model.explanationScroll)
+    }
+}
+
+// MARK: - Content
+
+private func selectorLines(model: AppModel, width: Int) -> [TextLine] {
+    let guide = model.guide
+    let measure = model.displayWidth
+    let labelWidth = guide.properties.map { measure.of($0.shortLabel) }.max() ?? 0
+    return guide.properties.map { property in
+        let focused = property.id == model.state.focus
+        let head = (focused ? "▸" : " ") + "\(property.id.index + 1) " + measure.pad(property.shortLabel, to: labelWidth) + " "
+        let room = width - measure.of(head) - 4
+        let option = property.option(model.state.selection[property.id])
+        let label = option.map { measure.of($0.label) <= room ? $0.label : $0.shortLabel } ?? ""
+        return TextLine(
+            [
+                Span(text: head, style: focused ? [.bold] : [], role: focused ? .focus : .plain),
+                Span(text: "‹ " + measure.truncate(label, to: room) + " ›", style: [.bold], role: .selected),
+            ],
+            target: .property(property.id), rowStyle: focused ? [.reverse] : [])
+    }
+}
+
+private func optionLines(model: AppModel, width: Int) -> [TextLine] {
+    let guide = model.guide
+    let state = model.state
+    let measure = model.displayWidth
+    let property = guide.property(state.focus)
+    var lines: [TextLine] = []
+    for option in property.options {
+        let chosen = state.selection[property.id] == option.id
+        let underCursor = state.highlighted == option.id
+        let target = HitTarget.option(property.id, option.id)
+        let head = (underCursor ? " ▸ " : "   ") + (chosen ? "(•) " : "( ) ")
+        var spans = [
+            Span(text: head, style: chosen ? [.bold] : [], role: chosen ? .selected : .plain),
+            Span(text: option.label, style: underCursor ? [.reverse, .bold] : (chosen ? [.bold] : []), role: underCursor ? .focus : .plain),
+        ]
+        let moves = guide.preview(choosing: option.id, for: property.id, in: state)
+        guard !moves.isEmpty else {
+            lines.append(TextLine(spans, target: target))
+            continue
+        }
+        let preview = "→ sets " + moves.map { move in
+            let moved = guide.property(move.property)
+            return "\(moved.label) to \(moved.option(move.to)?.label ?? move.to.rawValue)"
+        }.joined(separator: ", ")
+        let used = measure.of(head) + measure.of(option.label) + 2
+        if used + measure.of(preview) <= width - 1 {
+            spans.append(Span(text: "  " + preview, role: .muted))
+            lines.append(TextLine(spans, target: target))
+        } else {
+            lines.append(TextLine(spans, target: target))
+            let indent = String(repeating: " ", count: 7)
+            for piece in wrapText(preview, width: width - 8, displayWidth: measure) {
+                lines.append(TextLine([Span(text: indent + piece, role: .muted)], target: target))
+            }
+        }
+    }
+    return lines
+}
+
+private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
+    let guide = model.guide
+    let state = model.state
+    let measure = model.displayWidth
+    let property = guide.property(state.focus)
+    var lines: [TextLine] = []
+    func paragraph(_ text: String, prefix: String = "", style: CellStyle = [], role: ColorRole = .plain) {
+        lines += hangingParagraph(text, prefix: prefix, width: width, style: style, role: role, displayWidth: measure)
+    }
+    func list(_ heading: String, _ items: [String]) {
+        guard !items.isEmpty else { return }
+        lines.append(.blank)
+        lines.append(TextLine(" " + heading, style: [.bold], role: .heading))
+        for item in items { paragraph(item, prefix: "• ") }
+    }
+
+    if let option = property.option(state.highlighted) {
+        paragraph(option.summary, style: [.bold])
+        paragraph(option.intro)
+        if let recommendation = option.recommendation {
+            lines.append(.blank)
+            paragraph(recommendation, prefix: "★ ", style: [.bold], role: .callout)
+        }
+        list("Best for", option.bestFor)
+        list("Keep in mind", option.notes)
+    }
+    list("About this choice", guide.notes(of: property.section, for: state.selection))
+    // The docs page puts "Pay out users" between the fees and the liability sections.
+    if state.focus == .fees {
+        let payouts = guide.payouts
+        lines.append(.blank)
+        lines.append(TextLine(" " + payouts.heading, style: [.bold, .underline], role: .heading))
+        paragraph(payouts.intro)
+        for note in guide.notes(of: payouts, for: state.selection) { paragraph(note, prefix: "• ") }
+    }
+    return lines
+}
+
+/// The steps panel: numbered steps with links, then advisories and the account configuration.
+func stepsContent(model: AppModel, width: Int) -> [TextLine] {
+    let measure = model.displayWidth
+    let plan = model.plan
+    var lines: [TextLine] = []
+    for step in plan.steps {
+        let number = "\(step.number). "
+        lines += hangingParagraph(step.title, prefix: number, width: width, style: [.bold], role: .heading, displayWidth: measure)
+        let indent = String(repeating: " ", count: measure.of(number))
+        lines += hangingParagraph(step.text, prefix: indent, width: width, displayWidth: measure)
+        for link in step.links {
+            let address = link.url.hasPrefix("https://") ? String(link.url.dropFirst("https://".count)) : link.url
+            let label = " " + indent + link.label + ": "
+            if measure.of(label) + measure.of(address) <= width {
+                lines.append(TextLine([Span(text: label, role: .muted), Span(text: address, style: [.underline], role: .link)]))
+            } else {
+                lines.append(TextLine(label, role: .muted))
+                for piece in wrapText(address, width: width - 1 - measure.of(indent), displayWidth: measure) {
+                    lines.append(TextLine([Span(text: " " + indent), Span(text: piece, style: [.underline], role: .link)]))
+                }
+            }
+        }
+        lines.append(.blank)
+    }
+    if !plan.advisories.isEmpty {
+        lines.append(TextLine(" Advisories", style: [.bold, .underline], role: .heading))
+        for advisory in plan.advisories {
+            lines += hangingParagraph(advisory.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(advisory.text, prefix: "  ", width: width, displayWidth: measure)
+        }
+        lines.append(.blank)
+    }
+    let configuration = plan.configuration(for: .v1)
+    lines.append(TextLine(" Account configuration", style: [.bold, .underline], role: .heading))
+    lines += hangingParagraph(
+        "\(configuration.method) \(configuration.endpoint) with:", prefix: "", width: width, role: .muted, displayWidth: measure)
+    for parameter in configuration.parameters {
+        lines += hangingParagraph("\(parameter.name)=\(parameter.value)", prefix: "  ", width: width, displayWidth: measure)
+    }
+    if let legacy = plan.legacyType {
+        lines += hangingParagraph(
+            "This combination was once called a \(legacy) account.", prefix: "", width: width, role: .muted,
+            displayWidth: measure)
+    }
+    return lines
+}
+
+/// A paragraph wrapped to `width`, the first line after `prefix` and the rest indented
+/// to match, each line starting one column in from the pane's border.
+func hangingParagraph(
+    _ text: String, prefix: String, width: Int, style: CellStyle = [], role: ColorRole = .plain,
+    displayWidth: DisplayWidth
+) -> [TextLine] {
+    let prefixWidth = displayWidth.of(prefix)
+    let hanging = String(repeating: " ", count: prefixWidth)
+    return wrapText(text, width: width - 1 - prefixWidth, displayWidth: displayWidth).enumerated().map { index, line in
+        TextLine([
+            Span(text: " " + (index == 0 ? prefix : hanging), style: index == 0 ? style : [], role: role),
+            Span(text: line, style: style, role: role),
+        ])
+    }
+}
+
+/// The core's wrapper, measuring with the terminal's idea of character width.
+func wrapText(_ text: String, width: Int, displayWidth: DisplayWidth) -> [String] {
+    wrap(text, width: max(width, 1), displayWidth: { displayWidth.of($0) })
+}

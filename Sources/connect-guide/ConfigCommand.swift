@@ -1,0 +1,36 @@
+import ArgumentParser
+import ConnectGuideCore
+
+extension AccountsAPI: ExpressibleByArgument {}
+extension ConfigFormat: ExpressibleByArgument {}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Print the account parameters for a selection, as JSON or a curl request.",
+        discussion: """
+            --format curl prints the request that creates a connected account configured for \
+            the selection, with $STRIPE_SECRET_KEY left for your shell to fill in. \
+            connect-guide never asks for, reads or stores a key.
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "Which Accounts API: v1 (POST /v1/accounts) or v2 (POST /v2/core/accounts).")
+    var api: AccountsAPI = .v1
+
+    @Option(help: "Output format.")
+    var format: ConfigFormat = .json
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let guide = try loadGuide()
+        let completion = try selection.completion(in: guide, warn: printError)
+        if format != .json {
+            for move in completion.implied { printError("note: \(guide.describe(move))") }
+        }
+        let report = PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied)
+        try output.emit(guide.renderConfiguration(report, api: api, as: format))
+    }
+}

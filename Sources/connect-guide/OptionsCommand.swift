@@ -1,0 +1,19 @@
+import ArgumentParser
+import ConnectGuideCore
+
+extension OptionsFormat: ExpressibleByArgument {}
+
+struct OptionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "options",
+        abstract: "List the properties, their options (with every accepted name) and the rules.")
+
+    @Option(help: "Output format.")
+    var format: OptionsFormat = .text
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try output.emit(try loadGuide().renderOptions(as: format))
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import ConnectGuideCore
+
+/// `--output FILE` and `--force`, for every command that writes a document.
+struct OutputOptions: ParsableArguments {
+    @Option(
+        name: [.customShort("o"), .long],
+        help: ArgumentHelp("Write to this file instead of standard output (- means standard output).", valueName: "file"),
+        completion: .file())
+    var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var force = false
+
+    /// Prints the document, or writes it to the --output file atomically.
+    func emit(_ document: String) throws {
+        guard let output, output != "-" else {
+            print(document, terminator: "")
+            return
+        }
+        do {
+            try AtomicFile.write(document, to: output, overwrite: force ? .replace : .refuse)
+        } catch {
+            throw CLIError.usage("--output \(error)")
+        }
+    }
+}

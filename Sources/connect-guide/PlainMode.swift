@@ -1,0 +1,34 @@
+import ConnectGuideCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
+/// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan.
+func runPlainMode(_ options: StartOptions) throws {
+    let guide = try loadGuide()
+    let environment = processEnvironment()
+    let (state, store) = try options.start(in: guide, environment: environment, warn: printError)
+    var standardError = StandardError()
+    var saveFailed = false
+    let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
+    let final = session.run(
+        from: state,
+        readLine: { readLine(strippingNewline: true) },
+        write: { standardError.write($0) },
+        selectionChanged: { selection in
+            guard let store, !saveFailed else { return }
+            do {
+                try store.save(selection)
+            } catch {
+                // Saving is a convenience for --resume; the session goes on without it.
+                saveFailed = true
+                printError("warning: cannot save the selection for --resume: \(error)")
+            }
+        })
+    printError("")
+    print(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: .text), terminator: "")
+}

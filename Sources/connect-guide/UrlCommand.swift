@@ -1,0 +1,22 @@
+import ArgumentParser
+import ConnectGuideCore
+
+struct UrlCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "url",
+        abstract: "Print the docs page URL for a selection.",
+        discussion: """
+            The URL opens Stripe's interactive guide with the same choices, and --from-url reads \
+            it back: `connect-guide plan --from-url "$(connect-guide url --onboarding api)"`.
+            """)
+
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let guide = try loadGuide()
+        let completion = try selection.completion(in: guide, warn: printError)
+        for move in completion.implied { printError("note: \(guide.describe(move))") }
+        try output.emit(guide.url(for: completion.selection) + "\n")
+    }
+}

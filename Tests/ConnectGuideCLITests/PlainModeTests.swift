@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// An environment whose saved selection lives in a fresh directory, so tests never
+/// touch the user's own state.
+private func isolatedState() throws -> (environment: [String: String], file: URL) {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-state-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return (["XDG_STATE_HOME": directory.path, "TERM": "xterm"], directory.appendingPathComponent("connect-guide/last.json"))
+}
+
+@Suite("connect-guide --plain")
+struct PlainModeTests {
+    @Test("printf '3\\n\\n\\n\\n\\n' | connect-guide --plain chooses API onboarding and prints the six-step plan")
+    func acceptance() throws {
+        let state = try isolatedState()
+        let result = try run(["--plain"], stdin: "3\n\n\n\n\n", environment: state.environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Onboarding                  API"))
+        #expect(result.stdout.contains(" 6. Collect payout details"))
+        #expect(!result.stdout.contains(" 7. "))
+        #expect(result.stderr.contains("Question 1 of 5: Onboarding"))
+        #expect(result.stderr.contains("This also changes Dashboard access to None"))
+        #expect(!result.stdout.contains("Question"), "questions stay off stdout so the plan can be captured")
+        #expect(!(result.stdout + result.stderr).contains("\u{1B}"), "no escape sequences")
+    }
+
+    @Test("TERM=dumb turns plain mode on by itself; empty input keeps the defaults")
+    func dumbTerminal() throws {
+        var environment = try isolatedState().environment
+        environment["TERM"] = "dumb"
+        let result = try run([], stdin: "", environment: environment)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("End of input"))
+        #expect(result.stdout.contains(" 5. Pay out to your connected accounts"))
+    }
+
+    @Test("bad answers are re-asked with the valid ones")
+    func badAnswer() throws {
+        let result = try run(["--plain"], stdin: "9\nembedded\n", environment: try isolatedState().environment)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\"9\" is not one of the answers"))
+        #expect(result.stdout.contains("Onboarding                  Embedded"))
+    }
+
+    @Test("selection flags set the starting point")
+    func flags() throws {
+        let result = try run(["--plain", "--charge-type", "separate"], stdin: "", environment: try isolatedState().environment)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Separate charges and transfers"))
+    }
+
+    @Test("contradictory flags exit 2 before asking anything")
+    func contradiction() throws {
+        let result = try run(["--plain", "--onboarding", "api", "--dashboard", "full"], stdin: "", environment: try isolatedState().environment)
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("Question"))
+    }
+
+    @Test("a change is saved, and --resume starts from it")
+    func resume() throws {
+        let state = try isolatedState()
+        _ = try run(["--plain"], stdin: "2\n3\n", environment: state.environment)
+        let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
+        #expect((saved["selection"] as? [String: String])?["onboarding"] == "embedded")
+        let resumed = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
+        #expect(resumed.status == 0)
+        #expect(resumed.stdout.contains("Onboarding                  Embedded"))
+        #expect(resumed.stdout.contains("Dashboard access            None"))
+
+        // A flag overrides the saved selection; the rest moves only as the rules require.
+        let overridden = try run(["--plain", "--resume", "--dashboard", "express"], stdin: "", environment: state.environment)
+        #expect(overridden.status == 0)
+        #expect(overridden.stdout.contains("Onboarding                  Embedded"))
+        #expect(overridden.stdout.contains("Dashboard access            Express Dashboard"))
+        #expect(overridden.stderr.contains("note: Who pays Stripe fees set to Your platform"))
+    }
+
+    @Test("--resume with nothing saved starts from the defaults with a note")
+    func resumeNothing() throws {
+        let result = try run(["--plain", "--resume"], stdin: "", environment: try isolatedState().environment)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("nothing saved yet"))
+    }
+
+    @Test("a corrupt state file is reported, ignored, and only replaced after the report")
+    func corruptState() throws {
+        let state = try isolatedState()
+        try FileManager.default.createDirectory(at: state.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "{ this is not json".write(to: state.file, atomically: true, encoding: .utf8)
+
+        let untouched = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
+        #expect(untouched.status == 0)
+        #expect(untouched.stderr.contains("cannot be used"))
+        #expect(untouched.stderr.contains(state.file.path))
+        #expect(untouched.stdout.contains("Stripe-hosted"), "starts from the defaults")
+        #expect(try String(contentsOf: state.file, encoding: .utf8) == "{ this is not json", "no change, no save")
+
+        let changed = try run(["--plain"], stdin: "2\n", environment: state.environment)
+        #expect(changed.status == 0)
+        #expect(changed.stderr.contains("cannot be used"), "reported even without --resume, before it is replaced")
+        let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
+        #expect((saved["selection"] as? [String: String])?["onboarding"] == "embedded")
+    }
+
+    @Test("a state directory that cannot be written only warns")
+    func unwritableState() throws {
+        let result = try run(["--plain"], stdin: "2\n", environment: ["XDG_STATE_HOME": "/proc/connect-guide-test", "TERM": "xterm"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("cannot save the selection"))
+        #expect(result.stdout.contains("Embedded"))
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+
+@testable import ConnectGuideCore
+
+/// Runs a plain session over the given answer lines and returns the final state, the
+/// transcript and each saved selection.
+private func session(
+    _ answers: [String], from start: GuideState? = nil
+) -> (state: GuideState, transcript: String, saved: [Selection]) {
+    var lines = answers[...]
+    var transcript = ""
+    var saved: [Selection] = []
+    let state = PlainSession(guide: guide).run(
+        from: start ?? guide.initialState(),
+        readLine: { lines.popFirst() },
+        write: { transcript += $0 },
+        selectionChanged: { saved.append($0) })
+    return (state, transcript, saved)
+}
+
+@Suite("Plain accessible mode")
+struct PlainSessionTests {
+    @Test("3 then four Enters chooses API onboarding and keeps what the rules set")
+    func acceptance() {
+        let result = session(["3", "", "", "", ""])
+        #expect(result.state.selection == selection("api", "none", "direct", "platform", "platform"))
+        #expect(guide.plan(for: result.state.selection).steps.count == 6)
+        #expect(result.transcript.contains("Onboarding is now API."))
+        #expect(result.transcript.contains("This also changes Dashboard access to None (R1"))
+        #expect(result.saved == [result.state.selection])
+    }
+
+    @Test("all Enters keep the defaults and save nothing")
+    func keepDefaults() {
+        let result = session(["", "", "", "", ""])
+        #expect(result.state.selection == guide.defaults)
+        #expect(result.saved.isEmpty)
+        #expect(result.transcript.components(separatedBy: "Kept ").count == 6)
+    }
+
+    @Test("end of input keeps the remaining choices")
+    func endOfInput() {
+        let result = session(["embedded"])
+        #expect(result.state.selection[.onboarding] == "embedded")
+        #expect(result.transcript.contains("End of input"))
+        #expect(!result.transcript.contains("Question 3 of 5"))
+    }
+
+    @Test("answers may be numbers, CLI values, aliases or URL values, with spaces around")
+    func answerForms() {
+        let result = session(["  embedded ", "3", "sct", "buy-rate", "platform-liable"])
+        #expect(result.state.selection == selection("embedded", "none", "separate", "platform", "platform"))
+    }
+
+    @Test("bad input re-asks, listing the valid answers, and the next answer counts")
+    func badInput() {
+        let result = session(["7", "banana", "2", "", "", "", ""])
+        #expect(result.state.selection[.onboarding] == "embedded")
+        #expect(result.transcript.contains("\"7\" is not one of the answers"))
+        #expect(result.transcript.contains("\"banana\" is not one of the answers. Type a number from 1 to 3, or one of: hosted, embedded, api"))
+        #expect(result.transcript.components(separatedBy: "Onboarding, 1 to 3").count == 4, "asked three times")
+    }
+
+    @Test("options that would move others say so before they are chosen")
+    func preview() {
+        let result = session([])
+        #expect(result.transcript.contains("3. API (api). Build every onboarding screen yourself on top of Stripe's APIs. Choosing it also sets Dashboard access to None"))
+        #expect(result.transcript.contains("1. Stripe-hosted (hosted), current choice."))
+    }
+
+    @Test("a later answer can move an earlier property, with a notice")
+    func laterMovesEarlier() {
+        // API onboarding, then the full Stripe Dashboard, which API onboarding cannot have.
+        let result = session(["api", "full", "", "", ""])
+        #expect(result.state.selection[.dashboard] == "full")
+        #expect(result.state.selection[.onboarding] != "api")
+        #expect(guide.isValid(result.state.selection))
+        #expect(result.transcript.contains("This also changes Onboarding to"))
+        #expect(result.saved.count == 2)
+    }
+
+    @Test("no cursor movement or colour: plain printable text only")
+    func plainText() {
+        let transcript = session(["3", "x", "", "", "", ""]).transcript
+        #expect(!transcript.contains("\u{1B}"))
+        #expect(!transcript.contains("\r"))
+    }
+
+    @Test("echoing answers makes piped transcripts readable")
+    func echo() {
+        var lines = ["2"][...]
+        var transcript = ""
+        _ = PlainSession(guide: guide, echoAnswers: true).run(
+            from: guide.initialState(), readLine: { lines.popFirst() }, write: { transcript += $0 })
+        #expect(transcript.contains("Enter keeps Stripe-hosted: 2\n"))
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+@testable import ConnectGuideCore
+
+/// A fresh empty directory for one test.
+private func temporaryDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+}
+
+@Suite("Saved selection and atomic files")
+struct SelectionStoreTests {
+    @Test("the path follows XDG_STATE_HOME, else HOME/.local/state; relative XDG paths are ignored")
+    func paths() {
+        #expect(SelectionStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/connect-guide/last.json")
+        #expect(SelectionStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/connect-guide/last.json")
+        #expect(SelectionStore.defaultPath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h/"]) == "/h/.local/state/connect-guide/last.json")
+        #expect(SelectionStore(environment: [:]) == nil)
+    }
+
+    @Test("a missing file loads as nothing saved")
+    func missing() throws {
+        let store = SelectionStore(environment: ["XDG_STATE_HOME": try temporaryDirectory()])!
+        #expect(try store.load(in: guide).get() == nil)
+    }
+
+    @Test("save creates the directory and load reads the selection back")
+    func roundTrip() throws {
+        let store = SelectionStore(environment: ["XDG_STATE_HOME": try temporaryDirectory() + "/deeper/state"])!
+        let saved = selection("embedded", "none", "separate", "platform", "platform")
+        try store.save(saved)
+        #expect(try store.load(in: guide).get() == saved)
+        let replacement = selection("api", "none", "direct", "platform", "platform")
+        try store.save(replacement)
+        #expect(try store.load(in: guide).get() == replacement)
+    }
+
+    @Test("save leaves no temporary files behind", arguments: [1, 5])
+    func noLeftovers(saves: Int) throws {
+        let directory = try temporaryDirectory()
+        let store = SelectionStore(path: directory + "/last.json")
+        for _ in 0..<saves { try store.save(guide.defaults) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["last.json"])
+    }
+
+    @Test("a corrupt file is an error value naming the path, and is left untouched", arguments: [
+        "{ not json", "", "{\"schema\": \"connect-guide/selection/v1\"}", "[1, 2]",
+        "{\"schema\": \"other/v9\", \"selection\": {}}",
+        "{\"schema\": \"connect-guide/selection/v1\", \"selection\": {\"onboarding\": \"api\"}}",
+        "{\"schema\": \"connect-guide/selection/v1\", \"selection\": {\"onboarding\": \"carrier-pigeon\", \"dashboard\": \"none\", \"chargeType\": \"direct\", \"fees\": \"platform\", \"liability\": \"platform\"}}",
+    ])
+    func corrupt(content: String) throws {
+        let path = try temporaryDirectory() + "/last.json"
+        try Data(content.utf8).write(to: URL(fileURLWithPath: path))
+        let result = SelectionStore(path: path).load(in: guide)
+        guard case .failure(let error) = result else {
+            Issue.record("loaded \(result) from \(content)")
+            return
+        }
+        #expect(error.description.contains(path))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == content)
+    }
+
+    @Test("an unreadable path (a directory) is an error value, not a crash")
+    func unreadable() throws {
+        let path = try temporaryDirectory()
+        guard case .failure(let error) = SelectionStore(path: path).load(in: guide) else {
+            Issue.record("a directory loaded")
+            return
+        }
+        #expect(error.description.contains(path))
+    }
+
+    @Test("a saved selection that breaks a rule loads, and the machine moves it to a valid one")
+    func invalidCombination() throws {
+        let path = try temporaryDirectory() + "/last.json"
+        let broken = selection("api", "full", "direct", "connectedAccounts", "stripe")
+        try SelectionStore(path: path).save(broken)
+        let loaded = try #require(try SelectionStore(path: path).load(in: guide).get())
+        #expect(loaded == broken)
+        #expect(guide.isValid(guide.initialState(loaded).selection))
+    }
+
+    @Test("refusing to overwrite keeps the existing file; replacing swaps it whole")
+    func overwrite() throws {
+        let path = try temporaryDirectory() + "/out.txt"
+        try AtomicFile.write("first", to: path, overwrite: .refuse)
+        #expect(throws: FileError.self) { try AtomicFile.write("second", to: path, overwrite: .refuse) }
+        do {
+            try AtomicFile.write("second", to: path, overwrite: .refuse)
+        } catch {
+            #expect(error.kind == .exists)
+            #expect(error.description.contains("--force"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "first")
+        try AtomicFile.write("second", to: path, overwrite: .replace)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (path as NSString).deletingLastPathComponent) == ["out.txt"])
+    }
+
+    @Test("unwritable destinations are reported with what to do")
+    func unwritable() throws {
+        let directory = try temporaryDirectory()
+        let cases: [(String, FileError.Kind)] = [
+            (directory + "/missing/out.txt", .missingDirectory),
+            (directory, .isDirectory),
+            ("", .other),
+        ]
+        for (path, kind) in cases {
+            do {
+                try AtomicFile.write("x", to: path, overwrite: .replace)
+                Issue.record("wrote \(path)")
+            } catch {
+                #expect(error.kind == kind, "\(path)")
+            }
+        }
+        try AtomicFile.write("x", to: directory + "/file", overwrite: .refuse)
+        #expect(throws: FileError.self) { try AtomicFile.write("x", to: directory + "/file/below", overwrite: .replace) }
+    }
+}

@@ -1,0 +1,58 @@
+import ConnectGuideCore
+import Testing
+
+@testable import ConnectGuideTUI
+
+/// The whole screen, rendered without a terminal, against reviewed golden files.
+@Suite("Golden frames")
+struct GoldenTests {
+    @Test("140x40: the defaults, both panes side by side")
+    func wideDefaults() throws {
+        try expectGolden("140x40-defaults", render(model(140, 40)))
+    }
+
+    @Test("100x30: API onboarding chosen, with the notice of what moved")
+    func apiChosen() throws {
+        try expectGolden("100x30-api-chosen", render(model(100, 30, after: keys(.down, .down, .enter))))
+    }
+
+    @Test("80x24: panes stacked, dashboard focused, cursor on an option that would move others")
+    func stacked() throws {
+        try expectGolden("80x24-dashboard-preview", render(model(80, 24, after: keys(.right, .down, .down))))
+    }
+
+    @Test("80x24: the steps pane of the stacked layout")
+    func stackedSteps() throws {
+        try expectGolden("80x24-steps", render(model(80, 24, after: keys(.down, .down, .enter) + typed("w"))))
+    }
+
+    @Test("50x12: the terminal-too-small screen names the size needed")
+    func tooSmall() throws {
+        let frame = render(model(50, 12))
+        #expect(frame.text.contains("60x16"))
+        try expectGolden("50x12-too-small", frame)
+    }
+
+    @Test("NO_COLOR: roles become attributes, focus and choice still visible")
+    func noColor() throws {
+        try expectGolden("80x24-no-color", render(model(80, 24, after: keys(.down, .down, .enter)), color: false), color: false)
+    }
+
+    @Test("100x30: help overlay")
+    func help() throws {
+        try expectGolden("100x30-help", render(model(100, 30, after: typed("?"))))
+    }
+
+    @Test("100x30: export dialog asking before replacing a file")
+    func exportConfirm() throws {
+        let asking = model(100, 30, after: typed("e") + keys(.enter) + [.exported(.exists(path: "/tmp/connect-guide-plan.txt"))])
+        try expectGolden("100x30-export-confirm", render(asking))
+    }
+
+    @Test("Without colour no cell keeps a colour role")
+    func monochromeHasNoRoles() {
+        let frame = render(model(140, 40, after: keys(.down, .down, .enter)), color: false)
+        #expect(frame.cells.allSatisfy { $0.role == .plain })
+        #expect(frame.cells.contains { $0.style.contains(.reverse) })
+    }
+}

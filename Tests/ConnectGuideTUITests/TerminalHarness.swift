@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// The `connect-guide` binary SwiftPM built beside the test bundle.
+let appBinary: URL = {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("connect-guide").path), directory.path != "/" {
+        directory.deleteLastPathComponent()
+    }
+    return directory.appendingPathComponent("connect-guide")
+}()
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// Runs a command and returns its stdout; throws with its stderr when it fails.
+/// posix_spawn and waitpid rather than Foundation's Process, whose wait never returned
+/// here for a tmux client that had started a server; output goes through files.
+@discardableResult
+func runTool(_ executable: String, _ arguments: [String]) throws -> String {
+    let base = FileManager.default.temporaryDirectory.path + "/connect-guide-tool-\(UUID().uuidString)"
+    let outputPath = base + ".out"
+    let errorPath = base + ".err"
+    defer {
+        unlink(outputPath)
+        unlink(errorPath)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    // Test runner threads block signals, and a tmux server passes its mask on to the app:
+    // start from a clean mask and default dispositions, as a login shell would.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, executable, &actions, &attributes, argv, environ)
+    guard spawned == 0 else { throw HarnessError(description: "cannot run \(executable): error \(spawned)") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    // Exited normally with status 0: the low 7 bits hold no signal, the next 8 the status.
+    guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+        let message = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        throw HarnessError(description: "\(executable) \(arguments.joined(separator: " ")) failed: \(message)")
+    }
+    return output
+}
+
+/// The real binary in a real pseudo-terminal: a detached tmux session on a private
+/// server. A small shell script around the binary records the terminal settings
+/// before and after, the exit status, and the process id (for signals).
+final class TerminalSession {
+    let socket = "connect-guide-e2e-\(UUID().uuidString.prefix(8))"
+    let directory: URL
+    private(set) var paneTTY = ""
+
+    /// `command` is shell text run in place of the binary; `$APP` names the binary, and
+    /// `record NAME COMMAND...` saves a command's output as a file the test can read.
+    init(columns: Int, rows: Int, arguments: [String] = [], command: String? = nil, environment: [String: String] = [:]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let quotedArguments = arguments.map(shellQuoted).joined(separator: " ")
+        var exports = ["APP": appBinary.path, "XDG_STATE_HOME": directory.path]
+        exports.merge(environment) { $1 }
+        let run = command ?? "\"$APP\" \(quotedArguments) < /dev/tty & record pid echo $!; wait $!"
+        let script = """
+            \(exports.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuoted($0.value))" }.joined(separator: "\n"))
+            ulimit -c 0
+            # Ctrl-C and Ctrl-Z reach the whole process group; only the app should act on them.
+            trap '' INT TSTP
+            cd \(shellQuoted(directory.path))
+            # Files appear whole (write, then rename), so a reader never sees one half written.
+            record() { name=$1; shift; "$@" > "$name.partial"; mv "$name.partial" "$name"; }
+            record before stty -g
+            \(run)
+            record status echo $?
+            record after stty -g
+            sleep 60
+            """
+        try script.write(to: directory.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(columns)", "-y", "\(rows)", "bash " + shellQuoted(directory.appendingPathComponent("run.sh").path)])
+        paneTTY = try tmux(["display-message", "-p", "-t", "main", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    deinit {
+        // A failed test can leave the app stopped (Ctrl-Z) or running: end it first.
+        if let pid = try? pid_t(String(contentsOf: directory.appendingPathComponent("pid"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) {
+            kill(pid, SIGKILL)
+        }
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        try runTool("tmux", ["-L", socket] + arguments)
+    }
+
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", "main"])) ?? "" }
+
+    /// Polls the screen until `predicate` holds; returns the screen then.
+    @discardableResult
+    func waitForScreen(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let text = screen
+            if predicate(text) { return text }
+            if Date() > deadline {
+                throw HarnessError(description: "timed out waiting for \(what); the screen shows:\n\(text)")
+            }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) throws -> String {
+        try waitForScreen("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    func waitUntilGone(_ text: String, timeout: Double = 10) throws {
+        try waitForScreen("\"\(text)\" to go", timeout: timeout) { !$0.contains(text) }
+    }
+
+    /// Keys in tmux's names: Down, Enter, Escape, C-c, or literal text.
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "main"] + keys)
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    func file(_ name: String, timeout: Double = 10) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        let deadline = Date().addingTimeInterval(timeout)
+        while !FileManager.default.fileExists(atPath: url.path) {
+            if Date() > deadline { throw HarnessError(description: "timed out waiting for \(name); the screen shows:\n\(screen)") }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+        return try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The app's exit status, once it has exited.
+    func exitStatus() throws -> Int32 {
+        guard let status = Int32(try file("status")) else { throw HarnessError(description: "unreadable status") }
+        return status
+    }
+
+    /// The app's process id.
+    func pid() throws -> pid_t {
+        guard let pid = pid_t(try file("pid")) else { throw HarnessError(description: "unreadable pid") }
+        return pid
+    }
+
+    /// The pty's settings now, read from outside.
+    func currentSettings() throws -> String {
+        try runTool("stty", ["-g", "-F", paneTTY]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// True when the settings after the app match those before it started.
+    func settingsRestored() throws -> Bool {
+        try file("before") == file("after")
+    }
+}
+
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// tmux is needed for the end-to-end tests; .ci/run installs it.
+let tmuxAvailable: Bool = (try? runTool("tmux", ["-V"])) != nil

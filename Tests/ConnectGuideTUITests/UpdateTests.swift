@@ -1,0 +1,176 @@
+import ConnectGuideCore
+import Testing
+
+@testable import ConnectGuideTUI
+
+@Suite("update: keys and events")
+struct UpdateTests {
+    @Test("Down, Down, Enter chooses API; the rules move three properties and a notice says which and why")
+    func chooseAPI() {
+        let chosen = model(140, 40, after: keys(.down, .down, .enter))
+        let selection = chosen.state.selection
+        #expect(selection[.onboarding] == "api")
+        #expect(selection[.dashboard] == "none")
+        #expect(selection[.fees] == "platform")
+        #expect(selection[.liability] == "platform")
+        #expect(chosen.plan.steps.count == 6)
+        #expect(chosen.notice?.kind == .moved)
+        let text = chosen.notice?.text ?? ""
+        #expect(text.contains("Dashboard access to None"))
+        #expect(text.contains("Who pays Stripe fees to Your platform"))
+        #expect(text.contains("Negative balance liability to Platform"))
+        #expect(text.contains("(R1)"))
+    }
+
+    @Test("hjkl move like the arrows")
+    func vimKeys() {
+        let arrows = model(140, 40, after: keys(.right, .down))
+        let letters = model(140, 40, after: typed("lj"))
+        #expect(arrows.state == letters.state)
+        #expect(letters.state.focus == .dashboard)
+        #expect(model(140, 40, after: typed("lh")).state.focus == .onboarding)
+    }
+
+    @Test("Tab and Shift-Tab move the focus; digits jump to a property")
+    func focus() {
+        #expect(model(140, 40, after: keys(.tab, .tab)).state.focus == .chargeType)
+        #expect(model(140, 40, after: keys(.backTab)).state.focus == .liability)
+        #expect(model(140, 40, after: typed("4")).state.focus == .fees)
+        #expect(model(140, 40, after: typed("5")).state.focus == .liability)
+    }
+
+    @Test("Space selects like Enter; Home and End go to the first and last option")
+    func selectKeys() {
+        #expect(model(140, 40, after: keys(.end) + typed(" ")).state.selection[.onboarding] == "api")
+        #expect(model(140, 40, after: keys(.end, .home)).state.highlighted == "hosted")
+    }
+
+    @Test("r resets every property to its default and says so")
+    func reset() {
+        let back = model(140, 40, after: keys(.down, .down, .enter) + typed("r"))
+        #expect(back.state.selection == guide.defaults)
+        #expect(back.notice?.kind == .info)
+    }
+
+    @Test("A choice that moves nothing clears the previous notice")
+    func noticeClears() {
+        let chosen = model(140, 40, after: keys(.down, .down, .enter, .up, .enter))
+        #expect(chosen.state.selection[.onboarding] == "embedded")
+        #expect(chosen.notice == nil)
+    }
+
+    @Test("q and Esc quit; Esc closes an open overlay first")
+    func quitting() {
+        #expect(model(140, 40).update(.key(.character("q"))).effect == .quit)
+        #expect(model(140, 40).update(.key(.escape)).effect == .quit)
+        let helpOpen = model(140, 40, after: typed("?"))
+        #expect(helpOpen.overlay == .help)
+        let (closed, effect) = helpOpen.update(.key(.escape))
+        #expect(effect == .none)
+        #expect(closed.overlay == nil)
+        #expect(model(140, 40, after: typed("u")).overlay == .url)
+        #expect(model(140, 40, after: typed("u") + keys(.escape)).overlay == nil)
+    }
+
+    @Test("Ctrl-L asks for a full repaint")
+    func repaint() {
+        #expect(model(140, 40).update(.key(.redraw)).effect == .repaint)
+    }
+
+    @Test("PgDn scrolls the explanation and stops at its end; a new option starts at the top")
+    func scrolling() {
+        let scrolled = model(80, 24, after: keys(.pageDown))
+        #expect(scrolled.explanationScroll > 0)
+        let bottom = model(80, 24, after: Array(repeating: .key(.pageDown), count: 20))
+        #expect(bottom.explanationScroll == ScreenLayout(bottom).maxExplanationScroll)
+        #expect(model(80, 24, after: keys(.pageDown, .down)).explanationScroll == 0)
+    }
+
+    @Test("w switches the stacked panes; in the steps pane the arrows scroll")
+    func stackedPanes() {
+        let steps = model(80, 24, after: typed("w"))
+        #expect(steps.stackedPane == .steps)
+        let scrolled = steps.update(.key(.down)).model
+        #expect(scrolled.stepsScroll == 1)
+        #expect(scrolled.state.highlighted == steps.state.highlighted)
+        #expect(model(80, 24, after: typed("ww")).stackedPane == .properties)
+        // On a wide terminal both panes show; w explains instead of hiding one.
+        #expect(model(140, 40, after: typed("w")).notice?.kind == .info)
+    }
+
+    @Test("Resizing to too small and back loses nothing")
+    func resizeKeepsState() {
+        let before = model(80, 24, after: keys(.right, .pageDown) + typed("w") + keys(.pageDown))
+        let after = before
+            .update(.resize(TerminalSize(columns: 50, rows: 12))).model
+            .update(.resize(TerminalSize(columns: 80, rows: 24))).model
+        #expect(after.state == before.state)
+        #expect(after.explanationScroll == before.explanationScroll)
+        #expect(after.stepsScroll == before.stepsScroll)
+        #expect(after.stackedPane == before.stackedPane)
+        #expect(render(after).text == render(before).text)
+    }
+
+    @Test("Export: format cycles and renames an untouched path; Enter asks the runtime to write")
+    func exportDialog() {
+        let dialog = model(140, 40, after: typed("e") + keys(.tab, .tab))
+        guard case .export(let fields) = dialog.overlay else {
+            Issue.record("export dialog not open")
+            return
+        }
+        #expect(fields.format == .json)
+        #expect(fields.path == "connect-guide-plan.json")
+        let (_, effect) = dialog.update(.key(.enter))
+        guard case .export(let request) = effect else {
+            Issue.record("Enter did not request an export")
+            return
+        }
+        #expect(request.format == .json)
+        #expect(request.overwrite == false)
+        #expect(request.contents.contains("\"schema\""))
+    }
+
+    @Test("Export: a typed path stays when the format changes; q is typed, not quit")
+    func exportTyping() {
+        let dialog = model(140, 40, after: typed("e") + [.key(.clearLine)] + typed("q.txt") + keys(.tab))
+        guard case .export(let fields) = dialog.overlay else {
+            Issue.record("export dialog not open")
+            return
+        }
+        #expect(fields.path == "q.txt")
+        #expect(fields.format == .markdown)
+    }
+
+    @Test("Export: an existing file is replaced only after y; n goes back to the dialog")
+    func exportConfirmation() {
+        let asking = model(140, 40, after: typed("e") + keys(.enter) + [.exported(.exists(path: "/tmp/x"))])
+        guard case .export(let fields) = asking.overlay else {
+            Issue.record("export dialog not open")
+            return
+        }
+        #expect(fields.confirmingOverwrite)
+        guard case .export(let request) = asking.update(.key(.character("y"))).effect else {
+            Issue.record("y did not request an export")
+            return
+        }
+        #expect(request.overwrite)
+        let declined = asking.update(.key(.character("n"))).model
+        #expect(declined.overlay == .export(ExportDialog()))
+        let written = asking.update(.exported(.written(path: "/tmp/x"))).model
+        #expect(written.overlay == nil)
+        #expect(written.notice?.text.contains("/tmp/x") == true)
+    }
+
+    @Test("Clicks choose options and focus properties; a click outside help closes it")
+    func clicks() {
+        let chosen = model(140, 40).update(.click(.option(.chargeType, "separate"))).model
+        #expect(chosen.state.selection[.chargeType] == "separate")
+        #expect(chosen.state.selection[.fees] == "platform")
+        #expect(model(140, 40).update(.click(.property(.liability))).model.state.focus == .liability)
+        let help = model(140, 40, after: typed("?"))
+        #expect(help.update(.click(.scrollArea(.help))).model.overlay == .help)
+        #expect(help.update(.click(.background)).model.overlay == nil)
+        // Nothing under an overlay reacts.
+        #expect(help.update(.click(.property(.fees))).model.state.focus == .onboarding)
+    }
+}

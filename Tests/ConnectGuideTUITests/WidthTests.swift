@@ -1,0 +1,103 @@
+import ConnectGuideCore
+import Foundation
+import Testing
+
+@testable import ConnectGuideTUI
+
+@Suite("Display width and wrapping")
+struct WidthTests {
+    let width = DisplayWidth.standard
+
+    @Test("Wide characters count two, combining marks none, ASCII one")
+    func widths() {
+        #expect(width.of("a") == 1)
+        #expect(width.of("漢") == 2)
+        #expect(width.of("ｶ") == 1)
+        #expect(width.of("Ａ") == 2)
+        #expect(width.of("é") == 1)
+        #expect(width.of("e\u{301}") == 1)
+        #expect(width.of("🙂") == 2)
+        #expect(width.of("漢字 ok") == 7)
+    }
+
+    @Test("Wrapping measures display width, not characters")
+    func wrapping() {
+        #expect(wrapText("漢字漢字 漢字", width: 8, displayWidth: width) == ["漢字漢字", "漢字"])
+        #expect(wrapText("漢字漢字漢字", width: 5, displayWidth: width) == ["漢字", "漢字", "漢字"])
+        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab", "漢字"])
+    }
+
+    @Test("Truncation and padding keep to the width")
+    func truncation() {
+        #expect(width.truncate("漢字漢字", to: 5) == "漢字…")
+        #expect(width.of(width.pad("漢字", to: 7)) == 7)
+    }
+
+    @Test("A frame places a wide character in two cells and never splits one at the edge")
+    func frameCells() {
+        var frame = Frame(size: TerminalSize(columns: 5, rows: 1), displayWidth: width)
+        frame.write("a漢字", column: 0, row: 0)
+        #expect(frame.text == "a漢字")
+        #expect(frame[2, 0].isContinuation)
+        #expect(frame[4, 0].isContinuation)
+        var edge = Frame(size: TerminalSize(columns: 4, rows: 1), displayWidth: width)
+        edge.write("ab漢字", column: 0, row: 0)
+        #expect(edge.text == "ab漢 " || edge.text == "ab漢")
+        var cut = Frame(size: TerminalSize(columns: 3, rows: 1), displayWidth: width)
+        cut.write("a漢字", column: 0, row: 0, width: 2)
+        #expect(cut.text == "a  ")
+    }
+
+    @Test("Overwriting half of a wide character blanks the other half")
+    func overwriteHalf() {
+        var frame = Frame(size: TerminalSize(columns: 4, rows: 1), displayWidth: width)
+        frame.write("漢字", column: 0, row: 0)
+        frame.write("x", column: 1, row: 0)
+        #expect(frame.text == " x字")
+    }
+
+    @Test("Control characters in content cannot move the cursor")
+    func controlCharacters() {
+        var frame = Frame(size: TerminalSize(columns: 4, rows: 1), displayWidth: width)
+        frame.write("a\u{1B}b", column: 0, row: 0)
+        #expect(frame.text == "a?b ")
+    }
+}
+
+@Suite("Export writing")
+struct ExportWriterTests {
+    func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    @Test("Writes relative to the working directory, refuses to replace, replaces when told")
+    func writeThenRefuse() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let request = ExportRequest(path: "plan.txt", format: .text, contents: "one\n", overwrite: false)
+        #expect(writeExport(request, workingDirectory: directory) == .written(path: directory + "/plan.txt"))
+        var second = request
+        second.contents = "two\n"
+        #expect(writeExport(second, workingDirectory: directory) == .exists(path: directory + "/plan.txt"))
+        #expect(try String(contentsOfFile: directory + "/plan.txt", encoding: .utf8) == "one\n")
+        second.overwrite = true
+        #expect(writeExport(second, workingDirectory: directory) == .written(path: directory + "/plan.txt"))
+        #expect(try String(contentsOfFile: directory + "/plan.txt", encoding: .utf8) == "two\n")
+        // No temporary files are left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["plan.txt"])
+    }
+
+    @Test("A missing directory is a failure with a message, and ~ means home")
+    func failures() throws {
+        let request = ExportRequest(path: "/nonexistent-dir/plan.txt", format: .text, contents: "x", overwrite: false)
+        guard case .failed(let message) = writeExport(request) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(message.contains("/nonexistent-dir"))
+        #expect(resolve("~/p.md", workingDirectory: "/w", home: "/h") == "/h/p.md")
+        #expect(resolve("p.md", workingDirectory: "/w", home: "/h") == "/w/p.md")
+    }
+}

@@ -32,16 +32,29 @@ extension Guide {
         }
     }
 
-    /// "Dashboard access → None (R1: ...)": one line per implied change, for notices and stderr.
+    /// "Dashboard access to None": where a move took a property.
+    public func destination(of move: MovedProperty) -> String {
+        "\(property(move.property).label) to \(optionLabel(move.property, move.to))"
+    }
+
+    /// "R1: API onboarding needs ...": the rule most directly behind a move.
+    public func primaryReason(of move: MovedProperty) -> String? {
+        move.rules.first.flatMap(rule).map { "\($0.id): \($0.summary)" }
+    }
+
+    /// "Dashboard access set to None (R1: ...)": one line per implied change, for stderr
+    /// (the JSON lists every rule).
     public func describe(_ move: MovedProperty) -> String {
-        let property = property(move.property)
-        let label = property.option(move.to)?.label ?? move.to.rawValue
-        let reasons = move.rules.compactMap(rule).map { "\($0.id): \($0.summary)" }.joined(separator: "; ")
-        return "\(property.label) set to \(label) (\(reasons))"
+        let line = "\(property(move.property).label) set to \(optionLabel(move.property, move.to))"
+        return primaryReason(of: move).map { "\(line) (\($0))" } ?? line
     }
 
     public func optionLabel(_ property: PropertyID, _ selection: Selection) -> String {
-        self.property(property).option(selection[property])?.label ?? selection[property].rawValue
+        optionLabel(property, selection[property])
+    }
+
+    public func optionLabel(_ property: PropertyID, _ option: OptionID) -> String {
+        self.property(property).option(option)?.label ?? option.rawValue
     }
 
     // MARK: Text

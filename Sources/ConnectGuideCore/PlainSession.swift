@@ -99,10 +99,7 @@ public struct PlainSession: Sendable {
             line += ". " + option.summary.asSentence()
             let moves = guide.preview(choosing: option.id, for: property.id, in: state)
             if !moves.isEmpty {
-                let changes = moves.map { move in
-                    "\(guide.property(move.property).label) to \(guide.property(move.property).option(move.to)?.label ?? move.to.rawValue)"
-                }
-                line += " Choosing it also sets " + changes.joined(separator: ", ") + "."
+                line += " Choosing it also sets " + moves.map(guide.destination).joined(separator: ", ") + "."
             }
             return line
         }
@@ -110,9 +107,8 @@ public struct PlainSession: Sendable {
 
     /// "Dashboard access to None (R1: API onboarding needs ...)".
     func change(_ move: MovedProperty) -> String {
-        let property = guide.property(move.property)
-        let reasons = move.rules.compactMap(guide.rule).map { "\($0.id): \($0.summary)" }.joined(separator: "; ")
-        return "\(property.label) to \(property.option(move.to)?.label ?? move.to.rawValue) (\(reasons))"
+        let destination = guide.destination(of: move)
+        return guide.primaryReason(of: move).map { "\(destination) (\($0))" } ?? destination
     }
 
     func promptLine(for property: Property, in state: GuideState) -> String {

@@ -3,7 +3,8 @@ public struct MovedProperty: Hashable, Sendable, Codable {
     public let property: PropertyID
     public let from: OptionID
     public let to: OptionID
-    /// The rules that keeping `from` would have broken. Never empty.
+    /// The rules that keeping `from` would have broken. Never empty. Rules that involve
+    /// what the user chose come first: the first rule is the one to name in a notice.
     public let rules: [RuleID]
 }
 
@@ -98,7 +99,7 @@ extension Guide {
         let candidates = validSelections.filter { candidate in pinned.allSatisfy { candidate[$0] == target[$0] } }
         guard let best = candidates.min(by: { rank($0, target: target, preference: preference).lexicographicallyPrecedes(rank($1, target: target, preference: preference)) })
         else { return nil }
-        return Resolution(selection: best, moved: explainMoves(from: target, to: best))
+        return Resolution(selection: best, moved: explainMoves(from: target, to: best, causes: pinned))
     }
 
     private func rank(_ candidate: Selection, target: Selection, preference: [PropertyID]) -> [Int] {
@@ -113,11 +114,13 @@ extension Guide {
     /// the target's option would break. `result` must be a nearest valid selection, which
     /// guarantees each list is non-empty: had keeping the option broken nothing, the
     /// selection with that property kept would have been nearer.
-    func explainMoves(from target: Selection, to result: Selection) -> [MovedProperty] {
+    func explainMoves(from target: Selection, to result: Selection, causes: Set<PropertyID>) -> [MovedProperty] {
         result.differences(from: target).map { property in
             let kept = result.setting(property, to: target[property])
-            let rules = violations(of: kept).filter { $0.properties.contains(property) }.map(\.id)
-            return MovedProperty(property: property, from: target[property], to: result[property], rules: rules)
+            let broken = violations(of: kept).filter { $0.properties.contains(property) }
+            let direct = broken.filter { !$0.properties.isDisjoint(with: causes) }
+            let rules = direct + broken.filter { !direct.contains($0) }
+            return MovedProperty(property: property, from: target[property], to: result[property], rules: rules.map(\.id))
         }
     }
 

@@ -80,21 +80,17 @@ public struct AppModel: Sendable {
 
     public var plan: Plan { guide.plan(for: state.selection) }
 
-    /// The notice for a change that moved other properties: what moved, then each rule
-    /// that moved something, once.
+    /// The notice for a change that moved other properties: what moved, then the rule most
+    /// directly behind each move, once.
     static func describe(_ change: SelectionChange, in guide: Guide) -> String {
-        let moves = change.moved.map { move in
-            let property = guide.property(move.property)
-            return "\(property.label) to \(property.option(move.to)?.label ?? move.to.rawValue)"
-        }
+        let moves = change.moved.map(guide.destination)
         var ruleIDs: [RuleID] = []
-        for id in change.moved.flatMap(\.rules) where !ruleIDs.contains(id) { ruleIDs.append(id) }
+        for id in change.moved.compactMap(\.rules.first) where !ruleIDs.contains(id) { ruleIDs.append(id) }
         let reasons = ruleIDs.compactMap(guide.rule).map { "\($0.summary) (\($0.id))" }.joined(separator: "; ")
         let list = listed(moves)
         switch change.cause {
         case .chose(let property, let option):
-            let label = guide.property(property).option(option)?.label ?? option.rawValue
-            return "Choosing \(label) also set \(list). Why: \(reasons)."
+            return "Choosing \(guide.optionLabel(property, option)) also set \(list). Why: \(reasons)."
         case .reset:
             return "Every property is back to its default."
         case .loaded:

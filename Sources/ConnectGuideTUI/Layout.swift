@@ -216,10 +216,7 @@ private func optionLines(model: AppModel, width: Int) -> [TextLine] {
             lines.append(TextLine(spans, target: target))
             continue
         }
-        let preview = "→ sets " + moves.map { move in
-            let moved = guide.property(move.property)
-            return "\(moved.label) to \(moved.option(move.to)?.label ?? move.to.rawValue)"
-        }.joined(separator: ", ")
+        let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
         let used = measure.of(head) + measure.of(option.label) + 2
         if used + measure.of(preview) <= width - 1 {
             spans.append(Span(text: "  " + preview, role: .muted))

@@ -28,7 +28,7 @@ struct MachineTests {
             #expect(change?.cause == .chose(.onboarding, "api"))
             #expect(change?.moved.map(\.property) == [.dashboard, .fees, .liability])
             #expect(change?.moved.map(\.to) == ["none", "platform", "platform"])
-            #expect(change?.moved.allSatisfy { $0.rules.contains("R1") } == true)
+            #expect(change?.moved.allSatisfy { $0.rules.first == "R1" } == true, "the rule about the chosen property is named first")
             #expect(state.recentlySet == [.onboarding])
         }
         store.send(.focusNext) { state in

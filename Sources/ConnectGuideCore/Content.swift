@@ -1,4 +1,6 @@
-// The shape of the files in Assets/. These types mirror the JSON one to one;
+// The shape of the files in Assets/. These types mirror the JSON one to one and are read
+// by hand from `JSONValue` (see ContentNode), which checks every field's type and rejects
+// unknown fields, so a typo in a content file is an error rather than a silent default.
 // `Guide` (Guide.swift) is the validated, indexed form the rest of the core uses.
 
 /// A condition over a selection: every listed facet must hold one of the listed
@@ -6,7 +8,7 @@
 /// The empty condition always holds.
 public typealias ConditionSpec = [String: [String]]
 
-struct GuideFile: Codable, Sendable {
+struct GuideFile {
     var contentVersion: String
     var title: String
     var pageURL: String
@@ -14,9 +16,19 @@ struct GuideFile: Codable, Sendable {
     var urlParameterOrder: [String]
     var properties: [PropertySpec]
     var payouts: SectionSpec
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["contentVersion", "title", "pageURL", "urlParameterOrder", "properties", "payouts"])
+        contentVersion = try node.field("contentVersion").string()
+        title = try node.field("title").string()
+        pageURL = try node.field("pageURL").string()
+        urlParameterOrder = try node.field("urlParameterOrder").strings()
+        properties = try node.field("properties").array().map(PropertySpec.init)
+        payouts = try SectionSpec(node.field("payouts"))
+    }
 }
 
-struct PropertySpec: Codable, Sendable {
+struct PropertySpec {
     var id: String
     var label: String
     var shortLabel: String
@@ -25,142 +37,342 @@ struct PropertySpec: Codable, Sendable {
     var `default`: String
     var section: SectionSpec
     var options: [OptionSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["id", "label", "shortLabel", "urlKey", "cliFlag", "default", "section", "options"])
+        id = try node.field("id").string()
+        label = try node.field("label").string()
+        shortLabel = try node.field("shortLabel").string()
+        urlKey = try node.field("urlKey").string()
+        cliFlag = try node.field("cliFlag").string()
+        `default` = try node.field("default").string()
+        section = try SectionSpec(node.field("section"))
+        options = try node.field("options").array().map(OptionSpec.init)
+    }
 }
 
-struct SectionSpec: Codable, Sendable {
+struct SectionSpec {
     var heading: String
     var intro: String
     /// Paragraphs shown after the options; each may depend on the selection.
-    var notes: [ConditionalTextSpec]?
+    var notes: [ConditionalTextSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["heading", "intro", "notes"])
+        heading = try node.field("heading").string()
+        intro = try node.field("intro").string()
+        notes = try node.optionalField("notes")?.array().map(ConditionalTextSpec.init) ?? []
+    }
 }
 
-struct ConditionalTextSpec: Codable, Sendable {
-    var when: ConditionSpec?
+struct ConditionalTextSpec {
+    var when: ConditionSpec
     var text: String
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["when", "text"])
+        when = try node.optionalField("when")?.condition() ?? [:]
+        text = try node.field("text").string()
+    }
 }
 
-struct OptionSpec: Codable, Sendable {
+struct OptionSpec {
     var id: String
     var label: String
     var shortLabel: String
     var urlValue: String
     var cliValue: String
-    var aliases: [String]?
+    var aliases: [String]
     var summary: String
     var intro: String
     var recommendation: String?
     var bestFor: [String]
-    var notes: [String]?
+    var notes: [String]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields([
+            "id", "label", "shortLabel", "urlValue", "cliValue", "aliases", "summary", "intro", "recommendation",
+            "bestFor", "notes",
+        ])
+        id = try node.field("id").string()
+        label = try node.field("label").string()
+        shortLabel = try node.field("shortLabel").string()
+        urlValue = try node.field("urlValue").string()
+        cliValue = try node.field("cliValue").string()
+        aliases = try node.optionalField("aliases")?.strings() ?? []
+        summary = try node.field("summary").string()
+        intro = try node.field("intro").string()
+        recommendation = try node.optionalField("recommendation")?.string()
+        bestFor = try node.field("bestFor").strings()
+        notes = try node.optionalField("notes")?.strings() ?? []
+    }
 }
 
-struct RulesFile: Codable, Sendable {
+struct RulesFile {
     var requirementCollection: RequirementCollectionSpec
     var rules: [RuleSpec]
     var advisories: [AdvisorySpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["requirementCollection", "rules", "advisories"])
+        requirementCollection = try RequirementCollectionSpec(node.field("requirementCollection"))
+        rules = try node.field("rules").array().map(RuleSpec.init)
+        advisories = try node.field("advisories").array().map(AdvisorySpec.init)
+    }
 }
 
-struct RequirementCollectionSpec: Codable, Sendable {
+struct RequirementCollectionSpec {
     /// When this holds, the platform collects requirements (`application`); otherwise Stripe does.
     var applicationWhen: ConditionSpec
     var explanation: [String: String]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["applicationWhen", "explanation"])
+        applicationWhen = try node.field("applicationWhen").condition()
+        var explanation: [String: String] = [:]
+        for (key, value) in try node.field("explanation").members() { explanation[key] = try value.string() }
+        self.explanation = explanation
+    }
 }
 
-struct RuleSpec: Codable, Sendable {
+struct RuleSpec {
     var id: String
     var summary: String
     var `if`: ConditionSpec
     var then: ConditionSpec
     var reason: String
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["id", "summary", "if", "then", "reason"])
+        id = try node.field("id").string()
+        summary = try node.field("summary").string()
+        `if` = try node.field("if").condition()
+        then = try node.field("then").condition()
+        reason = try node.field("reason").string()
+    }
 }
 
-struct AdvisorySpec: Codable, Sendable {
+struct AdvisorySpec {
     var id: String
     var when: ConditionSpec
     var title: String
     var text: String
-    var links: [String]?
+    var links: [String]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["id", "when", "title", "text", "links"])
+        id = try node.field("id").string()
+        when = try node.field("when").condition()
+        title = try node.field("title").string()
+        text = try node.field("text").string()
+        links = try node.optionalField("links")?.strings() ?? []
+    }
 }
 
-struct StepsFile: Codable, Sendable {
+struct StepsFile {
     var slots: [SlotSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["slots"])
+        slots = try node.field("slots").array().map(SlotSpec.init)
+    }
 }
 
-struct SlotSpec: Codable, Sendable {
+struct SlotSpec {
     var slot: Int
     var id: String
     var heading: String
     var variants: [StepVariantSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["slot", "id", "heading", "variants"])
+        slot = try node.field("slot").int()
+        id = try node.field("id").string()
+        heading = try node.field("heading").string()
+        variants = try node.field("variants").array().map(StepVariantSpec.init)
+    }
 }
 
-struct StepVariantSpec: Codable, Sendable {
+struct StepVariantSpec {
     var id: String
     var when: ConditionSpec
     var title: String
     var text: String
     var links: [StepLinkSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["id", "when", "title", "text", "links"])
+        id = try node.field("id").string()
+        when = try node.field("when").condition()
+        title = try node.field("title").string()
+        text = try node.field("text").string()
+        links = try node.field("links").array().map(StepLinkSpec.init)
+    }
 }
 
-struct StepLinkSpec: Codable, Sendable {
+struct StepLinkSpec {
     var label: String
     var path: String
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["label", "path"])
+        label = try node.field("label").string()
+        path = try node.field("path").string()
+    }
 }
 
-struct ConfigFile: Codable, Sendable {
+struct ConfigFile {
     var v1: APIConfigSpec
     var v2: APIConfigSpec
     var legacyTypes: [LegacyTypeSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["v1", "v2", "legacyTypes"])
+        v1 = try APIConfigSpec(node.field("v1"))
+        v2 = try APIConfigSpec(node.field("v2"))
+        legacyTypes = try node.field("legacyTypes").array().map(LegacyTypeSpec.init)
+    }
 }
 
-struct APIConfigSpec: Codable, Sendable {
+struct APIConfigSpec {
     var method: String
     var endpoint: String
     var parameters: [ParameterRuleSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["method", "endpoint", "parameters"])
+        method = try node.field("method").string()
+        endpoint = try node.field("endpoint").string()
+        parameters = try node.field("parameters").array().map(ParameterRuleSpec.init)
+    }
 }
 
-struct ParameterRuleSpec: Codable, Sendable {
+struct ParameterRuleSpec {
     var when: ConditionSpec
-    /// Parameter name to value. v1 names use form encoding (`controller[fees][payer]`),
-    /// v2 names are dotted JSON paths (`defaults.responsibilities.fees_collector`).
-    var set: [String: ParameterValue]
+    /// Parameter name to value, in file order. v1 names use form encoding
+    /// (`controller[fees][payer]`), v2 names are dotted JSON paths (`defaults.responsibilities.fees_collector`).
+    var set: [(name: String, value: ParameterValue)]
     var because: String
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["when", "set", "because"])
+        when = try node.field("when").condition()
+        set = try node.field("set").members().map { (name, value) throws(ContentError) in
+            switch value.value {
+            case .string(let text): (name, .string(text))
+            case .bool(let flag): (name, .bool(flag))
+            default: throw value.fail("expected a string or true or false")
+            }
+        }
+        because = try node.field("because").string()
+    }
 }
 
-struct LegacyTypeSpec: Codable, Sendable {
+struct LegacyTypeSpec {
     var name: String
     var when: ConditionSpec
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["name", "when"])
+        name = try node.field("name").string()
+        when = try node.field("when").condition()
+    }
 }
 
-struct LinksFile: Codable, Sendable {
+struct LinksFile {
     var base: String
     var links: [LinkSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["base", "links"])
+        base = try node.field("base").string()
+        links = try node.field("links").array().map(LinkSpec.init)
+    }
 }
 
-struct LinkSpec: Codable, Sendable {
+struct LinkSpec {
     var path: String
     var title: String
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["path", "title"])
+        path = try node.field("path").string()
+        title = try node.field("title").string()
+    }
+}
+
+/// A value in a content file with its place, for reading by hand with errors that say
+/// where the problem is ("properties[1].options[0].label").
+struct ContentNode {
+    let value: JSONValue
+    let file: String
+    let place: String
+
+    func fail(_ problem: String) -> ContentError { ContentError(file: file, place: place, problem: problem) }
+
+    private func child(_ value: JSONValue, _ step: String) -> ContentNode {
+        ContentNode(value: value, file: file, place: place.isEmpty ? step : step.hasPrefix("[") ? place + step : place + "." + step)
+    }
+
+    func members() throws(ContentError) -> [(String, ContentNode)] {
+        guard case .object(let members) = value else { throw fail("expected an object") }
+        return members.map { ($0.0, child($0.1, $0.0)) }
+    }
+
+    func field(_ key: String) throws(ContentError) -> ContentNode {
+        guard case .object(let members) = value else { throw fail("expected an object") }
+        guard let found = members.first(where: { $0.0 == key }), found.1 != .null else {
+            throw fail("the field \"\(key)\" is missing")
+        }
+        return child(found.1, key)
+    }
+
+    /// Nil when the field is absent or null.
+    func optionalField(_ key: String) throws(ContentError) -> ContentNode? {
+        guard case .object(let members) = value else { throw fail("expected an object") }
+        guard let found = members.first(where: { $0.0 == key }), found.1 != .null else { return nil }
+        return child(found.1, key)
+    }
+
+    /// Rejects fields the format does not have, which are most often typos.
+    func allowFields(_ allowed: Set<String>) throws(ContentError) {
+        guard case .object(let members) = value else { throw fail("expected an object") }
+        if let unknown = members.first(where: { !allowed.contains($0.0) }) {
+            throw fail("unknown field \"\(unknown.0)\"; expected \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func string() throws(ContentError) -> String {
+        guard case .string(let text) = value else { throw fail("expected a string") }
+        return text
+    }
+
+    func int() throws(ContentError) -> Int {
+        guard case .int(let number) = value else { throw fail("expected a number") }
+        return number
+    }
+
+    func array() throws(ContentError) -> [ContentNode] {
+        guard case .array(let items) = value else { throw fail("expected a list") }
+        return items.enumerated().map { child($1, "[\($0)]") }
+    }
+
+    func strings() throws(ContentError) -> [String] {
+        try array().map { (item) throws(ContentError) in try item.string() }
+    }
+
+    /// `{"facet": ["value", ...], ...}`
+    func condition() throws(ContentError) -> ConditionSpec {
+        var condition: ConditionSpec = [:]
+        for (facet, values) in try members() { condition[facet] = try values.strings() }
+        return condition
+    }
 }
 
 /// A parameter value as the API takes it: a string, or a boolean for v2's JSON body.
-public enum ParameterValue: Codable, Hashable, Sendable, CustomStringConvertible {
+public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else {
-            self = .string(try container.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let text): try container.encode(text)
-        case .bool(let flag): try container.encode(flag)
-        }
-    }
 
     public var description: String {
         switch self {

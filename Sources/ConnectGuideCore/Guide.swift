@@ -1,7 +1,5 @@
-import FoundationEssentials
-
 /// A docs page the guide links to, from Assets/links.json.
-public struct DocLink: Hashable, Sendable, Codable {
+public struct DocLink: Hashable, Sendable {
     public let path: String
     public let title: String
     public let url: String
@@ -87,7 +85,7 @@ public struct StepVariant: Hashable, Sendable, Identifiable {
     public let links: [StepLink]
 }
 
-public struct StepLink: Hashable, Sendable, Codable {
+public struct StepLink: Hashable, Sendable {
     public let label: String
     public let url: String
 }
@@ -121,7 +119,7 @@ public struct ParameterRule: Hashable, Sendable {
     }
 }
 
-public enum AccountsAPI: String, CaseIterable, Codable, Hashable, Sendable {
+public enum AccountsAPI: String, CaseIterable, Hashable, Sendable {
     case v1
     case v2
 }
@@ -200,66 +198,26 @@ extension Guide {
     }
 
     public init(files: ContentFiles) throws(ContentError) {
-        let guideFile: GuideFile = try decode("guide.json", from: files)
-        let rulesFile: RulesFile = try decode("rules.json", from: files)
-        let stepsFile: StepsFile = try decode("steps.json", from: files)
-        let configFile: ConfigFile = try decode("config.json", from: files)
-        let linksFile: LinksFile = try decode("links.json", from: files)
+        let guideFile = try GuideFile(node("guide.json", in: files))
+        let rulesFile = try RulesFile(node("rules.json", in: files))
+        let stepsFile = try StepsFile(node("steps.json", in: files))
+        let configFile = try ConfigFile(node("config.json", in: files))
+        let linksFile = try LinksFile(node("links.json", in: files))
         var builder = GuideBuilder()
         self = try builder.build(
             guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile)
     }
 }
 
-private func decode<T: Decodable>(_ name: String, from files: ContentFiles) throws(ContentError) -> T {
+/// The parsed top level of a content file.
+private func node(_ name: String, in files: ContentFiles) throws(ContentError) -> ContentNode {
     guard let bytes = files.files[name] else {
         throw ContentError(file: name, place: "", problem: "the file is missing")
     }
     do {
-        return try JSONDecoder().decode(T.self, from: Data(bytes))
-    } catch let error as DecodingError {
-        throw ContentError(decoding: error, file: name)
+        return ContentNode(value: try JSONValue.parse(bytes), file: name, place: "")
     } catch {
-        throw ContentError(file: name, place: "", problem: "\(error)")
-    }
-}
-
-extension ContentError {
-    init(decoding error: DecodingError, file: String) {
-        func path(_ keys: [any CodingKey]) -> String {
-            var text = ""
-            for key in keys {
-                if let index = key.intValue {
-                    text += "[\(index)]"
-                } else {
-                    text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
-                }
-            }
-            return text
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            self.init(file: file, place: path(context.codingPath), problem: "the field \"\(key.stringValue)\" is missing")
-        case .typeMismatch(let type, let context):
-            self.init(file: file, place: path(context.codingPath), problem: "expected \(Self.describe(type))")
-        case .valueNotFound(let type, let context):
-            self.init(file: file, place: path(context.codingPath), problem: "expected \(Self.describe(type)), found null")
-        case .dataCorrupted(let context):
-            let detail = (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-            self.init(file: file, place: path(context.codingPath), problem: "not valid JSON (\(detail))")
-        @unknown default:
-            self.init(file: file, place: "", problem: "\(error)")
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Int.Type: "a number"
-        case is Bool.Type: "true or false"
-        case is [Any].Type: "a list"
-        default: "a value of type \(type)"
-        }
+        throw ContentError(file: name, place: "", problem: "not valid JSON (\(error))")
     }
 }
 
@@ -322,7 +280,7 @@ private struct GuideBuilder {
             advisories.append(Advisory(
                 id: spec.id, condition: try condition(spec.when, file: "rules.json", place: "\(place).when"),
                 title: spec.title, text: spec.text,
-                links: try (spec.links ?? []).enumerated().map { (linkIndex, path) throws(ContentError) in
+                links: try spec.links.enumerated().map { (linkIndex, path) throws(ContentError) in
                     try link(path, file: "rules.json", place: "\(place).links[\(linkIndex)]")
                 }))
         }
@@ -339,7 +297,7 @@ private struct GuideBuilder {
                 }
                 parameterRules.append(ParameterRule(
                     condition: try condition(rule.when, file: "config.json", place: "\(place).when"),
-                    parameters: rule.set.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) },
+                    parameters: rule.set,
                     because: rule.because))
             }
             configuration[api] = APIConfigurationRules(method: spec.method, endpoint: spec.endpoint, rules: parameterRules)
@@ -392,7 +350,7 @@ private struct GuideBuilder {
             var options: [PropertyOption] = []
             for (optionIndex, option) in spec.options.enumerated() {
                 let optionPlace = "\(place).options[\(optionIndex)]"
-                let names = [option.id, option.cliValue, option.urlValue] + (option.aliases ?? [])
+                let names = [option.id, option.cliValue, option.urlValue] + option.aliases
                 for name in Set(names.map { $0.lowercased() }) {
                     if let owner = seenNames[name] {
                         throw ContentError(file: "guide.json", place: optionPlace, problem: "the name \"\(name)\" is already used by option \"\(owner)\"")
@@ -404,9 +362,9 @@ private struct GuideBuilder {
                 }
                 options.append(PropertyOption(
                     id: OptionID(option.id), label: option.label, shortLabel: option.shortLabel,
-                    urlValue: option.urlValue, cliValue: option.cliValue, aliases: option.aliases ?? [],
+                    urlValue: option.urlValue, cliValue: option.cliValue, aliases: option.aliases,
                     summary: option.summary, intro: option.intro, recommendation: option.recommendation,
-                    bestFor: option.bestFor, notes: option.notes ?? []))
+                    bestFor: option.bestFor, notes: option.notes))
             }
             guard options.contains(where: { $0.id.rawValue == spec.default }) else {
                 throw ContentError(file: "guide.json", place: "\(place).default", problem: "\"\(spec.default)\" is not one of this property's options")
@@ -449,10 +407,10 @@ private struct GuideBuilder {
 
     func section(_ spec: SectionSpec, place: String) throws(ContentError) -> Section {
         var notes: [ConditionalText] = []
-        for (index, note) in (spec.notes ?? []).enumerated() {
+        for (index, note) in spec.notes.enumerated() {
             let notePlace = "\(place).notes[\(index)].when"
             notes.append(ConditionalText(
-                condition: try condition(note.when ?? [:], file: "guide.json", place: notePlace), text: note.text))
+                condition: try condition(note.when, file: "guide.json", place: notePlace), text: note.text))
         }
         return Section(heading: spec.heading, intro: spec.intro, notes: notes)
     }

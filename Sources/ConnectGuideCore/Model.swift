@@ -1,5 +1,5 @@
 /// One of the five choices the guide asks for, in the docs page's order.
-public enum PropertyID: String, CaseIterable, Codable, Hashable, Sendable, CustomStringConvertible {
+public enum PropertyID: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     case onboarding
     case dashboard
     case chargeType
@@ -12,7 +12,7 @@ public enum PropertyID: String, CaseIterable, Codable, Hashable, Sendable, Custo
 
 /// The id of an option of a property (`hosted`, `none`, `connectedAccounts`, ...).
 /// Option ids are data: the set of valid ids comes from the content, not from code.
-public struct OptionID: RawRepresentable, Hashable, Comparable, Codable, Sendable,
+public struct OptionID: RawRepresentable, Hashable, Comparable, Sendable,
     ExpressibleByStringLiteral, CustomStringConvertible
 {
     public let rawValue: String
@@ -20,22 +20,13 @@ public struct OptionID: RawRepresentable, Hashable, Comparable, Codable, Sendabl
     public init(_ rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.rawValue = value }
 
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
     public var description: String { rawValue }
     public static func < (lhs: OptionID, rhs: OptionID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Who collects and keeps current the verification information of connected accounts.
 /// Not chosen directly: it follows from the dashboard and liability choices.
-public enum RequirementCollection: String, Codable, Hashable, Sendable, CaseIterable {
+public enum RequirementCollection: String, Hashable, Sendable, CaseIterable {
     case stripe
     case application
 }
@@ -68,32 +59,6 @@ public struct Selection: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         PropertyID.allCases.map { "\($0)=\(self[$0])" }.joined(separator: " ")
     }
-}
-
-extension Selection: Codable {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: PropertyCodingKey.self)
-        var options: [OptionID] = []
-        for property in PropertyID.allCases {
-            options.append(try container.decode(OptionID.self, forKey: PropertyCodingKey(property)))
-        }
-        self.options = options
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: PropertyCodingKey.self)
-        for property in PropertyID.allCases {
-            try container.encode(self[property], forKey: PropertyCodingKey(property))
-        }
-    }
-}
-
-struct PropertyCodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ property: PropertyID) { stringValue = property.rawValue }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }
 
 /// Some of the five choices, as a user states them (flags, a URL). `Guide.complete(_:)`

@@ -1,5 +1,5 @@
 /// A property that a change of selection moved, and the rules that forced it.
-public struct MovedProperty: Hashable, Sendable, Codable {
+public struct MovedProperty: Hashable, Sendable {
     public let property: PropertyID
     public let from: OptionID
     public let to: OptionID

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Why a saved selection could not be used. The file is left as it is, so the caller
 /// can report the problem before anything replaces it.
 public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -59,12 +57,14 @@ public struct SelectionStore: Hashable, Sendable {
         }
         let file: SelectionFile
         do {
-            file = try JSONDecoder().decode(SelectionFile.self, from: Data(bytes))
+            file = try SelectionFile(ContentNode(value: try JSONValue.parse(bytes), file: path, place: ""))
+        } catch let error as JSONSyntaxError {
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (not valid JSON: \(error))"))
+        } catch let error as ContentError {
+            let place = error.place.isEmpty ? "" : " at \(error.place)"
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error.problem)\(place))"))
         } catch {
-            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(Self.describe(error)))"))
-        }
-        guard file.schema == Self.schema else {
-            return .failure(SelectionStoreError(path: path, problem: "unknown format \"\(file.schema)\", expected \"\(Self.schema)\""))
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
         }
         var options: [PropertyID: OptionID] = [:]
         for property in guide.properties {
@@ -94,18 +94,16 @@ public struct SelectionStore: Hashable, Sendable {
         ])
     }
 
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "the field \"\(key.stringValue)\" is missing"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "unexpected value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
-        case DecodingError.dataCorrupted: "not valid JSON"
-        default: "\(error)"
-        }
-    }
 }
 
-private struct SelectionFile: Decodable {
+private struct SelectionFile {
     var schema: String
     var selection: [String: String]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        schema = try node.field("schema").string()
+        var selection: [String: String] = [:]
+        for (key, value) in try node.field("selection").members() { selection[key] = try value.string() }
+        self.selection = selection
+    }
 }

@@ -321,7 +321,7 @@ struct ContentNode {
 
     func field(_ key: String) throws(ContentError) -> ContentNode {
         guard case .object(let members) = value else { throw fail("expected an object") }
-        guard let found = members.first(where: { $0.0 == key }), found.1 != .null else {
+        guard let found = members.first(where: { $0.0 == key }), !found.1.isNull else {
             throw fail("the field \"\(key)\" is missing")
         }
         return child(found.1, key)
@@ -330,7 +330,7 @@ struct ContentNode {
     /// Nil when the field is absent or null.
     func optionalField(_ key: String) throws(ContentError) -> ContentNode? {
         guard case .object(let members) = value else { throw fail("expected an object") }
-        guard let found = members.first(where: { $0.0 == key }), found.1 != .null else { return nil }
+        guard let found = members.first(where: { $0.0 == key }), !found.1.isNull else { return nil }
         return child(found.1, key)
     }
 

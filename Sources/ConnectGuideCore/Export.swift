@@ -249,7 +249,8 @@ extension ParameterValue {
 
 /// Splits text into lines no wider than `width`, breaking at spaces; a word wider than
 /// the line is cut. `displayWidth` measures a character (the terminal front end passes
-/// one that counts wide characters as two).
+/// one that counts wide characters as two); printable ASCII always takes one column, so
+/// words made of it are measured by their length, which keeps redraws cheap.
 public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = { _ in 1 }) -> [String] {
     let width = max(width, 1)
     var lines: [String] = []
@@ -258,7 +259,7 @@ public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = 
         var lineWidth = 0
         for word in paragraph.split(separator: " ") {
             var word = Substring(word)
-            var wordWidth = word.reduce(0) { $0 + displayWidth($1) }
+            var wordWidth = isPrintableASCII(word.utf8) ? word.utf8.count : word.reduce(0) { $0 + displayWidth($1) }
             if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
                 line += " " + word
                 lineWidth += 1 + wordWidth
@@ -284,6 +285,11 @@ public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = 
         lines.append(line)
     }
     return lines
+}
+
+/// Printable ASCII (space to tilde): one terminal column per byte.
+public func isPrintableASCII(_ bytes: some Collection<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
 }
 
 extension String {

@@ -67,6 +67,8 @@ public struct AppModel: Sendable {
     /// The pane a narrow terminal shows.
     public internal(set) var stackedPane: Pane = .properties
     public internal(set) var notice: Notice?
+    /// Shared by copies of the model; keyed by what the memoised text depends on.
+    let memo = LayoutMemo()
 
     public init(guide: Guide, state: GuideState, size: TerminalSize, displayWidth: DisplayWidth = .standard) {
         self.guide = guide

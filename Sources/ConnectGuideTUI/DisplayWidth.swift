@@ -1,3 +1,5 @@
+import ConnectGuideCore
+
 /// How many terminal columns a character takes. The renderer measures all text with
 /// one of these, so wrapping and the terminal agree: the live app uses the C library's
 /// `wcwidth` (what ncurses uses), tests use `standard`, which needs no locale.
@@ -8,9 +10,14 @@ public struct DisplayWidth: Sendable {
         self.measure = measure
     }
 
-    public func of(_ character: Character) -> Int { measure(character) }
+    public func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
+        return measure(character)
+    }
 
-    public func of(_ text: String) -> Int { text.reduce(0) { $0 + measure($1) } }
+    public func of(_ text: String) -> Int {
+        isPrintableASCII(text.utf8) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+    }
 
     /// The text cut to at most `width` columns, ending in "…" when cut.
     public func truncate(_ text: String, to width: Int) -> String {

@@ -108,11 +108,6 @@ public enum InteractiveSession {
                 }
             }
 
-            if model.state.selection != savedSelection {
-                savedSelection = model.state.selection
-                if let problem = selectionChanged(savedSelection) { model.showProblem(problem) }
-            }
-
             if changed || repaint || model.size != terminal.size {
                 if model.size != terminal.size {
                     model = model.update(.resize(terminal.size)).model
@@ -120,6 +115,16 @@ public enum InteractiveSession {
                 }
                 frame = render(model, color: color)
                 terminal.draw(frame, repaint: repaint)
+            }
+
+            // Saved once the frame is on screen, so the disk (an fsync) never delays a key.
+            if model.state.selection != savedSelection {
+                savedSelection = model.state.selection
+                if let problem = selectionChanged(savedSelection) {
+                    model.showProblem(problem)
+                    frame = render(model, color: color)
+                    terminal.draw(frame)
+                }
             }
         }
     }

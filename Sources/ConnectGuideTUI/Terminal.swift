@@ -65,6 +65,10 @@ final class Terminal {
         keypad(cg_stdscr(), true)
         nodelay(cg_stdscr(), true)
         curs_set(0)
+        // No typeahead checks during refresh: ncurses flushes its output before each one,
+        // which split one frame into dozens of small writes (strace), and a frame is cheap
+        // enough that abandoning it for pending input gains nothing.
+        typeahead(-1)
         // Report presses at once rather than waiting to tell clicks from double clicks.
         mouseinterval(0)
         mousemask(cg_all_mouse_events(), nil)

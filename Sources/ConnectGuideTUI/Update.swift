@@ -38,7 +38,7 @@ extension AppModel {
         notice = Notice(kind: .error, text: message)
     }
 
-    var isShowingStepsOnly: Bool { layout.mode == .stacked(.steps) }
+    var isShowingStepsOnly: Bool { ScreenLayout.mode(for: self) == .stacked(.steps) }
 
     // MARK: Panes
 

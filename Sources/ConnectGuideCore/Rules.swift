@@ -50,11 +50,11 @@ extension Guide {
     }
 
     public func holds(_ condition: Condition, for selection: Selection) -> Bool {
-        let collection = requirementCollection(for: selection)
-        return holds(condition) { facet in
+        holds(condition) { facet in
             switch facet {
             case .property(let property): selection[property].rawValue
-            case .requirementCollection: collection.rawValue
+            // Derived only when a condition asks for it: most do not.
+            case .requirementCollection: requirementCollection(for: selection).rawValue
             }
         }
     }

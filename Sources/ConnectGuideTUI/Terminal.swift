@@ -130,24 +130,27 @@ final class Terminal {
         return old.cells[start..<(start + new.size.columns)] == new.cells[start..<(start + new.size.columns)]
     }
 
+    /// Draws a row as runs of one style each: one ncurses call per run, not per cell.
     private func drawRow(_ frame: Frame, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
-        var column = 0
-        while column < frame.size.columns {
-            let first = frame[column, row]
-            var text: [wchar_t] = []
-            var end = column
-            while end < frame.size.columns, frame[end, row].style == first.style, frame[end, row].role == first.role {
-                let cell = frame[end, row]
-                if !cell.isContinuation {
-                    text += cell.character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        let cells = frame.cells[(row * frame.size.columns)..<((row + 1) * frame.size.columns)]
+        var text: [wchar_t] = []
+        text.reserveCapacity(cells.count + 8)
+        var start = cells.startIndex
+        while start < cells.endIndex {
+            let style = cells[start].style, role = cells[start].role
+            var end = start
+            text.removeAll(keepingCapacity: true)
+            while end < cells.endIndex, cells[end].style == style, cells[end].role == role {
+                if !cells[end].isContinuation {
+                    for scalar in cells[end].character.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
                 }
                 end += 1
             }
-            cg_set_style(window, attributes(first.style), hasColor ? Self.pair(for: first.role) : 0)
+            cg_set_style(window, attributes(style), hasColor ? Self.pair(for: role) : 0)
             text.withUnsafeBufferPointer { buffer in
-                _ = mvwaddnwstr(window, Int32(row), Int32(column), buffer.baseAddress, Int32(buffer.count))
+                _ = mvwaddnwstr(window, Int32(row), Int32(start - cells.startIndex), buffer.baseAddress, Int32(buffer.count))
             }
-            column = end
+            start = end
         }
         cg_set_style(window, cg_a_normal(), 0)
     }

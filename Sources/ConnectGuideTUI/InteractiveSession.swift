@@ -97,6 +97,9 @@ public enum InteractiveSession {
                         break
                     case .quit:
                         terminal.end()
+                        // Keys typed ahead of q may have changed the selection in this same
+                        // read, before the save below ran: keep it for --resume.
+                        if model.state.selection != savedSelection { _ = selectionChanged(model.state.selection) }
                         return .quit(model.state.selection)
                     case .repaint:
                         repaint = true

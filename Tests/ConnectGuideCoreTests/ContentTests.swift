@@ -162,25 +162,32 @@ struct ContentTests {
         incomplete.files.removeValue(forKey: "links.json")
         #expect(Self.loadError(incomplete)?.description == "Assets/links.json: at top level: the file is missing")
     }
+}
 
-    @Test("random byte mutations of the content files never crash the loader")
-    func mutations() {
-        var random = SeededGenerator(seed: 7)
-        for _ in 0..<300 {
-            var files = ContentFiles.bundled
-            let name = ContentFiles.names.randomElement(using: &random)!
-            var bytes = files.files[name]!
-            for _ in 0..<Int.random(in: 1...4, using: &random) {
-                let index = Int.random(in: 0..<bytes.count, using: &random)
-                switch Int.random(in: 0..<3, using: &random) {
-                case 0: bytes[index] = UInt8.random(in: 0...255, using: &random)
-                case 1: bytes.remove(at: index)
-                default: bytes.insert(Array("{}[],:\"0".utf8).randomElement(using: &random)!, at: index)
+extension ContentTests {
+    /// Random input, bounded for CI; FUZZ_ITERATIONS runs longer (README, Development).
+    @Suite("Fuzz: content files")
+    struct Fuzz {
+        @Test("random byte mutations of the content files never crash the loader; errors name the file and place")
+        func mutations() {
+            var random = SeededGenerator(seed: fuzzSeed(7))
+            for _ in 0..<fuzzIterations(300) {
+                var files = ContentFiles.bundled
+                let name = ContentFiles.names.randomElement(using: &random)!
+                var bytes = files.files[name]!
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    let index = Int.random(in: 0..<bytes.count, using: &random)
+                    switch Int.random(in: 0..<3, using: &random) {
+                    case 0: bytes[index] = UInt8.random(in: 0...255, using: &random)
+                    case 1: bytes.remove(at: index)
+                    default: bytes.insert(Array("{}[],:\"0".utf8).randomElement(using: &random)!, at: index)
+                    }
                 }
-            }
-            files.files[name] = bytes
-            if let error = Self.loadError(files) {
-                #expect(!error.problem.isEmpty)
+                files.files[name] = bytes
+                if let error = ContentTests.loadError(files) {
+                    #expect(!error.problem.isEmpty)
+                    #expect(error.description.hasPrefix("Assets/\(error.file): at "), "\(error)")
+                }
             }
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import ConnectGuideCore
 
 /// The bundled guide, loaded once for all tests (loading is itself tested in ContentTests).
@@ -14,6 +16,17 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+/// Iterations for a fuzz test: `standard` by default, FUZZ_ITERATIONS on demand
+/// (`FUZZ_ITERATIONS=200000 swift test --filter Fuzz`).
+func fuzzIterations(_ standard: Int) -> Int {
+    ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"].flatMap(Int.init).map { max($0, 1) } ?? standard
+}
+
+/// The seed for a fuzz test: fixed, so a failure replays; FUZZ_SEED tries other sequences.
+func fuzzSeed(_ standard: UInt64) -> UInt64 {
+    ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap(UInt64.init).map { $0 &+ standard } ?? standard
 }
 
 /// Builds a selection from option ids in page order: onboarding, dashboard, chargeType, fees, liability.

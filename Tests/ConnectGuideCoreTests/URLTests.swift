@@ -63,20 +63,33 @@ struct URLTests {
         #expect(throws: expected) { try guide.selection(fromURL: url) }
         #expect(!expected.description.isEmpty)
     }
+}
 
-    @Test("random query strings never crash the parser")
-    func randomQueries() {
-        var random = SeededGenerator(seed: 42)
-        let pieces = ["connect-onboarding-surface", "connect-dashboard-type", "=", "&", "%", "%4", "%41", "api", "none", "?", "#", "+", "é", "", "/", "https://"]
-        for _ in 0..<5_000 {
-            let text = (0..<Int.random(in: 0..<10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
-            do {
-                let imported = try guide.selection(fromURL: text)
-                for (property, option) in imported.selection.chosen {
-                    #expect(guide.property(property).option(option) != nil)
+extension URLTests {
+    /// Random input, bounded for CI; FUZZ_ITERATIONS runs longer (README, Development).
+    @Suite("Fuzz: docs page URLs")
+    struct Fuzz {
+        @Test("random query strings never crash the parser and give only known options, or an error that says why")
+        func queries() {
+            var random = SeededGenerator(seed: fuzzSeed(42))
+            let pieces = ["connect-onboarding-surface", "connect-dashboard-type", "=", "&", "%", "%4", "%41", "api", "none", "?", "#", "+", "é", "", "/", "https://"]
+            for _ in 0..<fuzzIterations(5_000) {
+                let text = (0..<Int.random(in: 0..<10, using: &random)).map { _ in
+                    // Mostly the URL's own parts; sometimes any escaped byte or any scalar.
+                    switch Int.random(in: 0..<10, using: &random) {
+                    case 0: "%" + String(UInt8.random(in: 0...255, using: &random), radix: 16, uppercase: Bool.random(using: &random))
+                    case 1: String(Unicode.Scalar(UInt32.random(in: 0...0x10FFFF, using: &random)) ?? "\u{FFFD}")
+                    default: pieces.randomElement(using: &random)!
+                    }
+                }.joined()
+                do {
+                    let imported = try guide.selection(fromURL: text)
+                    for (property, option) in imported.selection.chosen {
+                        #expect(guide.property(property).option(option) != nil)
+                    }
+                } catch {
+                    #expect(!error.description.isEmpty)
                 }
-            } catch {
-                #expect(!error.description.isEmpty)
             }
         }
     }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ConnectGuideTUI
+
 /// The real binary in a pseudo-terminal (tmux), driven with keys as a user would.
 /// Every wait polls the screen with a timeout; nothing asserts on timing.
 @Suite("End to end in a terminal", .serialized, .enabled(if: tmuxAvailable, "needs tmux"))
@@ -50,6 +52,7 @@ struct EndToEndTests {
         try session.press("C-c")
         #expect(try session.exitStatus() == 130)
         #expect(try session.settingsRestored())
+        #expect(try session.savedSelection()?["dashboard"] == "none")
     }
 
     @Test("--print json: only the plan reaches stdout, the UI draws on the terminal")
@@ -88,15 +91,124 @@ struct EndToEndTests {
         try session.press("q")
         #expect(try session.exitStatus() == 0)
         #expect(try session.settingsRestored())
+        #expect(try session.savedSelection()?["onboarding"] == "embedded")
     }
 
-    @Test("SIGTERM, SIGHUP and a crash restore the terminal", arguments: [(SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGSEGV, Int32(139))])
+    @Test(
+        "SIGINT, SIGTERM, SIGHUP and crashes restore the terminal, exit 128 + the signal and keep the saved choice",
+        // SIGILL is what a Swift runtime trap (a failed precondition) raises on Linux.
+        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGSEGV, Int32(139)), (SIGILL, Int32(132))])
     func signals(signal: Int32, status: Int32) throws {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
+        try session.press("Down", "Down", "Enter")
+        try session.waitFor("‹ API ›")
+        // The choice is saved just after it is drawn. The signals the app handles wait for
+        // that save; a crash can come at any moment, so for those the test waits for it,
+        // and then checks that dying left the file whole.
+        if signal == SIGSEGV || signal == SIGILL {
+            try session.waitForSaved("onboarding", "api")
+        }
         kill(try session.pid(), signal)
         #expect(try session.exitStatus() == status)
         #expect(try session.settingsRestored())
+        #expect(try session.savedSelection()?["onboarding"] == "api")
+    }
+
+    @Test("Keys typed ahead of q, read in one go: the choice is still saved for --resume")
+    func typedAheadQuit() throws {
+        let session = try TerminalSession(columns: 100, rows: 30)
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Down", "Enter", "q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+        #expect(try session.savedSelection()?["onboarding"] == "api")
+    }
+
+    @Test("A resize storm, 1x1 and one-row and one-column sizes among it: the screen is right for the final size")
+    func resizeStorm() throws {
+        let session = try TerminalSession(columns: 100, rows: 30)
+        try session.waitFor("Integration steps")
+        try session.press("Right", "End", "Enter")
+        try session.waitFor("‹ None ›")
+        var random = SeededGenerator(seed: fuzzSeed(31))
+        for index in 0..<40 {
+            // tmux cannot make a window 0 wide or high; the unit fuzz tests cover 0x0.
+            let sizes = [(1, 1), (1, Int.random(in: 1...60, using: &random)), (Int.random(in: 1...200, using: &random), 1)]
+            let (columns, rows) = index % 5 == 0
+                ? sizes.randomElement(using: &random)!
+                : (Int.random(in: 1...220, using: &random), Int.random(in: 1...70, using: &random))
+            try session.resize(columns: columns, rows: rows)
+        }
+        try session.resize(columns: 110, rows: 35)
+        try session.waitFor(render(model(110, 35, after: keys(.right, .end, .enter))))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+        #expect(try session.savedSelection()?["dashboard"] == "none")
+    }
+
+    @Test("At 1x1 the guide keeps running and answers keys; grown back, it shows the same guide")
+    func oneByOne() throws {
+        let session = try TerminalSession(columns: 100, rows: 30)
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Enter")
+        try session.waitFor("‹ Embedded ›")
+        let chosen = keys(.down, .enter)
+        try session.resize(columns: 1, rows: 1)
+        try session.waitFor(render(model(1, 1, after: chosen)))
+        // Help opened while nothing can show it is there once the window grows.
+        try session.press("?")
+        try session.resize(columns: 1, rows: 30)
+        try session.waitFor(render(model(1, 30, after: chosen)))
+        try session.resize(columns: 100, rows: 1)
+        try session.waitFor(render(model(100, 1, after: chosen)))
+        try session.resize(columns: 100, rows: 30)
+        try session.waitFor(render(model(100, 30, after: chosen + typed("?"))))
+        try session.press("Escape")
+        try session.waitFor(render(model(100, 30, after: chosen)))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+        #expect(try session.savedSelection()?["onboarding"] == "embedded")
+    }
+
+    @Test("Closing the terminal (the pty hangs up): the app exits 129, gone rather than spinning, and the saved choice is intact")
+    func hangUp() throws {
+        // The shell ignores the hang-up so it outlives the terminal and records the app's status.
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: "trap '' HUP; record shell echo $$; \"$APP\" < /dev/tty & record pid echo $!; wait $!")
+        defer { if let shell = pid_t((try? session.file("shell")) ?? "") { kill(shell, SIGKILL) } }
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Down", "Enter")
+        try session.waitFor("‹ API ›")
+        let pid = try session.pid()
+        // The only session: tmux exits and closes the pty's master side, as a closed window does.
+        try session.tmux(["kill-session", "-t", "main"])
+        #expect(try session.exitStatus() == 129)
+        // The status is written after the shell reaped the app: it is gone, not spinning.
+        #expect(kill(pid, 0) == -1 && errno == ESRCH)
+        #expect(try session.savedSelection()?["onboarding"] == "api")
+    }
+
+    @Test(
+        "stdin at EOF, stdout a pipe without --print, or no controlling terminal: exit 2 with the reason; terminal untouched, nothing saved",
+        arguments: [
+            ("\"$APP\" < /dev/null 2> stderr.txt", "standard input is not one"),
+            ("\"$APP\" < /dev/tty 2> stderr.txt | cat > stdout.txt; (exit ${PIPESTATUS[0]})", "add --print text, markdown or json"),
+            // Terminals for stdin and stdout but none to control (a new session): no /dev/tty.
+            ("setsid -w \"$APP\" < /dev/tty 2> stderr.txt", "cannot open /dev/tty"),
+        ])
+    func redirected(command: String, reason: String) throws {
+        let session = try TerminalSession(columns: 100, rows: 30, command: command)
+        #expect(try session.exitStatus() == 2)
+        let message = try session.file("stderr.txt")
+        #expect(message.contains(reason))
+        #expect(message.contains("connect-guide plan"))
+        #expect(((try? session.file("stdout.txt", timeout: 0)) ?? "").isEmpty)
+        #expect(try session.settingsRestored())
+        #expect(try session.savedSelection() == nil)
     }
 
     @Test("Not a terminal and no headless command: exit 2, naming what to run instead")
@@ -116,4 +228,96 @@ struct EndToEndTests {
         #expect(process.terminationStatus == 2)
         #expect(message.contains("connect-guide plan"))
     }
+}
+
+extension EndToEndTests {
+    /// Random bytes into the real binary; serialized and skipped without tmux like the rest.
+    @Suite("Fuzz: bytes into the real binary")
+    struct Fuzz {
+        @Test("random bytes (invalid UTF-8, broken escape and mouse sequences): no crash, no hang, it still answers")
+        func randomBytes() throws {
+            // A stray Esc or q quits, as it should: the script starts the app again until the
+            // test asks for a last run, and notes every exit status and whether the terminal
+            // was restored. Before the last run it reads away input no run consumed.
+            let session = try TerminalSession(
+                columns: 120, rows: 40,
+                command: """
+                    final=0
+                    while :; do
+                      if [ -e last ]; then
+                        final=1; : > ready; until [ -e go ]; do sleep 0.02; done
+                        stty -icanon min 0 time 0; cat > /dev/null; stty "$(cat before)"
+                      fi
+                      "$APP" < /dev/tty & record pid echo $!; wait $!; code=$?
+                      echo "$code" >> codes
+                      [ "$(stty -g)" = "$(cat before)" ] || echo "$code" >> unrestored
+                      if [ $code -ne 0 ] || [ $final = 1 ]; then break; fi
+                    done
+                    (exit $code)
+                    """)
+            try session.waitFor("Integration steps")
+            var random = SeededGenerator(seed: fuzzSeed(47))
+            var sent = 0
+            while sent < fuzzIterations(3_000) {
+                let chunk = randomTerminalBytes(&random)
+                try session.send(bytes: chunk)
+                sent += chunk.count
+            }
+            // Ask for the last run, then end the current one: Esc closes a panel or quits.
+            _ = FileManager.default.createFile(atPath: session.directory.appendingPathComponent("last").path, contents: nil)
+            var ready = false
+            for _ in 0..<8 where !ready {
+                if FileManager.default.fileExists(atPath: session.directory.appendingPathComponent("status").path) { break }
+                try session.press("Escape")
+                ready = (try? session.file("ready", timeout: 1)) != nil
+            }
+            let codes = { ((try? session.file("codes", timeout: 0)) ?? "").split(separator: "\n").map(String.init) }
+            try #require(ready, "the app stopped answering, or ended with an error; exit statuses: \(codes())")
+            _ = FileManager.default.createFile(atPath: session.directory.appendingPathComponent("go").path, contents: nil)
+
+            // The last run answers keys as on any start.
+            try session.waitFor(render(model(120, 40)))
+            try session.press("Down", "Down", "Enter")
+            try session.waitFor("‹ API ›")
+            try session.press("q")
+            #expect(try session.exitStatus() == 0)
+            #expect(codes().allSatisfy { $0 == "0" }, "exit statuses: \(codes())")
+            #expect(codes().count >= 2)
+            #expect((try? session.file("unrestored", timeout: 0)) == nil, "terminal left unrestored")
+            #expect(try session.settingsRestored())
+            #expect(try session.savedSelection()?["onboarding"] == "api")
+        }
+    }
+}
+
+/// A few bytes as a terminal, a paste or line noise could deliver them: keys, invalid
+/// UTF-8, C1 controls, and escape sequences that are cut short, overlong or garbled,
+/// mouse reports included. Never the bytes the terminal driver itself turns into signals
+/// or flow control (Ctrl-C, Ctrl-\\, Ctrl-Z, Ctrl-S, Ctrl-Q): those are not input.
+func randomTerminalBytes(_ random: inout SeededGenerator) -> [UInt8] {
+    func any(_ count: ClosedRange<Int>, from range: ClosedRange<UInt8> = 0...255) -> [UInt8] {
+        (0..<Int.random(in: count, using: &random)).map { _ in UInt8.random(in: range, using: &random) }
+    }
+    func digits() -> [UInt8] {
+        Array(String(Int.random(in: 0...99_999_999, using: &random)).utf8)
+    }
+    let escape: UInt8 = 0x1B
+    var bytes: [UInt8]
+    switch Int.random(in: 0..<12, using: &random) {
+    case 0: bytes = any(1...40)
+    case 1: bytes = any(1...20, from: 0x20...0x7E)
+    case 2: bytes = any(1...8, from: 0x80...0xFF)  // continuation bytes and lead bytes, unpaired
+    case 3: bytes = [[0xC3], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFF, 0xFE]]
+        .randomElement(using: &random)!  // truncated, overlong, surrogate, beyond U+10FFFF
+    case 4: bytes = [escape, 0x5B] + any(0...6, from: 0x30...0x3F)  // CSI cut short
+    case 5: bytes = [escape, 0x5B] + digits() + [0x3B] + digits() + any(1...1, from: 0x40...0x7E)
+    case 6: bytes = [escape, 0x4F] + any(0...1, from: 0x20...0x7E)  // SS3, maybe cut short
+    case 7: bytes = [escape, 0x5B, 0x4D] + any(0...3)  // X10 mouse report, any coordinates
+    case 8: bytes = [escape, 0x5B, 0x3C] + digits() + [0x3B] + digits() + [0x3B] + digits() + [[0x4D], [0x6D], [], [0x3B]].randomElement(using: &random)!
+    case 9: bytes = [[0x9B], [0x8F], [0x90], [0x9D]].randomElement(using: &random)! + any(0...6, from: 0x20...0x7E)  // 8-bit C1
+    case 10: bytes = [escape] + any(0...3)
+    default: bytes = Array(["\u{1B}[A", "\u{1B}[B", "\u{1B}OC", "\u{1B}[5~", "\u{1B}[6~", "\t", "\r", "e", "?", "u", " ", "]"].randomElement(using: &random)!.utf8)
+    }
+    let signalsAndFlowControl: Set<UInt8> = [0x03, 0x1C, 0x1A, 0x13, 0x11]
+    return bytes.filter { !signalsAndFlowControl.contains($0) }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ConnectGuideTUI
+
 /// The `connect-guide` binary SwiftPM built beside the test bundle.
 let appBinary: URL = {
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -141,6 +143,13 @@ final class TerminalSession {
         try tmux(["send-keys", "-t", "main"] + keys)
     }
 
+    /// Raw bytes, exactly as given: tmux writes each one to the pane unchanged, so they
+    /// need not be valid UTF-8 or complete escape sequences.
+    func send(bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else { return }
+        try tmux(["send-keys", "-t", "main", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
     func resize(columns: Int, rows: Int) throws {
         try tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"])
     }
@@ -170,6 +179,51 @@ final class TerminalSession {
     /// The pty's settings now, read from outside.
     func currentSettings() throws -> String {
         try runTool("stty", ["-g", "-F", paneTTY]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The selection saved for --resume (`$XDG_STATE_HOME/connect-guide/last.json`) as
+    /// property to option id; nil when there is no file. Throws when it is not the JSON the
+    /// app writes, so a torn or corrupt file fails the test.
+    func savedSelection() throws -> [String: String]? {
+        let url = directory.appendingPathComponent("connect-guide/last.json")
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        guard object?["schema"] as? String == "connect-guide/selection/v1",
+            let selection = object?["selection"] as? [String: String], selection.count == 5
+        else { throw HarnessError(description: "not a saved selection: \(String(decoding: data, as: UTF8.self))") }
+        return selection
+    }
+
+    /// Waits until the saved selection has `option` for `property`.
+    func waitForSaved(_ property: String, _ option: String, timeout: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while (try? savedSelection())??[property] != option {
+            if Date() > deadline { throw HarnessError(description: "timed out waiting for \(property)=\(option) to be saved") }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+    }
+
+    /// True when the screen shows exactly `frame` (tmux drops trailing spaces and colour).
+    /// The bottom-right cell is left out: ncurses does not write it on a terminal that
+    /// would scroll after it (screen and xterm), which shows at 1x1.
+    func shows(_ frame: Frame, on screen: String) -> Bool {
+        func trimmed(_ lines: [String]) -> [String] {
+            var result = lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            if frame.size.rows > 0, result.count >= frame.size.rows,
+                DisplayWidth.standard.of(result[frame.size.rows - 1]) == frame.size.columns {
+                result[frame.size.rows - 1].removeLast()
+            }
+            result = result.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            while result.last == "" { result.removeLast() }
+            return result
+        }
+        return trimmed(screen.components(separatedBy: "\n")) == trimmed(frame.lines)
+    }
+
+    /// Waits until the screen shows `frame`.
+    @discardableResult
+    func waitFor(_ frame: Frame, timeout: Double = 10) throws -> String {
+        try waitForScreen("the frame for \(frame.size):\n\(frame.text)", timeout: timeout) { shows(frame, on: $0) }
     }
 
     /// True when the settings after the app match those before it started.

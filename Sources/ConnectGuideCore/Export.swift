@@ -288,6 +288,7 @@ public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = 
 }
 
 /// Printable ASCII (space to tilde): one terminal column per byte.
+@inlinable
 public func isPrintableASCII(_ bytes: some Collection<UInt8>) -> Bool {
     bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
 }

@@ -88,6 +88,11 @@ public struct AppModel: Sendable {
         let moves = change.moved.map(guide.destination)
         var ruleIDs: [RuleID] = []
         for id in change.moved.compactMap(\.rules.first) where !ruleIDs.contains(id) { ruleIDs.append(id) }
+        // The rule about what the user just chose explains the most; it goes first.
+        if case .chose(let property, _) = change.cause {
+            let direct = ruleIDs.filter { guide.rule($0)?.properties.contains(property) == true }
+            ruleIDs = direct + ruleIDs.filter { !direct.contains($0) }
+        }
         let reasons = ruleIDs.compactMap(guide.rule).map { "\($0.summary) (\($0.id))" }.joined(separator: "; ")
         let list = listed(moves)
         switch change.cause {

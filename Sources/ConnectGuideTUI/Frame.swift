@@ -145,6 +145,18 @@ public struct Frame: Sendable {
         guard row >= 0, row < size.rows else { return 0 }
         let limit = min(column + (width ?? size.columns), size.columns)
         var x = column
+        // Most text is printable ASCII: one cell per byte, nothing to measure or replace.
+        if isPrintableASCII(text.utf8) {
+            for byte in text.utf8 {
+                guard x < limit else { break }
+                if x >= 0 {
+                    clearWideCharacter(at: x, row: row)
+                    self[x, row] = Cell(Character(Unicode.Scalar(byte)), style: style, role: role)
+                }
+                x += 1
+            }
+            return max(x - column, 0)
+        }
         for character in text {
             let printable = character.isPrintableInTerminal ? character : "?"
             let characterWidth = displayWidth.of(printable)

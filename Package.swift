@@ -57,14 +57,19 @@ let package = Package(
             dependencies: ["CPseudoTerminal"],
             path: "Benchmarks/connect-guide-bench"
         ),
+        // Seeded random numbers and the FUZZ_ITERATIONS / FUZZ_SEED knobs, for both test targets.
+        .target(
+            name: "FuzzSupport",
+            path: "Tests/FuzzSupport"
+        ),
         .testTarget(
             name: "ConnectGuideCoreTests",
-            dependencies: ["ConnectGuideCore"]
+            dependencies: ["ConnectGuideCore", "FuzzSupport"]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(
             name: "ConnectGuideTUITests",
-            dependencies: ["ConnectGuideTUI", "connect-guide"],
+            dependencies: ["ConnectGuideTUI", "connect-guide", "FuzzSupport"],
             exclude: ["Goldens"]
         ),
         // Runs the built binary as a user would, checking output, streams and exit codes.

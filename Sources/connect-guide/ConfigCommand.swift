@@ -26,11 +26,7 @@ struct ConfigCommand: ParsableCommand {
 
     func run() throws {
         let guide = try loadGuide()
-        let completion = try selection.completion(in: guide, warn: printError)
-        if format != .json {
-            for move in completion.implied { printError("note: \(guide.describe(move))") }
-        }
-        let report = PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied)
+        let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.renderConfiguration(report, api: api, as: format))
     }
 }

@@ -52,6 +52,16 @@ struct SelectionOptions: ParsableArguments {
         return partial
     }
 
+    /// The plan for the selection. What the rules implied goes to stderr, unless the
+    /// document carries it itself (JSON's "implied" field).
+    func report(in guide: Guide, impliedOnStderr: Bool) throws -> PlanReport {
+        let completion = try completion(in: guide, warn: printError)
+        if impliedOnStderr {
+            for move in completion.implied { printError("note: \(guide.describe(move))") }
+        }
+        return PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied)
+    }
+
     /// The complete, valid selection, or a usage error naming the rules in the way.
     func completion(in guide: Guide, warn: (String) -> Void) throws -> Completion {
         let partial = try partialSelection(in: guide, warn: warn)

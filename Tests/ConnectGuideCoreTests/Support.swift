@@ -5,30 +5,6 @@ import Foundation
 /// The bundled guide, loaded once for all tests (loading is itself tested in ContentTests).
 let guide: Guide = try! Guide.bundled()
 
-/// A deterministic random number generator (SplitMix64), so property tests replay exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Iterations for a fuzz test: `standard` by default, FUZZ_ITERATIONS on demand
-/// (`FUZZ_ITERATIONS=200000 swift test --filter Fuzz`).
-func fuzzIterations(_ standard: Int) -> Int {
-    ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"].flatMap(Int.init).map { max($0, 1) } ?? standard
-}
-
-/// The seed for a fuzz test: fixed, so a failure replays; FUZZ_SEED tries other sequences.
-func fuzzSeed(_ standard: UInt64) -> UInt64 {
-    ProcessInfo.processInfo.environment["FUZZ_SEED"].flatMap(UInt64.init).map { $0 &+ standard } ?? standard
-}
-
 /// Builds a selection from option ids in page order: onboarding, dashboard, chargeType, fees, liability.
 func selection(_ onboarding: String, _ dashboard: String, _ chargeType: String, _ fees: String, _ liability: String) -> Selection {
     let values = [onboarding, dashboard, chargeType, fees, liability]

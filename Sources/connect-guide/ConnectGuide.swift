@@ -12,7 +12,7 @@ struct ConnectGuide: ParsableCommand {
         commandName: "connect-guide",
         abstract: "Design a Stripe Connect integration and get the steps to build it.",
         discussion: """
-            Exit status: 0 success, 1 quit without a result, 2 bad usage or input, 130 interrupted.
+            Exit status: 0 success, 1 quit without a result, 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
             """,
         version: version,
         subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, OptionsCommand.self, DiffCommand.self])

@@ -14,10 +14,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -91,8 +94,21 @@ static inline mmask_t cg_button5_pressed(void) { return 0; }
 
 // MARK: - Locale and character width
 
-/// Adopts the user's locale, so ncurses reads and writes UTF-8.
-static inline void cg_use_environment_locale(void) { setlocale(LC_ALL, ""); }
+/// Adopts the user's locale, so ncurses reads and writes UTF-8, and says whether the
+/// character encoding is UTF-8 (1) or not (0). As Python does (PEP 538), a plain "C" or
+/// "POSIX" character locale that the user did not force with LC_ALL, which usually just
+/// means LANG is unset, is taken as C.UTF-8 where the system has it.
+static inline int cg_use_environment_locale(void) {
+    setlocale(LC_ALL, "");
+    const char *ctype = setlocale(LC_CTYPE, NULL);
+    const char *forced = getenv("LC_ALL");
+    if ((forced == NULL || *forced == '\0') && ctype != NULL
+        && (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0)) {
+        if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "C.utf8");
+    }
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0);
+}
 
 /// Columns a code point takes on the terminal; -1 for one that cannot be printed.
 static inline int cg_wcwidth(unsigned int codePoint) { return wcwidth((wchar_t)codePoint); }

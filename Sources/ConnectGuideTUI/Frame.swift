@@ -301,3 +301,28 @@ extension Character {
         return !(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value))
     }
 }
+
+/// What to draw for a character when the terminal's locale is not UTF-8 and ncurses
+/// would drop it: box lines become + - |, quotes and arrows their ASCII look-alikes,
+/// anything else ?. Every stand-in takes one column, as the glyphs it replaces do.
+func asciiStandIn(for character: Character) -> Unicode.Scalar {
+    guard let scalar = character.unicodeScalars.first else { return "?" }
+    if scalar.isASCII { return scalar }
+    switch scalar {
+    case "─", "━", "═": return "-"
+    case "│", "┃", "║": return "|"
+    case "┌", "┐", "└", "┘", "├", "┤", "┬", "┴", "┼": return "+"
+    case "▏": return "_"
+    case "‹", "◂", "◀", "←": return "<"
+    case "›", "▸", "▶", "→": return ">"
+    case "↑", "▲": return "^"
+    case "↓", "▼": return "v"
+    case "·": return "-"
+    case "•", "★", "●": return "*"
+    case "…": return "."
+    case "“", "”", "„": return "\""
+    case "‘", "’": return "'"
+    case "–", "—": return "-"
+    default: return "?"
+    }
+}

@@ -14,6 +14,8 @@ final class Terminal {
     let fd: Int32
     let signalPipe: SignalPipe
     let hasColor: Bool
+    /// Whether the locale's encoding is UTF-8; otherwise only ASCII reaches the screen.
+    let unicode: Bool
     private var savedSettings = termios()
     /// The frame on screen, to skip redrawing rows that did not change.
     private var shown: Frame?
@@ -33,7 +35,7 @@ final class Terminal {
     }
 
     init() throws(TerminalUnavailable) {
-        cg_use_environment_locale()
+        unicode = cg_use_environment_locale() != 0
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { throw TerminalUnavailable(description: "cannot open /dev/tty: \(String(cString: strerror(errno)))") }
         guard let file = fdopen(fd, "r+") else {
@@ -141,8 +143,16 @@ final class Terminal {
             var end = start
             text.removeAll(keepingCapacity: true)
             while end < cells.endIndex, cells[end].style == style, cells[end].role == role {
-                if !cells[end].isContinuation {
-                    for scalar in cells[end].character.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                let character = cells[end].character
+                if cells[end].isContinuation {
+                    // Drawn with the wide character before it.
+                } else if unicode || character.isASCII {
+                    for scalar in character.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                } else {
+                    // Outside UTF-8, ncurses cannot show it at all: draw a stand-in per column.
+                    let standIn = wchar_t(bitPattern: asciiStandIn(for: character).value)
+                    let wide = end + 1 < cells.endIndex && cells[end + 1].isContinuation
+                    text += wide ? [standIn, standIn] : [standIn]
                 }
                 end += 1
             }

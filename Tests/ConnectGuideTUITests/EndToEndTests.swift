@@ -117,6 +117,22 @@ struct EndToEndTests {
         #expect(try session.savedSelection()?["onboarding"] == "api")
     }
 
+    @Test("Without a UTF-8 locale the guide still draws: ASCII stand-ins for boxes, quotes and markers")
+    func asciiLocale() throws {
+        // LC_ALL=C is the user insisting on ASCII; an unset LANG alone would get C.UTF-8.
+        let session = try TerminalSession(columns: 100, rows: 30, environment: ["LC_ALL": "C"])
+        let screen = try session.waitFor("+ Properties -")
+        #expect(screen.contains("< Stripe-hosted >"))
+        #expect(screen.contains("> (*) Stripe-hosted"))
+        #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+        try session.press("Down", "Down", "Enter")
+        let chosen = try session.waitFor("Choosing API also set")
+        #expect(chosen.contains("< None >"))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+    }
+
     @Test("Keys typed ahead of q, read in one go: the choice is still saved for --resume")
     func typedAheadQuit() throws {
         let session = try TerminalSession(columns: 100, rows: 30)

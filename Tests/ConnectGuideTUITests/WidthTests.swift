@@ -101,3 +101,31 @@ struct ExportWriterTests {
         #expect(resolve("p.md", workingDirectory: "/w", home: "/h") == "/w/p.md")
     }
 }
+
+@Suite("ASCII stand-ins")
+struct ASCIIStandInTests {
+    @Test("every non-ASCII character the guide draws has a stand-in of its own, not ?")
+    func everyGlyphHasAStandIn() {
+        let screens: [[UIEvent]] = [
+            [], keys(.down, .down, .enter), typed("?"), typed("u"), typed("e"), typed("w"), keys(.right, .right, .right),
+        ]
+        for size in [(140, 40), (80, 24), (50, 12)] {
+            for events in screens {
+                let frame = render(model(size.0, size.1, after: events), color: false)
+                for character in frame.text where !character.isASCII && character != "\n" {
+                    #expect(asciiStandIn(for: character) != "?", "\(character) at \(size) after \(events)")
+                }
+            }
+        }
+    }
+
+    @Test("stand-ins are ASCII and one column, as the glyphs they replace")
+    func standInsAreASCII() {
+        for character: Character in ["─", "│", "┌", "‹", "›", "▸", "→", "↑", "↓", "•", "★", "…", "·", "日", "é"] {
+            let standIn = asciiStandIn(for: character)
+            #expect(standIn.isASCII && standIn.value >= 0x20)
+        }
+        #expect(asciiStandIn(for: "日") == "?")
+    }
+}
+

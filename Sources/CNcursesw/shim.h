@@ -156,29 +156,45 @@ static void cg_restore_and_reraise(int signal_number) {
         }
         if (state->restore_saved) tcsetattr(state->restore_fd, TCSANOW, &state->restore_termios);
     }
-    signal(signal_number, SIG_DFL);
+    // SA_RESETHAND has already put the default action back: dying of the signal now
+    // gives the parent the true cause (and a core dump where one is wanted).
     raise(signal_number);
 }
 
-/// Routes `signal_number` into the pipe. Returns 0 on success.
-static inline int cg_forward_signal_to_pipe(int signal_number, int pipe_write_fd) {
+/// Whether the process started with `signal_number` ignored (under nohup, or a background
+/// job's SIGINT): such a signal is left ignored, as the parent meant.
+static inline int cg_signal_is_ignored(int signal_number) {
+    struct sigaction current;
+    if (sigaction(signal_number, NULL, &current) != 0) return 0;
+    return current.sa_handler == SIG_IGN;
+}
+
+/// Routes `signal_number` into the pipe, keeping the disposition it replaces in
+/// `previous` (when not NULL). Returns 0 on success.
+static inline int cg_forward_signal_to_pipe(int signal_number, int pipe_write_fd, struct sigaction *previous) {
     cg_signal_state()->pipe_write = pipe_write_fd;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = cg_forward_signal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    return sigaction(signal_number, &action, NULL);
+    return sigaction(signal_number, &action, previous);
 }
 
 /// Gives the terminal back if the process dies of `signal_number`, then dies of it.
-static inline int cg_restore_terminal_on_fatal_signal(int signal_number) {
+/// The disposition it replaces goes to `previous` (when not NULL).
+static inline int cg_restore_terminal_on_fatal_signal(int signal_number, struct sigaction *previous) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = cg_restore_and_reraise;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESETHAND;
-    return sigaction(signal_number, &action, NULL);
+    return sigaction(signal_number, &action, previous);
+}
+
+/// Puts back a disposition saved when a handler was installed.
+static inline void cg_restore_signal(int signal_number, const struct sigaction *previous) {
+    sigaction(signal_number, previous, NULL);
 }
 
 /// The terminal settings and output that undo the UI, for the fatal handler.
@@ -194,6 +210,12 @@ static inline void cg_set_fatal_restore(int fd, const struct termios *saved, con
     state->restore_sequence_length = length;
 }
 
-static inline void cg_default_signal(int signal_number) { signal(signal_number, SIG_DFL); }
+static inline void cg_default_signal(int signal_number) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    sigaction(signal_number, &action, NULL);
+}
 
 #endif

@@ -32,6 +32,11 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Writes whole files so that readers see either the old content or the new, never a
 /// half-written file: the bytes go to a temporary file in the destination's directory
 /// (so the final rename stays on one file system), which then replaces the destination.
+///
+/// A symlink is followed: its target gets the content and the link stays. A destination
+/// that is not a regular file (a FIFO, a device such as /dev/null) is written in place,
+/// as a shell redirection would, never replaced; so are the names of open files
+/// (/dev/stdout, /dev/fd/N, /proc/self/fd/N). A replaced regular file keeps its mode.
 public enum AtomicFile {
     public enum Overwrite: Sendable {
         /// Fail with `FileError.Kind.exists` when the destination exists.
@@ -50,28 +55,133 @@ public enum AtomicFile {
         if isDirectory(path) {
             throw FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
         }
-        // Checked up front for a clear message; `link` below keeps the check race-free.
+        // Checked up front for a clear message; publishing without replacing below keeps
+        // the check race-free. A symlink counts as existing, even when it dangles.
         if overwrite == .refuse && exists(path) {
             throw FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
         }
-        let directory = directoryName(of: path)
-        let temporary = directory + "/." + baseName(of: path) + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
+        var status = stat()
+        if stat(path, &status) == 0 {
+            let regular = (status.st_mode & S_IFMT) == S_IFREG
+            if !regular || namesOpenFile(path) {
+                try writeInPlace(bytes, to: path, truncate: regular)
+                return
+            }
+            // Replace the file the path resolves to, with a temporary file beside it.
+            try replace(resolvedPath(path) ?? path, with: bytes, mode: status.st_mode & 0o7777, reportedAs: path, overwrite: overwrite)
+        } else if errno == ENOENT {
+            try replace(newFileTarget(path), with: bytes, mode: nil, reportedAs: path, overwrite: overwrite)
+        } else {
+            throw error(errno, path: path, directory: directoryName(of: path))
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `target` (with `mode`, when given), then
+    /// moves it to `target`: over an existing file, or only where none exists.
+    private static func replace(
+        _ target: String, with bytes: [UInt8], mode: mode_t?, reportedAs path: String, overwrite: Overwrite
+    ) throws(FileError) {
+        let directory = directoryName(of: target)
+        let temporary = directory + "/." + baseName(of: target) + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw error(errno, path: path, directory: directory) }
         var failure = writeAll(bytes, to: descriptor)
+        if failure == 0, let mode, fchmod(descriptor, mode) != 0 { failure = errno }
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 {
             switch overwrite {
             case .replace:
-                if rename(temporary, path) != 0 { failure = errno }
+                if rename(temporary, target) != 0 { failure = errno }
             case .refuse:
-                // A hard link fails if the destination appeared meanwhile, where rename would replace it.
-                if link(temporary, path) != 0 { failure = errno }
+                failure = publishWithoutReplacing(temporary, at: target)
             }
         }
         unlink(temporary)
         if failure != 0 { throw error(failure, path: path, directory: directory) }
+    }
+
+    /// Writes into an existing file that must not be replaced: a FIFO, a device, or the
+    /// name of an open file. Only regular files are truncated (and synced).
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, truncate: Bool) throws(FileError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
+        guard descriptor >= 0 else { throw error(errno, path: path, directory: directoryName(of: path)) }
+        var failure = writeAll(bytes, to: descriptor)
+        if failure == 0 && truncate && fsync(descriptor) != 0 && errno != EINVAL { failure = errno }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure != 0 { throw error(failure, path: path, directory: directoryName(of: path)) }
+    }
+
+    /// Moves `temporary` to `target` unless `target` exists: 0, or the error number
+    /// (EEXIST when it exists). A hard link fails if the destination appeared meanwhile,
+    /// where rename would replace it. File systems without hard links (FAT, some FUSE and
+    /// SMB mounts) get renameat2's RENAME_NOREPLACE instead, and where that is missing too,
+    /// a check then a rename.
+    static func publishWithoutReplacing(
+        _ temporary: String, at target: String,
+        link makeLink: (String, String) -> Int32 = { link($0, $1) == 0 ? 0 : errno },
+        renameNoReplace: RenameNoReplace? = systemRenameNoReplace
+    ) -> Int32 {
+        let linked = makeLink(temporary, target)
+        guard [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS, EXDEV].contains(linked) else { return linked }
+        if let renameNoReplace {
+            let renamed = renameNoReplace(temporary, target)
+            // EINVAL: this file system does not support the flag.
+            guard [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(renamed) else { return renamed }
+        }
+        // A small race remains here: a file created at `target` between the check and the
+        // rename is replaced. Only file systems with neither hard links nor
+        // RENAME_NOREPLACE get this far.
+        if exists(target) { return EEXIST }
+        return rename(temporary, target) == 0 ? 0 : errno
+    }
+
+    /// renameat2(2) with RENAME_NOREPLACE, returning 0 or the error number.
+    typealias RenameNoReplace = @Sendable (String, String) -> Int32
+
+    /// The C library's renameat2, looked up at run time: Swift's Glibc module does not
+    /// import it (glibc declares it only for _GNU_SOURCE), and it is Linux-only.
+    static let systemRenameNoReplace: RenameNoReplace? = {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        // RTLD_DEFAULT is the null handle in glibc.
+        guard let symbol = dlsym(nil, "renameat2") else { return nil }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let noReplace: UInt32 = 1  // RENAME_NOREPLACE, from <linux/fs.h>
+        return { from, to in renameat2(AT_FDCWD, from, AT_FDCWD, to, noReplace) == 0 ? 0 : errno }
+        #else
+        return nil
+        #endif
+    }()
+
+    /// The real path of an existing file, through every symlink.
+    static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Where a file that does not exist yet should be created: at the end of a dangling
+    /// symlink's chain (so the link stays a link), in its directory's real path.
+    static func newFileTarget(_ path: String) -> String {
+        var target = path
+        for _ in 0..<40 {  // Linux's limit on symlinks followed in one lookup
+            var status = stat()
+            guard lstat(target, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { break }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(target, &buffer, buffer.count - 1)
+            guard count > 0 else { break }
+            let link = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            target = link.hasPrefix("/") ? link : directoryName(of: target) + "/" + link
+        }
+        guard let directory = resolvedPath(directoryName(of: target)) else { return target }
+        return (directory == "/" ? "" : directory) + "/" + baseName(of: target)
+    }
+
+    /// Names that stand for an already open file, which a shell redirection writes into
+    /// rather than replaces: /dev/stdout is the caller's stdout even when that is a file.
+    static func namesOpenFile(_ path: String) -> Bool {
+        ["/dev/stdout", "/dev/stderr"].contains(path) || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
     }
 
     /// The whole content of a file; nil when it does not exist.

@@ -149,7 +149,7 @@ public struct Guide: Sendable {
     public let links: [DocLink]
 
     /// Every selection that breaks no rule, in page order of options (first property slowest).
-    public let validSelections: [Selection]
+    public fileprivate(set) var validSelections: [Selection]
 
     public func property(_ id: PropertyID) -> Property { properties[id.index] }
 
@@ -319,17 +319,12 @@ private struct GuideBuilder {
             requirementCollectionCondition: requirementCondition,
             requirementCollectionExplanation: explanation, slots: slots, configuration: configuration,
             legacyTypes: legacyTypes, links: linkList, validSelections: [])
-        let valid = result.allSelections.filter { result.violations(of: $0).isEmpty }
-        guard valid.contains(result.defaults) else {
+        // The table of valid combinations needs the rules, so it is filled in last.
+        result.validSelections = result.allSelections.filter { result.violations(of: $0).isEmpty }
+        guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")
         }
-        result = Guide(
-            contentVersion: result.contentVersion, title: result.title, pageURL: result.pageURL, urlParameterOrder: urlOrder,
-            properties: properties, payouts: payouts, rules: rules, advisories: advisories,
-            requirementCollectionCondition: requirementCondition,
-            requirementCollectionExplanation: explanation, slots: slots, configuration: configuration,
-            legacyTypes: legacyTypes, links: linkList, validSelections: valid)
         return result
     }
 

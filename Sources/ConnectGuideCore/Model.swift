@@ -6,7 +6,16 @@ public enum PropertyID: String, CaseIterable, Hashable, Sendable, CustomStringCo
     case fees
     case liability
 
-    public var index: Int { Self.allCases.firstIndex(of: self)! }
+    /// The position in page order (0 to 4); a switch, as it sits in every selection lookup.
+    public var index: Int {
+        switch self {
+        case .onboarding: 0
+        case .dashboard: 1
+        case .chargeType: 2
+        case .fees: 3
+        case .liability: 4
+        }
+    }
     public var description: String { rawValue }
 }
 

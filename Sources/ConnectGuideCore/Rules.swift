@@ -33,9 +33,10 @@ public struct Contradiction: Error, Hashable, Sendable {
 /// A partial selection completed: the full valid selection and what was filled in.
 public struct Completion: Hashable, Sendable {
     public let selection: Selection
-    /// Properties the user did not set that take a non-default value because of a rule.
+    /// Properties the user did not choose that a rule moved away from their default or
+    /// from the value the base gave them.
     public let implied: [MovedProperty]
-    /// Properties the user did not set, filled with their defaults.
+    /// Properties that neither the choices nor the base set, filled with their defaults.
     public let defaulted: [PropertyID]
 }
 
@@ -138,14 +139,17 @@ extension Guide {
         return resolution
     }
 
-    /// Completes the user's explicit choices with defaults and the rules, or explains why
-    /// the choices cannot stand together.
-    public func complete(_ chosen: PartialSelection) -> Result<Completion, Contradiction> {
-        let target = Selection { chosen[$0] ?? property($0).defaultOption }
+    /// Completes the user's explicit choices, or explains why they cannot stand together.
+    /// `base` holds values to start from (a URL, a saved selection) that the choices and the
+    /// rules may change; what neither sets takes its default. Ties keep the most recent
+    /// explicit choice first, then the base's values.
+    public func complete(_ chosen: PartialSelection, over base: PartialSelection = PartialSelection()) -> Result<Completion, Contradiction> {
+        let target = Selection { chosen[$0] ?? base[$0] ?? property($0).defaultOption }
         let pinned = Set(chosen.chosen.keys)
-        if let resolution = nearestValid(to: target, keeping: pinned, preferring: chosen.order.reversed()) {
+        let preference = chosen.order.reversed() + base.order.reversed().filter { chosen[$0] == nil }
+        if let resolution = nearestValid(to: target, keeping: pinned, preferring: preference) {
             let movedIDs = Set(resolution.moved.map(\.property))
-            let defaulted = PropertyID.allCases.filter { chosen[$0] == nil && !movedIDs.contains($0) }
+            let defaulted = PropertyID.allCases.filter { chosen[$0] == nil && base[$0] == nil && !movedIDs.contains($0) }
             return .success(Completion(selection: resolution.selection, implied: resolution.moved, defaulted: defaulted))
         }
         return .failure(contradiction(chosen, target: target))

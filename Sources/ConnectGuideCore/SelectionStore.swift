@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Why a saved selection could not be used. The file is left as it is, so the caller
 /// can report the problem before anything replaces it.
 public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -66,6 +70,9 @@ public struct SelectionStore: Hashable, Sendable {
         } catch {
             return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
         }
+        guard file.schema == Self.schema else {
+            return .failure(SelectionStoreError(path: path, problem: "unknown format \"\(file.schema)\", expected \"\(Self.schema)\""))
+        }
         var options: [PropertyID: OptionID] = [:]
         for property in guide.properties {
             guard let value = file.selection[property.id.rawValue] else {
@@ -79,6 +86,14 @@ public struct SelectionStore: Hashable, Sendable {
             options[property.id] = OptionID(value)
         }
         return .success(Selection { options[$0]! })
+    }
+
+    /// Moves an unusable file out of the way, to `last.json.corrupt` (replacing an older
+    /// one), so the next save cannot destroy what may be worth a look. The new path, or nil
+    /// when it could not be moved.
+    public func setAside() -> String? {
+        let aside = path + ".corrupt"
+        return rename(path, aside) == 0 ? aside : nil
     }
 
     /// Writes the selection atomically, creating the directory if needed.
@@ -101,6 +116,7 @@ private struct SelectionFile {
     var selection: [String: String]
 
     init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["schema", "selection"])
         schema = try node.field("schema").string()
         var selection: [String: String] = [:]
         for (key, value) in try node.field("selection").members() { selection[key] = try value.string() }

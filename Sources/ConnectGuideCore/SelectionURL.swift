@@ -4,6 +4,7 @@ public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case foreignHost(String)
     case foreignPage(String)
     case malformedEncoding(String)
+    case notUTF8(String)
     case unknownValue(key: String, value: String, valid: [String])
     case conflictingValues(key: String, values: [String])
 
@@ -17,6 +18,8 @@ public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
             "\"\(path)\" is not the Connect integration guide page; expected /connect/design-an-integration"
         case .malformedEncoding(let text):
             "\"\(text)\" is not valid percent-encoding; copy the URL again from the browser"
+        case .notUTF8(let text):
+            "\"\(text)\" does not decode to UTF-8 text; copy the URL again from the browser"
         case .unknownValue(let key, let value, let valid):
             "\"\(value)\" is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
         case .conflictingValues(let key, let values):
@@ -88,14 +91,16 @@ extension Guide {
         for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
         }
-        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-        let host = rest[..<slash].lowercased()
-        var path = String(rest[slash...])
-        while path.hasSuffix("/") { path.removeLast() }
         let page = pageURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
         // pageURL is "https://docs.stripe.com/connect/design-an-integration".
         let expectedHost = page.count > 1 ? page[1].lowercased() : ""
         let expectedPath = page.count > 2 ? "/" + page[2] : ""
+        // A path alone ("/connect/design-an-integration?..."), as copied from the page's links.
+        if rest.hasPrefix("/") { rest = expectedHost + rest }
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let host = rest[..<slash].lowercased()
+        var path = String(rest[slash...])
+        while path.hasSuffix("/") { path.removeLast() }
         guard host == expectedHost || host == "www." + expectedHost else { throw .foreignHost(String(host)) }
         guard path == expectedPath else { throw .foreignPage(path.isEmpty ? "/" : path) }
     }
@@ -117,7 +122,7 @@ private func percentDecoded(_ text: Substring) throws(URLImportError) -> String 
             bytes.append(byte)
         }
     }
-    guard let decoded = String(validating: bytes, as: UTF8.self) else { throw .malformedEncoding(String(text)) }
+    guard let decoded = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(String(text)) }
     return decoded
 }
 

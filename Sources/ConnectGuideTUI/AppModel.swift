@@ -150,7 +150,10 @@ public enum UIEvent: Hashable, Sendable {
 /// What the runtime should do after an event; `update` itself does no I/O.
 public enum Effect: Hashable, Sendable {
     case none
+    /// q: leave with the selection on screen as the choice (printed with --print).
     case quit
+    /// Esc with no panel open: leave without choosing (with --print, nothing is printed).
+    case cancel
     /// Repaint every cell, not only the ones that changed.
     case repaint
     case export(ExportRequest)

@@ -5,8 +5,11 @@ import Glibc
 public enum InteractiveSession {
     /// How a session ended.
     public enum Ending: Hashable, Sendable {
-        /// The user quit (q or Esc); the selection on screen at that moment.
+        /// The user quit with q; the selection on screen at that moment.
         case quit(Selection)
+        /// The user left with Esc (no panel open): no choice was made, so with --print
+        /// nothing is printed. The selection on screen is still saved for --resume.
+        case cancelled(Selection)
         /// A signal ended it (Ctrl-C, SIGTERM, SIGHUP); the terminal is already restored.
         case signal(Int32)
     }
@@ -37,16 +40,21 @@ public enum InteractiveSession {
         "For the plan without the full-screen guide, run `connect-guide plan` with the same selection flags, or `connect-guide --plain` for questions line by line."
 
     /// Runs the guide until the user quits or a signal ends it. The terminal is restored
-    /// in every case before this returns. `selectionChanged` is called after each change
-    /// of selection (to save it); a message it returns is shown as a notice.
+    /// in every case before this returns. `startNotices` are messages from before the
+    /// screen was taken (a saved selection that could not be used, say): anything printed
+    /// then would be hidden by the full-screen UI, so they are the first notice instead.
+    /// `selectionChanged` is called after each change of selection (to save it); a
+    /// message it returns is shown as a notice.
     public static func run(
-        guide: Guide, start: GuideState, selectionChanged: (Selection) -> String? = { _ in nil }
+        guide: Guide, start: GuideState, startNotices: [String] = [],
+        selectionChanged: (Selection) -> String? = { _ in nil }
     ) throws(TerminalUnavailable) -> Ending {
         let terminal = try Terminal()
         defer { terminal.end() }
         let color = terminal.hasColor
         let decoder = KeyDecoder(codes: Terminal.keyCodes)
         var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth)
+        model.showStartNotices(startNotices)
         var frame = render(model, color: color)
         terminal.draw(frame, repaint: true)
         var savedSelection = model.state.selection
@@ -95,12 +103,12 @@ public enum InteractiveSession {
                     switch effect {
                     case .none:
                         break
-                    case .quit:
+                    case .quit, .cancel:
                         terminal.end()
                         // Keys typed ahead of q may have changed the selection in this same
                         // read, before the save below ran: keep it for --resume.
                         if model.state.selection != savedSelection { _ = selectionChanged(model.state.selection) }
-                        return .quit(model.state.selection)
+                        return effect == .quit ? .quit(model.state.selection) : .cancelled(model.state.selection)
                     case .repaint:
                         repaint = true
                     case .export(let request):

@@ -136,6 +136,9 @@ struct ScrolledLines {
 }
 
 /// The left pane: the five selectors, then the focused property's section.
+///
+/// The rows it uses always add up to the pane's inner height: selectors, the section
+/// divider, the intro, the options, the explanation divider and the explanation's rows.
 struct PropertiesPaneLayout {
     let selectors: [TextLine]
     let sectionTitle: String
@@ -144,6 +147,9 @@ struct PropertiesPaneLayout {
     let options: [TextLine]
     let explanationTitle: String
     let explanation: ScrolledLines
+
+    /// Rows the explanation keeps, when the pane has them, before anything above it is cut.
+    static let wantedExplanationRows = 3
 
     init(model: AppModel, pane: Rect) {
         let guide = model.guide
@@ -155,31 +161,52 @@ struct PropertiesPaneLayout {
 
         let allSelectors = selectorLines(model: model, width: inner.width)
         let introLines = wrapText(property.section.intro, width: textWidth, displayWidth: width).map { TextLine(" " + $0) }
-        options = optionLines(model: model, width: inner.width)
         let highlighted = property.option(state.highlighted)
         explanationTitle = highlighted.map { "\($0.label)" } ?? ""
         sectionTitle = "\(state.focus.index + 1) · \(property.section.heading)"
-        var explanationLines = explanationContent(model: model, width: textWidth)
 
-        // Fixed parts: selectors, the section divider, the options, the explanation divider.
-        // When rows are short, the intro scrolls with the explanation, then only the
-        // focused selector stays, so the explanation keeps a few rows to read in.
-        let wanted = 3
-        var rows = inner.height - allSelectors.count - 2 - options.count - introLines.count
+        // When rows are short, in turn: the intro scrolls with the explanation, each
+        // preview ("→ sets ...") is cut to one line, only the focused selector stays, the
+        // previews move onto their option's line, and at last the options themselves are
+        // cut to the ones around the cursor. A cut preview of the option under the cursor
+        // is shown whole at the top of the explanation.
+        let wanted = Self.wantedExplanationRows
         var keptIntro = introLines
         var keptSelectors = allSelectors
-        if rows < wanted {
+        var groups = optionGroups(model: model, width: inner.width, previews: .whole)
+        func rows() -> Int { inner.height - keptSelectors.count - 2 - keptIntro.count - groups.reduce(0) { $0 + $1.lines.count } }
+        if rows() < wanted {
             keptIntro = []
-            explanationLines = introLines + [.blank] + explanationLines
-            rows += introLines.count
         }
-        if rows < wanted {
+        if rows() < wanted {
+            groups = optionGroups(model: model, width: inner.width, previews: .oneLine)
+        }
+        if rows() < wanted {
             keptSelectors = [allSelectors[state.focus.index]]
-            rows += allSelectors.count - 1
+        }
+        if rows() < wanted {
+            groups = optionGroups(model: model, width: inner.width, previews: .onOptionLine)
+        }
+        if rows() < 1, let cursor = groups.firstIndex(where: \.underCursor) {
+            // Each option is one line now: keep a window of them around the cursor.
+            let room = max(inner.height - keptSelectors.count - 2 - 1, 1)
+            let first = min(max(cursor - room / 2, 0), max(groups.count - room, 0))
+            groups = Array(groups[first..<min(first + room, groups.count)])
+        }
+
+        var explanationLines = explanationContent(model: model, width: textWidth)
+        if keptIntro.isEmpty {
+            explanationLines = introLines + [.blank] + explanationLines
+        }
+        if let cut = groups.first(where: { $0.underCursor && $0.previewCut }), let preview = cut.preview {
+            let moves = String(preview.dropFirst("→ ".count))
+            explanationLines = hangingParagraph(moves, prefix: "→ ", width: textWidth, role: .muted, displayWidth: width)
+                + [.blank] + explanationLines
         }
         selectors = keptSelectors
         intro = keptIntro
-        explanation = ScrolledLines(lines: explanationLines, visibleRows: rows, requestedOffset: model.explanationScroll)
+        options = groups.flatMap(\.lines)
+        explanation = ScrolledLines(lines: explanationLines, visibleRows: rows(), requestedOffset: model.explanationScroll)
     }
 }
 
@@ -204,12 +231,32 @@ private func selectorLines(model: AppModel, width: Int) -> [TextLine] {
     }
 }
 
-private func optionLines(model: AppModel, width: Int) -> [TextLine] {
+/// How an option's preview of what choosing it would move is laid out.
+enum PreviewForm {
+    /// Beside the option when it fits, else wrapped on lines of its own below it.
+    case whole
+    /// Beside the option when it fits, else one line below it, cut with "…".
+    case oneLine
+    /// On the option's line, cut with "…" to what is left of it.
+    case onOptionLine
+}
+
+/// One option's lines in the list: the option, then any lines of its preview.
+struct OptionGroup {
+    var lines: [TextLine]
+    var underCursor: Bool
+    /// "→ sets ...", or nil when choosing the option moves nothing else.
+    var preview: String?
+    /// True when the preview is not shown whole.
+    var previewCut: Bool
+}
+
+func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [OptionGroup] {
     let guide = model.guide
     let state = model.state
     let measure = model.displayWidth
     let property = guide.property(state.focus)
-    var lines: [TextLine] = []
+    var groups: [OptionGroup] = []
     for option in property.options {
         let chosen = state.selection[property.id] == option.id
         let underCursor = state.highlighted == option.id
@@ -221,23 +268,38 @@ private func optionLines(model: AppModel, width: Int) -> [TextLine] {
         ]
         let moves = guide.preview(choosing: option.id, for: property.id, in: state)
         guard !moves.isEmpty else {
-            lines.append(TextLine(spans, target: target))
+            groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
         let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
         let used = measure.of(head) + measure.of(option.label) + 2
+        var lines: [TextLine] = []
+        var cut = false
         if used + measure.of(preview) <= width - 1 {
             spans.append(Span(text: "  " + preview, role: .muted))
             lines.append(TextLine(spans, target: target))
         } else {
-            lines.append(TextLine(spans, target: target))
             let indent = String(repeating: " ", count: 7)
-            for piece in wrapText(preview, width: width - 8, displayWidth: measure) {
-                lines.append(TextLine([Span(text: indent + piece, role: .muted)], target: target))
+            switch form {
+            case .whole:
+                lines.append(TextLine(spans, target: target))
+                for piece in wrapText(preview, width: width - 8, displayWidth: measure) {
+                    lines.append(TextLine([Span(text: indent + piece, role: .muted)], target: target))
+                }
+            case .oneLine:
+                lines.append(TextLine(spans, target: target))
+                lines.append(TextLine([Span(text: indent + measure.truncate(preview, to: width - 8), role: .muted)], target: target))
+                cut = measure.of(preview) > width - 8
+            case .onOptionLine:
+                let room = width - 1 - used
+                if room >= 3 { spans.append(Span(text: "  " + measure.truncate(preview, to: room), role: .muted)) }
+                lines.append(TextLine(spans, target: target))
+                cut = true
             }
         }
+        groups.append(OptionGroup(lines: lines, underCursor: underCursor, preview: preview, previewCut: cut))
     }
-    return lines
+    return groups
 }
 
 private func explanationContent(model: AppModel, width: Int) -> [TextLine] {

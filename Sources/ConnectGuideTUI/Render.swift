@@ -69,29 +69,27 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
 private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: PropertiesPaneLayout) {
     frame.box(pane, title: "Properties")
     let inner = pane.inset(by: 1)
+    // The layout's rows add up to the inner height; the guard keeps a miscount off the border.
+    let bottom = inner.y + inner.height
     var row = inner.y
-    for line in content.selectors {
-        draw(line, into: &frame, column: inner.x, row: row, width: inner.width)
+    func place(_ line: TextLine) {
+        if row < bottom { draw(line, into: &frame, column: inner.x, row: row, width: inner.width) }
         row += 1
     }
-    frame.divider(pane, row: row, title: content.sectionTitle)
+    content.selectors.forEach(place)
+    if row < bottom { frame.divider(pane, row: row, title: content.sectionTitle) }
     row += 1
-    for line in content.intro + content.options {
-        draw(line, into: &frame, column: inner.x, row: row, width: inner.width)
-        row += 1
-    }
+    (content.intro + content.options).forEach(place)
+    guard row < bottom else { return }
     frame.divider(pane, row: row, title: content.explanationTitle)
     let explanation = content.explanation
     if explanation.hiddenAbove > 0 {
         frame.borderLabel("↑ \(explanation.hiddenAbove) more", rect: pane, row: row)
     }
     row += 1
-    let area = Rect(x: inner.x, y: row, width: inner.width, height: explanation.visibleRows)
+    let area = Rect(x: inner.x, y: row, width: inner.width, height: min(explanation.visibleRows, bottom - row))
     frame.addHitRegion(area, .scrollArea(.explanation))
-    for line in explanation.visible {
-        draw(line, into: &frame, column: inner.x, row: row, width: inner.width)
-        row += 1
-    }
+    explanation.visible.forEach(place)
     if explanation.hiddenBelow > 0 {
         frame.borderLabel("↓ \(explanation.hiddenBelow) more, PgDn", rect: pane, row: pane.y + pane.height - 1)
     }
@@ -127,7 +125,7 @@ private func draw(_ line: TextLine, into frame: inout Frame, column: Int, row: I
     if let target = line.target { frame.addHitRegion(whole, target) }
 }
 
-private func drawHints(_ frame: inout Frame, hints: [(key: String, action: String)], row: Int) {
+func drawHints(_ frame: inout Frame, hints: [(key: String, action: String)], row: Int) {
     var column = 1
     let limit = frame.size.columns - 1
     for hint in hints {
@@ -181,13 +179,13 @@ let helpEntries: [(keys: String, action: String)] = [
     ("w", "narrow terminals: switch between properties and steps"),
     ("mouse", "click a property or an option; the wheel scrolls"),
     ("r", "reset every choice to its default"),
-    ("e", "export the plan to a file (text, Markdown or JSON)"),
+    ("e", "export the plan: text, Markdown, JSON or prompt"),
     ("u", "show the docs page URL for this selection"),
     ("?", "show or hide this help"),
     ("Ctrl-L", "repaint the screen"),
     ("Ctrl-Z", "suspend; fg brings the guide back"),
-    ("Esc", "close a panel; with none open, quit"),
-    ("q", "quit (prints the plan when started with --print)"),
+    ("Esc", "close a panel; with none open, quit without choosing"),
+    ("q", "quit choosing this plan (printed with --print)"),
     ("Ctrl-C", "abort at once, printing nothing"),
 ]
 

@@ -11,8 +11,14 @@ final class SignalPipe {
 
     /// Signals the loop acts on: abort, terminate, hang up, suspend, continue, resize.
     static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
-    /// Signals that end the process at once; the terminal is restored first.
-    static let fatal: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGQUIT]
+    /// Signals that end the process at once (crashes, and the other signals whose default
+    /// action is to terminate); the terminal is restored first.
+    static let fatal: [Int32] = [
+        SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGQUIT, SIGSYS,
+        SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE,
+    ]
+    /// The dispositions the handlers replaced, put back by `uninstall`.
+    private var previous: [(signal: Int32, action: sigaction)] = []
 
     private var terminalFD: Int32 = -1
     private var settings = termios()
@@ -35,13 +41,21 @@ final class SignalPipe {
         self.terminalFD = terminalFD
         self.settings = settings
         setFatalRestoreSequence([])
-        for signal in Self.forwarded { _ = cg_forward_signal_to_pipe(signal, writeFD) }
-        for signal in Self.fatal { _ = cg_restore_terminal_on_fatal_signal(signal) }
-        // A parent may have started us with these blocked (the mask is inherited);
-        // blocked, Ctrl-C or a resize would never reach the loop.
         var handled = sigset_t()
         sigemptyset(&handled)
-        for signal in Self.forwarded + Self.fatal { sigaddset(&handled, signal) }
+        // The keys' signals (Ctrl-C, Ctrl-Z) are always the UI's, even when a parent started
+        // us ignoring them (a background job's SIGINT); another signal a parent chose to
+        // ignore (SIGPIPE, say) stays ignored.
+        for signal in Self.forwarded + Self.fatal where Self.forwarded.contains(signal) || cg_signal_is_ignored(signal) == 0 {
+            var replaced = sigaction()
+            let installed = Self.forwarded.contains(signal)
+                ? cg_forward_signal_to_pipe(signal, writeFD, &replaced)
+                : cg_restore_terminal_on_fatal_signal(signal, &replaced)
+            if installed == 0 { previous.append((signal, replaced)) }
+            sigaddset(&handled, signal)
+        }
+        // A parent may have started us with these blocked (the mask is inherited);
+        // blocked, Ctrl-C or a resize would never reach the loop.
         sigprocmask(SIG_UNBLOCK, &handled, nil)
     }
 
@@ -72,12 +86,17 @@ final class SignalPipe {
     func stopProcess() {
         cg_default_signal(SIGTSTP)
         raise(SIGTSTP)
-        _ = cg_forward_signal_to_pipe(SIGTSTP, writeFD)
+        _ = cg_forward_signal_to_pipe(SIGTSTP, writeFD, nil)
     }
 
-    /// Back to the default dispositions; after this a signal acts as it would without the UI.
+    /// Back to the dispositions from before `install` (the runtime's crash handlers
+    /// included); after this a signal acts as it would without the UI.
     func uninstall() {
-        for signal in Self.forwarded + Self.fatal { cg_default_signal(signal) }
+        for (signal, action) in previous.reversed() {
+            var action = action
+            cg_restore_signal(signal, &action)
+        }
+        previous = []
     }
 
     deinit {

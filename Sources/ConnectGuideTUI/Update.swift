@@ -38,6 +38,19 @@ extension AppModel {
         notice = Notice(kind: .error, text: message)
     }
 
+    /// Shows the messages from before the session started (problems with the saved
+    /// selection, --resume notes) as the first notice, ahead of any notice of what the
+    /// starting selection moved.
+    public mutating func showStartNotices(_ messages: [String]) {
+        let texts = messages.filter { !$0.allSatisfy(\.isWhitespace) }
+        guard !texts.isEmpty else { return }
+        // Notes (nothing saved yet, what the flags implied) are information; anything else
+        // (an unusable saved file) is a problem.
+        let problem = texts.contains { !$0.hasPrefix("note:") }
+        let combined = (texts + (notice.map { [$0.text] } ?? [])).joined(separator: " ")
+        notice = Notice(kind: problem ? .error : .info, text: combined)
+    }
+
     var isShowingStepsOnly: Bool { ScreenLayout.mode(for: self) == .stacked(.steps) }
 
     // MARK: Panes
@@ -54,8 +67,9 @@ extension AppModel {
         case .right, .character("l"), .tab:
             apply(.focusNext)
         case .character(let character) where ("1"..."5").contains(character):
-            let index = Int(String(character))! - 1
-            apply(.focus(PropertyID.allCases[index]))
+            // The range also holds a digit with a combining mark ("1\u{301}"), which is no number.
+            guard let number = character.wholeNumberValue, PropertyID.allCases.indices.contains(number - 1) else { break }
+            apply(.focus(PropertyID.allCases[number - 1]))
             // Jumping to a property means wanting to see it.
             stackedPane = .properties
         case .enter, .character(" "):
@@ -87,8 +101,11 @@ extension AppModel {
         case .character("?"):
             helpScroll = 0
             overlay = .help
-        case .character("q"), .escape:
+        case .character("q"):
             return .quit
+        case .escape:
+            // Esc with no panel open leaves without choosing: with --print, nothing is printed.
+            return .cancel
         case .redraw:
             return .repaint
         default:

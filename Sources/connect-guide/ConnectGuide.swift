@@ -12,7 +12,7 @@ struct ConnectGuide: ParsableCommand {
         commandName: "connect-guide",
         abstract: "Design a Stripe Connect integration and get the steps to build it.",
         discussion: """
-            Exit status: 0 success, 1 quit without a result, 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
+            Exit status: 0 success, 1 quit without a result (or standard output could not be written), 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
             """,
         version: version,
         subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, OptionsCommand.self, DiffCommand.self])
@@ -26,7 +26,7 @@ struct ConnectGuide: ParsableCommand {
     func run() throws {
         // Accessible line-by-line mode (--plain, or TERM=dumb): PlainMode.swift.
         if start.wantsPlainMode(environment: processEnvironment()) {
-            try runPlainMode(start)
+            try runPlainMode(start, format: interactive.printFormat ?? .text)
             return
         }
         try interactive.run(start)

@@ -4,10 +4,12 @@ import ConnectGuideCore
 extension DiffFormat: ExpressibleByArgument {}
 
 struct DiffCommand: ParsableCommand {
+    static let usage = "connect-guide diff [<selection-a>] [--format text|json] [--output <file>] -- [<selection-b>]"
+
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Compare the plans of two selections.",
-        usage: "connect-guide diff [<selection-a>] [--format text|json] [--output <file>] -- [<selection-b>]",
+        usage: usage,
         discussion: """
             The selection flags before -- are selection A, the ones after it selection B; each \
             side takes every selection flag, --from-url included, and unset properties take \
@@ -39,36 +41,32 @@ struct DiffCommand: ParsableCommand {
         do {
             sideB = try DiffSelectionB.parse(b)
         } catch {
+            // `diff -- --help` asks for this command's help, as `diff --help` does.
+            if DiffSelectionB.exitCode(for: error) == .success {
+                try writeStandardOutput(ConnectGuide.helpMessage(for: DiffCommand.self) + "\n")
+                return
+            }
             throw CLIError.usage(
                 "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
         }
         let guide = try loadGuide()
         let format = sideB.format ?? format
-        let reportA = try report(for: a, named: "A", in: guide, notes: format == .text)
-        let reportB = try report(for: sideB.selection, named: "B", in: guide, notes: format == .text)
+        let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
+        let reportB = try sideB.selection.report(in: guide, impliedOnStderr: format == .text, label: "B")
         var output = output
         if let file = sideB.output { output.output = file }
         output.force = output.force || sideB.force
         try output.emit(guide.render(guide.diff(reportA, reportB), as: format))
     }
-
-    private func report(for selection: SelectionOptions, named name: String, in guide: Guide, notes: Bool) throws -> PlanReport {
-        let completion: Completion
-        do {
-            completion = try selection.completion(in: guide) { printError("selection \(name): \($0)") }
-        } catch let error as CLIError {
-            throw CLIError(message: "selection \(name): \(error.message)", code: error.code)
-        }
-        if notes {
-            for move in completion.implied { printError("selection \(name): note: \(guide.describe(move))") }
-        }
-        return PlanReport(plan: guide.plan(for: completion.selection), implied: completion.implied)
-    }
 }
 
 /// What may follow `--` in `diff`: selection B, and the output options, which users
-/// naturally put at the end of the line.
-struct DiffSelectionB: ParsableArguments {
+/// naturally put at the end of the line. A command only for its name in messages
+/// ("connect-guide diff", not the type's name); it is parsed on its own, never run.
+struct DiffSelectionB: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff", abstract: "Selection B of connect-guide diff: the flags after --.", usage: DiffCommand.usage)
+
     @OptionGroup var selection: SelectionOptions
 
     @Option var format: DiffFormat?

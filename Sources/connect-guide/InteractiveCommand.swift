@@ -15,7 +15,7 @@ struct InteractiveOptions: ParsableArguments {
     @Option(
         name: .customLong("print"),
         help: ArgumentHelp(
-            "On quitting with q or Esc, print the chosen plan to stdout. The guide draws on the terminal (/dev/tty), so stdout can be captured: plan=$(connect-guide --print json).",
+            "Print the chosen plan to stdout on quitting with q; Esc quits without printing and exits 1. The guide draws on the terminal (/dev/tty), so stdout can be captured: plan=$(connect-guide --print json).",
             valueName: "format"))
     var printFormat: PlanFormat?
 
@@ -25,11 +25,21 @@ struct InteractiveOptions: ParsableArguments {
         if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
             throw CLIError.usage(refusal)
         }
-        let (state, store) = try start.start(in: guide, environment: processEnvironment(), warn: printError)
+        // Anything printed now would be hidden by the full-screen UI: the guide shows these
+        // messages as its first notice instead, and they go to stderr only if it cannot start.
+        var startNotices: [String] = []
+        let state: GuideState
+        let store: SelectionStore?
+        do {
+            (state, store) = try start.start(in: guide, environment: processEnvironment()) { startNotices.append($0) }
+        } catch {
+            startNotices.forEach(printError)
+            throw error
+        }
         var saveFailed = false
         let ending: InteractiveSession.Ending
         do {
-            ending = try InteractiveSession.run(guide: guide, start: state) { selection in
+            ending = try InteractiveSession.run(guide: guide, start: state, startNotices: startNotices) { selection in
                 guard let store, !saveFailed else { return nil }
                 do {
                     try store.save(selection)
@@ -41,15 +51,32 @@ struct InteractiveOptions: ParsableArguments {
                 }
             }
         } catch {
+            startNotices.forEach(printError)
             throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")
         }
         switch ending {
         case .quit(let selection):
             if let printFormat {
-                print(guide.render(PlanReport(plan: guide.plan(for: selection)), as: printFormat), terminator: "")
+                try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: selection)), as: printFormat))
             }
+        case .cancelled:
+            // Esc: left without choosing. With --print the caller asked for a result and
+            // gets none: exit 1 (README, exit statuses). Without it, an ordinary quit.
+            if printFormat != nil { Glibc.exit(1) }
         case .signal(let signal):
-            // Interrupted: nothing on stdout, and the shell's usual 128 + signal number.
+            // Interrupted: nothing on stdout. Die of the same signal, now that the terminal
+            // is restored, so a calling shell sees it (a loop stops on Ctrl-C) and reports
+            // 128 + the signal number. exit is the fallback should the signal not end us.
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = SIG_DFL
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(signal, &action, nil)
+            var unblocked = sigset_t()
+            sigemptyset(&unblocked)
+            sigaddset(&unblocked, signal)
+            pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+            raise(signal)
             Glibc.exit(128 + signal)
         }
     }

@@ -15,7 +15,7 @@ struct OutputOptions: ParsableArguments {
     /// Prints the document, or writes it to the --output file atomically.
     func emit(_ document: String) throws {
         guard let output, output != "-" else {
-            print(document, terminator: "")
+            try writeStandardOutput(document)
             return
         }
         do {

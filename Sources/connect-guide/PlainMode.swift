@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
-/// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan.
-func runPlainMode(_ options: StartOptions) throws {
+/// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as
+/// text or in the `--print` format.
+func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
     let guide = try loadGuide()
     let environment = processEnvironment()
     let (state, store) = try options.start(in: guide, environment: environment, warn: printError)
@@ -30,5 +31,5 @@ func runPlainMode(_ options: StartOptions) throws {
             }
         })
     printError("")
-    print(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: .text), terminator: "")
+    try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: format))
 }

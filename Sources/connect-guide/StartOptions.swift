@@ -22,47 +22,34 @@ struct StartOptions: ParsableArguments {
     /// XDG_STATE_HOME nor HOME says where). Problems with the saved file are reported
     /// through `warn` and never stop the session; contradictory flags are a usage error.
     ///
-    /// The saved file is always read, even without --resume, so a corrupt one is reported
-    /// before the first save replaces it (app.md section 4).
+    /// The saved file is read at every start, even without --resume: an unusable one is
+    /// reported and moved aside, so no later save destroys it (app.md section 4).
     func start(in guide: Guide, environment: [String: String], warn: (String) -> Void) throws -> (state: GuideState, store: SelectionStore?) {
-        let partial = try selection.partialSelection(in: guide, warn: warn)
+        let request = try selection.request(in: guide, warn: warn)
+        let store = SelectionStore(environment: environment)
+        let loaded = store?.load(in: guide)
+        // Flags over the URL over the saved selection (with --resume); the rules move the rest.
+        var base = PartialSelection()
+        if resume, case .success(let saved?) = loaded { base = PartialSelection(saved) }
         let completion: Completion
-        switch guide.complete(partial) {
+        switch guide.complete(request.flags, over: base.merging(request.url)) {
         case .success(let result): completion = result
         case .failure(let contradiction): throw CLIError.usage(describe(contradiction, in: guide))
         }
-        let store = SelectionStore(environment: environment)
-        var saved: Selection?
-        if let store {
-            switch store.load(in: guide) {
-            case .success(let selection):
-                saved = selection
-                if resume && selection == nil { warn("note: nothing saved yet in \(store.path); starting from the defaults") }
-            case .failure(let error):
-                warn("warning: \(error); \(resume ? "starting from the defaults instead, and " : "")it will be replaced when the selection changes")
-            }
-        } else if resume {
-            warn("warning: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
-        }
 
-        var state: GuideState
-        if resume, let saved {
-            // Explicit flags win over the saved selection; the rest of it moves only as far
-            // as the rules require (flags that go together always have such a selection).
-            let target = Selection { partial[$0] ?? saved[$0] }
-            let pinned = Set(partial.chosen.keys)
-            if let resolution = guide.nearestValid(to: target, keeping: pinned, preferring: partial.order.reversed()) {
-                for move in resolution.moved where !pinned.contains(move.property) {
-                    warn("note: \(guide.describe(move))")
-                }
-                state = guide.initialState(resolution.selection)
-            } else {
-                state = guide.initialState(completion.selection)
-            }
-        } else {
-            state = guide.initialState(completion.selection)
+        switch loaded {
+        case .success(nil)? where resume:
+            warn("note: nothing saved yet in \(store?.path ?? ""); starting from the defaults")
+        case .failure(let error)?:
+            let kept = store?.setAside().map { "; it is kept as \($0)" } ?? ""
+            warn("warning: \(error)\(kept)\(resume ? "; starting from the defaults instead" : "")")
+        case nil where resume:
+            warn("warning: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
+        default:
+            break
         }
-        return (state, store)
+        for move in completion.implied { warn("note: \(guide.describe(move))") }
+        return (guide.initialState(completion.selection), store)
     }
 }
 

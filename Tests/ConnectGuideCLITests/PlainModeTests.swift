@@ -83,24 +83,40 @@ struct PlainModeTests {
         #expect(result.stderr.contains("nothing saved yet"))
     }
 
-    @Test("a corrupt state file is reported, ignored, and only replaced after the report")
+    @Test("a corrupt state file is reported, ignored, and kept aside so no save destroys it")
     func corruptState() throws {
         let state = try isolatedState()
         try FileManager.default.createDirectory(at: state.file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try "{ this is not json".write(to: state.file, atomically: true, encoding: .utf8)
 
-        let untouched = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
-        #expect(untouched.status == 0)
-        #expect(untouched.stderr.contains("cannot be used"))
-        #expect(untouched.stderr.contains(state.file.path))
-        #expect(untouched.stdout.contains("Stripe-hosted"), "starts from the defaults")
-        #expect(try String(contentsOf: state.file, encoding: .utf8) == "{ this is not json", "no change, no save")
+        let reported = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
+        #expect(reported.status == 0)
+        #expect(reported.stderr.contains("cannot be used"))
+        #expect(reported.stderr.contains(state.file.path))
+        #expect(reported.stdout.contains("Stripe-hosted"), "starts from the defaults")
+        let aside = state.file.path + ".corrupt"
+        #expect(reported.stderr.contains("kept as \(aside)"))
+        #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not json", "moved aside whole")
 
         let changed = try run(["--plain"], stdin: "2\n", environment: state.environment)
         #expect(changed.status == 0)
-        #expect(changed.stderr.contains("cannot be used"), "reported even without --resume, before it is replaced")
+        #expect(!changed.stderr.contains("cannot be used"), "reported once")
         let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
         #expect((saved["selection"] as? [String: String])?["onboarding"] == "embedded")
+        #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not json", "the save leaves the old file alone")
+    }
+
+    @Test("flags override --from-url: the URL's values give way to the flags and the rules, with notes")
+    func flagsOverURL() throws {
+        let url = "https://docs.stripe.com/connect/design-an-integration?connect-onboarding-surface=api&connect-dashboard-type=none&connect-economic-model=buy-rate&connect-loss-liability-owner=platform&connect-charge-type=direct"
+        let result = try run(["plan", "--from-url", url, "--dashboard", "full", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let selection = try parseJSON(result.stdout)["selection"] as? [String: String]
+        #expect(selection == [
+            "onboarding": "hosted", "dashboard": "full", "chargeType": "direct", "fees": "connectedAccounts", "liability": "stripe",
+        ])
+        let implied = try parseJSON(result.stdout)["implied"] as? [[String: Any]]
+        #expect(implied?.compactMap { $0["property"] as? String } == ["onboarding", "fees", "liability"])
     }
 
     @Test("a state directory that cannot be written only warns")

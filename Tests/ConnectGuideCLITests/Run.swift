@@ -20,7 +20,11 @@ let binaryURL: URL = {
 }()
 
 /// Runs the binary with arguments, optional stdin text and extra environment, and waits.
-func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil) throws -> RunResult {
+/// With `stdoutPath`, the child's stdout is that file (/dev/full, say) and `stdout` is empty.
+func run(
+    _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil,
+    stdoutPath: String? = nil
+) throws -> RunResult {
     let process = Process()
     process.executableURL = binaryURL
     process.arguments = arguments
@@ -31,20 +35,39 @@ func run(_ arguments: [String], stdin: String? = nil, environment: [String: Stri
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
-    process.standardOutput = out
+    var outFile: FileHandle?
+    if let stdoutPath {
+        guard let file = FileHandle(forWritingAtPath: stdoutPath) else { throw CocoaError(.fileWriteUnknown) }
+        outFile = file
+        process.standardOutput = file
+    } else {
+        process.standardOutput = out
+    }
     process.standardError = err
     process.standardInput = input
     try process.run()
+    try? outFile?.close()
+    // Read both pipes at once, so neither can fill up and block the child while the other
+    // is read to its end: stderr on another thread, stdout here.
+    let errData = Collected()
+    let errReader = err.fileHandleForReading
+    let errDone = DispatchGroup()
+    DispatchQueue.global().async(group: errDone) { errData.data = errReader.readDataToEndOfFile() }
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    // Read both pipes before waiting, so a large output cannot fill a pipe and block.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let outData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+    errDone.wait()
     process.waitUntilExit()
     return RunResult(
         status: process.terminationStatus,
         stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self))
+        stderr: String(decoding: errData.data, as: UTF8.self))
+}
+
+/// Bytes one thread reads and another takes after waiting for it (the DispatchGroup
+/// orders the two), so no lock is needed.
+private final class Collected: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Parses JSON output into Foundation objects for structural checks.

@@ -49,6 +49,7 @@ struct URLTests {
         #expect(imported.selection[.onboarding] == "embedded")
         #expect(imported.selection.chosen.count == 1)
         #expect(try guide.selection(fromURL: "docs.stripe.com/connect/design-an-integration").selection.isEmpty)
+        #expect(try guide.selection(fromURL: "/connect/design-an-integration?connect-dashboard-type=none").selection[.dashboard] == "none")
     }
 
     @Test("bad URLs are errors that say what is wrong", arguments: [
@@ -56,7 +57,7 @@ struct URLTests {
         ("https://example.com/connect/design-an-integration?connect-onboarding-surface=api", .foreignHost("example.com")),
         ("https://docs.stripe.com/connect/express-dashboard?connect-onboarding-surface=api", .foreignPage("/connect/express-dashboard")),
         ("?connect-onboarding-surface=%zz", .malformedEncoding("%zz")),
-        ("?connect-onboarding-surface=%ff", .malformedEncoding("%ff")),
+        ("?connect-onboarding-surface=%ff", .notUTF8("%ff")),
         ("?connect-dashboard-type=fancy", .unknownValue(key: "connect-dashboard-type", value: "fancy", valid: ["full", "express", "none"])),
         ("?connect-onboarding-surface=api&connect-onboarding-surface=hosted", .conflictingValues(key: "connect-onboarding-surface", values: ["api", "hosted"])),
     ])

@@ -73,6 +73,51 @@ struct EndToEndTests {
         #expect((object?["steps"] as? [Any])?.count == 6)
     }
 
+    @Test("--print json and Esc: left without choosing, so nothing on stdout and exit 1")
+    func printCancelled() throws {
+        let session = try TerminalSession(
+            columns: 120, rows: 40, command: "plan=$(\"$APP\" --print json); code=$?; record plan.json printf '%s' \"$plan\"; (exit $code)")
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Down", "Enter")
+        try session.waitFor("‹ API ›")
+        try session.press("Escape")
+        #expect(try session.exitStatus() == 1)
+        #expect(try session.file("plan.json").isEmpty)
+        #expect(try session.settingsRestored())
+        // Leaving without choosing still keeps the selection for --resume.
+        #expect(try session.savedSelection()?["onboarding"] == "api")
+    }
+
+    @Test("Start-up warnings (an unusable saved selection) show in the guide, not on the hidden stderr")
+    func startWarning() throws {
+        let session = try TerminalSession(
+            columns: 140, rows: 40,
+            command: "mkdir -p connect-guide; echo 'not json' > connect-guide/last.json; \"$APP\" --resume < /dev/tty 2> stderr.txt & record pid echo $!; wait $!")
+        let screen = try session.waitFor("warning:")
+        #expect(screen.contains("last.json"))
+        #expect(screen.contains("Integration steps"))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.file("stderr.txt").isEmpty)
+        #expect(try session.settingsRestored())
+    }
+
+    @Test("Ctrl-C: the guide dies of SIGINT (after restoring the terminal), so a calling loop sees the signal")
+    func diesOfSignal() throws {
+        // perl's system reports how the child ended: killed by a signal, or an exit status.
+        // SIGINT goes back to its default first: the script ignores it (trap '' INT), and
+        // the app would inherit that.
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: """
+                perl -e '$SIG{INT} = "DEFAULT"; system @ARGV; open F, ">ended.partial"; print F (($? & 127) ? "signal " . ($? & 127) : "exit " . ($? >> 8)); close F; rename "ended.partial", "ended"' "$APP" < /dev/tty
+                """)
+        try session.waitFor("Integration steps")
+        try session.press("C-c")
+        #expect(try session.file("ended") == "signal \(SIGINT)")
+        #expect(try session.settingsRestored())
+    }
+
     @Test("Ctrl-Z suspends with the terminal given back; fg brings the screen back")
     func suspendAndResume() throws {
         // Job control on, as in an interactive shell: the app runs as a foreground job
@@ -97,9 +142,9 @@ struct EndToEndTests {
     }
 
     @Test(
-        "SIGINT, SIGTERM, SIGHUP and crashes restore the terminal, exit 128 + the signal and keep the saved choice",
+        "SIGINT, SIGTERM, SIGHUP, crashes and other fatal signals restore the terminal, exit 128 + the signal and keep the saved choice",
         // SIGILL is what a Swift runtime trap (a failed precondition) raises on Linux.
-        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGSEGV, Int32(139)), (SIGILL, Int32(132))])
+        arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129)), (SIGSEGV, Int32(139)), (SIGILL, Int32(132)), (SIGUSR1, Int32(138))])
     func signals(signal: Int32, status: Int32) throws {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
@@ -108,7 +153,7 @@ struct EndToEndTests {
         // The choice is saved just after it is drawn. The signals the app handles wait for
         // that save; a crash can come at any moment, so for those the test waits for it,
         // and then checks that dying left the file whole.
-        if signal == SIGSEGV || signal == SIGILL {
+        if signal == SIGSEGV || signal == SIGILL || signal == SIGUSR1 {
             try session.waitForSaved("onboarding", "api")
         }
         kill(try session.pid(), signal)

@@ -59,10 +59,11 @@ struct UpdateTests {
         #expect(chosen.notice == nil)
     }
 
-    @Test("q and Esc quit; Esc closes an open overlay first")
+    @Test("q quits choosing the selection, Esc quits without choosing; Esc closes an open overlay first")
     func quitting() {
         #expect(model(140, 40).update(.key(.character("q"))).effect == .quit)
-        #expect(model(140, 40).update(.key(.escape)).effect == .quit)
+        #expect(model(140, 40).update(.key(.escape)).effect == .cancel)
+        #expect(model(140, 40, after: typed("?")).update(.key(.character("q"))).effect == .quit)
         let helpOpen = model(140, 40, after: typed("?"))
         #expect(helpOpen.overlay == .help)
         let (closed, effect) = helpOpen.update(.key(.escape))
@@ -70,6 +71,31 @@ struct UpdateTests {
         #expect(closed.overlay == nil)
         #expect(model(140, 40, after: typed("u")).overlay == .url)
         #expect(model(140, 40, after: typed("u") + keys(.escape)).overlay == nil)
+    }
+
+    @Test("A digit with a combining mark is no property number: nothing happens, nothing traps")
+    func digitWithMark() {
+        let start = model(140, 40, after: typed("3"))
+        let (next, effect) = start.update(.key(.character("1\u{301}")))
+        #expect(effect == .none)
+        #expect(next.state.focus == .chargeType)
+        #expect(start.update(.key(.character("4"))).model.state.focus == .fees)
+    }
+
+    @Test("Start-up messages are the first notice: problems as errors, notes as information, ahead of what moved")
+    func startNotices() {
+        var problem = model(140, 40)
+        problem.showStartNotices(["warning: the saved selection in /x/last.json cannot be used", "note: implied"])
+        #expect(problem.notice == Notice(kind: .error, text: "warning: the saved selection in /x/last.json cannot be used note: implied"))
+        var note = model(140, 40)
+        note.showStartNotices(["note: nothing saved yet in /x/last.json; starting from the defaults"])
+        #expect(note.notice?.kind == .info)
+        #expect(render(note).text.contains("note: nothing saved yet in /x/last.json"))
+        var none = model(140, 40)
+        none.showStartNotices([])
+        #expect(none.notice == nil)
+        // The next choice replaces it, as any notice.
+        #expect(note.update(.key(.down)).model.update(.key(.enter)).model.notice?.text.contains("nothing saved") != true)
     }
 
     @Test("Ctrl-L asks for a full repaint")

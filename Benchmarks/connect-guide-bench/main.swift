@@ -204,30 +204,40 @@ func environment(stateDirectory: String) -> [String] {
     return variables
 }
 
-/// One run of connect-guide: start, first frame, one arrow move, one selection that moves
-/// three other properties (API onboarding), quit.
-func measureConnectGuide(_ binary: String, into results: inout Results, stateDirectory: String) throws {
-    let session = try TerminalSession(binary, [], environment: environment(stateDirectory: stateDirectory), rows: rows, columns: columns)
-    let marker = Array("Integration steps".utf8)
-    let first = try session.read(quietMilliseconds: 150) { $0.contains(subsequence: marker) }
+/// Starts a program, waits for its first complete frame (once `marker` has arrived), and
+/// measures one arrow move: the part both programs share.
+func startAndMoveOnce(
+    _ binary: String, _ arguments: [String], marker: String, into results: inout Results, stateDirectory: String
+) throws -> TerminalSession {
+    let session = try TerminalSession(binary, arguments, environment: environment(stateDirectory: stateDirectory), rows: rows, columns: columns)
+    let first = try session.read(quietMilliseconds: 150) { $0.contains(subsequence: Array(marker.utf8)) }
     results.firstFrameMs.add(Double(first.lastByteAt - session.startedAt) / 1_000_000)
     results.firstFrameBytes.add(Double(first.bytes.count))
-
     let (arrow, arrowMs) = try session.respond(to: session.downKey)
     results.arrowMs.add(arrowMs)
     results.arrowBytes.add(Double(arrow.bytes.count))
     results.arrowClears += arrow.bytes.fullScreenClears
+    return session
+}
 
+/// Sends the key that leaves, and records the exit status and peak memory.
+func leave(_ session: TerminalSession, with key: String, into results: inout Results) {
+    session.send(key)
+    let (status, peak) = session.finish()
+    results.exitStatuses.append(status)
+    results.peakKiB.add(Double(peak))
+}
+
+/// One run of connect-guide: start, first frame, one arrow move, one selection that moves
+/// three other properties (API onboarding), quit.
+func measureConnectGuide(_ binary: String, into results: inout Results, stateDirectory: String) throws {
+    let session = try startAndMoveOnce(binary, [], marker: "Integration steps", into: &results, stateDirectory: stateDirectory)
     _ = try session.respond(to: session.downKey)  // highlight API
     let (select, selectMs) = try session.respond(to: "\r")
     results.selectMs.add(selectMs)
     results.selectBytes.add(Double(select.bytes.count))
     results.selectClears += select.bytes.fullScreenClears
-
-    session.send("q")
-    let (status, peak) = session.finish()
-    results.exitStatuses.append(status)
-    results.peakKiB.add(Double(peak))
+    leave(session, with: "q", into: &results)
 }
 
 /// One run of dialog with the five onboarding and dashboard choices: start, first frame,
@@ -238,19 +248,8 @@ func measureDialog(_ binary: String, into results: inout Results, stateDirectory
         "hosted", "Stripe-hosted", "embedded", "Embedded", "api", "API",
         "full", "Stripe Dashboard", "express", "Express Dashboard",
     ]
-    let session = try TerminalSession(binary, arguments, environment: environment(stateDirectory: stateDirectory), rows: rows, columns: columns)
-    let marker = Array("Cancel".utf8)
-    let first = try session.read(quietMilliseconds: 150) { $0.contains(subsequence: marker) }
-    results.firstFrameMs.add(Double(first.lastByteAt - session.startedAt) / 1_000_000)
-    results.firstFrameBytes.add(Double(first.bytes.count))
-    let (arrow, arrowMs) = try session.respond(to: session.downKey)
-    results.arrowMs.add(arrowMs)
-    results.arrowBytes.add(Double(arrow.bytes.count))
-    results.arrowClears += arrow.bytes.fullScreenClears
-    session.send("\r")
-    let (status, peak) = session.finish()
-    results.exitStatuses.append(status)
-    results.peakKiB.add(Double(peak))
+    let session = try startAndMoveOnce(binary, arguments, marker: "Cancel", into: &results, stateDirectory: stateDirectory)
+    leave(session, with: "\r", into: &results)
 }
 
 /// Wall time of `connect-guide plan --format json`, output to /dev/null.

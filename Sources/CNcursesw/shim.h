@@ -150,8 +150,9 @@ static void cg_forward_signal(int signal_number) {
 static void cg_restore_and_reraise(int signal_number) {
     struct cg_signal_state *state = cg_signal_state();
     if (state->restore_fd >= 0) {
-        if (state->restore_sequence_length > 0) {
-            ssize_t ignored = write(state->restore_fd, state->restore_sequence, state->restore_sequence_length);
+        size_t length = __atomic_load_n(&state->restore_sequence_length, __ATOMIC_SEQ_CST);
+        if (length > 0) {
+            ssize_t ignored = write(state->restore_fd, state->restore_sequence, length);
             (void)ignored;
         }
         if (state->restore_saved) tcsetattr(state->restore_fd, TCSANOW, &state->restore_termios);
@@ -206,8 +207,11 @@ static inline void cg_set_fatal_restore(int fd, const struct termios *saved, con
         state->restore_saved = 1;
     }
     if (length > sizeof state->restore_sequence) length = sizeof state->restore_sequence;
+    // The fatal handler may run at any moment: hide the sequence while it changes, and
+    // publish its length only once the bytes are in place.
+    __atomic_store_n(&state->restore_sequence_length, 0, __ATOMIC_SEQ_CST);
     if (length > 0) memcpy(state->restore_sequence, sequence, length);
-    state->restore_sequence_length = length;
+    __atomic_store_n(&state->restore_sequence_length, length, __ATOMIC_SEQ_CST);
 }
 
 static inline void cg_default_signal(int signal_number) {

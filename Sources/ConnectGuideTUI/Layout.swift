@@ -358,7 +358,7 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
                 lines.append(TextLine([Span(text: label, role: .muted), Span(text: address, style: [.underline], role: .link)]))
             } else {
                 lines.append(TextLine(label, role: .muted))
-                for piece in wrapText(address, width: width - 1 - measure.of(indent), displayWidth: measure) {
+                for piece in wrapAddress(address, width: width - 1 - measure.of(indent), displayWidth: measure) {
                     lines.append(TextLine([Span(text: " " + indent), Span(text: piece, style: [.underline], role: .link)]))
                 }
             }
@@ -402,6 +402,38 @@ func hangingParagraph(
             Span(text: line, style: style, role: role),
         ])
     }
+}
+
+/// A web address too long for its line, broken after a "/" or "-" where one falls in the
+/// line, so each piece reads as a part of the path rather than a cut word.
+func wrapAddress(_ address: String, width: Int, displayWidth: DisplayWidth) -> [String] {
+    let width = max(width, 1)
+    var lines: [String] = []
+    var line = ""
+    var segment = ""
+    func place(_ piece: String) {
+        if displayWidth.of(line) + displayWidth.of(piece) > width, !line.isEmpty {
+            lines.append(line)
+            line = ""
+        }
+        line += piece
+        // A single segment wider than the line is cut, as any wrapped word is.
+        while displayWidth.of(line) > width {
+            let head = displayWidth.truncate(line, to: width + 1).dropLast()
+            lines.append(String(head))
+            line = String(line.dropFirst(head.count))
+        }
+    }
+    for character in address {
+        segment.append(character)
+        if character == "/" || character == "-" {
+            place(segment)
+            segment = ""
+        }
+    }
+    place(segment)
+    if !line.isEmpty { lines.append(line) }
+    return lines
 }
 
 /// The core's wrapper, measuring with the terminal's idea of character width.

@@ -129,3 +129,26 @@ struct ASCIIStandInTests {
     }
 }
 
+
+@Suite("Wrapping web addresses")
+struct AddressWrapTests {
+    @Test("a long address breaks after / or -, never mid-segment, and loses nothing")
+    func breaksAtPathSeparators() {
+        let address = "docs.stripe.com/connect/platform-controls-for-stripe-dashboard-accounts"
+        let lines = wrapAddress(address, width: 40, displayWidth: .standard)
+        #expect(lines == ["docs.stripe.com/connect/platform-", "controls-for-stripe-dashboard-accounts"])
+        #expect(lines.joined() == address)
+        #expect(wrapAddress("docs.stripe.com/connect", width: 40, displayWidth: .standard) == ["docs.stripe.com/connect"])
+    }
+
+    @Test("a segment wider than the line is cut to the width")
+    func cutsLongSegments() {
+        let lines = wrapAddress("abcdefghijklmnop/q", width: 5, displayWidth: .standard)
+        #expect(lines == ["abcde", "fghij", "klmno", "p/q"])
+        for width in 1...12 {
+            let pieces = wrapAddress("docs.stripe.com/connect/direct-charges", width: width, displayWidth: .standard)
+            #expect(pieces.joined() == "docs.stripe.com/connect/direct-charges")
+            #expect(pieces.allSatisfy { $0.count <= width })
+        }
+    }
+}

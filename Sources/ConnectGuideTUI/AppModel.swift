@@ -34,6 +34,13 @@ public struct ExportDialog: Hashable, Sendable {
         path = Self.defaultPath(for: format)
     }
 
+    /// A change the user typed: the path is theirs from now on, and any old error is moot.
+    mutating func editPath(_ edit: (inout String) -> Void) {
+        edit(&path)
+        pathEdited = true
+        error = nil
+    }
+
     public static func defaultPath(for format: PlanFormat) -> String {
         switch format {
         case .text: "connect-guide-plan.txt"

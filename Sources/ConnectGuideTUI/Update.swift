@@ -217,17 +217,11 @@ extension AppModel {
         case .backTab, .left, .up:
             dialog.cycleFormat(by: -1)
         case .backspace, .delete:
-            if !dialog.path.isEmpty { dialog.path.removeLast() }
-            dialog.pathEdited = true
-            dialog.error = nil
+            dialog.editPath { if !$0.isEmpty { $0.removeLast() } }
         case .clearLine:
-            dialog.path = ""
-            dialog.pathEdited = true
-            dialog.error = nil
+            dialog.editPath { $0 = "" }
         case .character(let character):
-            dialog.path.append(character)
-            dialog.pathEdited = true
-            dialog.error = nil
+            dialog.editPath { $0.append(character) }
         case .enter:
             if dialog.path.allSatisfy(\.isWhitespace) {
                 dialog.error = "Type a file name first."

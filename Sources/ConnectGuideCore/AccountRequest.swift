@@ -10,12 +10,6 @@ public let configSchemaID = "connect-guide/config/v1"
 /// Where Stripe's API lives; the endpoints in config.json are paths under it.
 public let stripeAPIBaseURL = "https://api.stripe.com"
 
-/// The `Stripe-Version` sent with the Accounts v2 request. Stripe's documented v2 examples
-/// always send this header with a dated version; 2025-12-15.clover is the release whose
-/// changelog opened Accounts v2 to Connect platforms. Not checked against a live account:
-/// users should put the version their account uses (the curl output says so).
-public let accountsV2APIVersion = "2025-12-15.clover"
-
 extension Guide {
     public func renderConfiguration(_ report: PlanReport, api: AccountsAPI, as format: ConfigFormat) -> String {
         switch format {
@@ -34,6 +28,7 @@ extension Guide {
                 ("schema", .string(configSchemaID)),
                 ("contentVersion", .string(plan.contentVersion)),
                 ("api", .string(api.rawValue)),
+                ("stripeVersion", .string(plan.apiVersion.description)),
                 ("selection", .object(properties.map { ($0.id.rawValue, .string(plan.selection[$0.id].rawValue)) })),
                 ("implied", .array(report.implied.map(movedJSON))),
                 ("requirementCollection", .string(plan.requirementCollection.rawValue)),
@@ -58,14 +53,18 @@ extension Guide {
         lines.append("# Creates a connected account for this selection with Accounts \(api.rawValue) (\(configuration.method) \(configuration.endpoint)):")
         lines.append("#   " + properties.map { "\($0.label): \(optionLabel($0.id, plan.selection))" }.joined(separator: "; "))
         lines.append("# Set STRIPE_SECRET_KEY in your shell first; connect-guide never reads or stores your key.")
+        lines.append("# Stripe-Version \(plan.apiVersion) pins the API version whose rules this selection follows.")
+        for parameter in configuration.parameters {
+            if case .placeholder(let name, let description) = parameter.value {
+                lines.append("# Set \(name) to \(description) first.")
+            }
+        }
         switch api {
         case .v1:
-            lines.append("# Add the account's own details (country, email, business) as your integration needs.")
+            lines.append("# Add the account's other details (email, business) as your integration needs.")
         case .v2:
             lines.append("# Add the account's own details: contact_email and identity (country, entity type) are")
             lines.append("# needed before a merchant or recipient configuration can be used.")
-            lines.append("# Stripe-Version: \(accountsV2APIVersion) is the first release with Accounts v2 for Connect;")
-            lines.append("# use the API version your account is on.")
         }
         lines.append("# Why each parameter:")
         for parameter in configuration.parameters {
@@ -77,10 +76,17 @@ extension Guide {
         case .v1:
             // Basic auth with the key as user name and no password, as Stripe's v1 examples do.
             arguments.append("-u \"$STRIPE_SECRET_KEY:\"")
-            arguments += configuration.parameters.map { "-d " + shellQuoted("\($0.name)=\($0.value)") }
+            arguments.append("-H " + shellQuoted("Stripe-Version: \(plan.apiVersion)"))
+            arguments += configuration.parameters.map { parameter in
+                if case .placeholder(let name, _) = parameter.value {
+                    // Expanded by the shell; stops the request when the variable is unset.
+                    return "-d \"\(parameter.name)=${\(name):?set \(name) first}\""
+                }
+                return "-d " + shellQuoted("\(parameter.name)=\(parameter.value)")
+            }
         case .v2:
             arguments.append("-H \"Authorization: Bearer $STRIPE_SECRET_KEY\"")
-            arguments.append("-H " + shellQuoted("Stripe-Version: \(accountsV2APIVersion)"))
+            arguments.append("-H " + shellQuoted("Stripe-Version: \(plan.apiVersion)"))
             // Content-Type and --data rather than --json, which curl before 7.82 lacks.
             arguments.append("-H 'Content-Type: application/json'")
             arguments.append("--data " + shellQuoted(configurationBody(configuration).serialized().trimmingTrailingNewline()))

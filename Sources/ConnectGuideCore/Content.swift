@@ -12,16 +12,21 @@ struct GuideFile {
     var contentVersion: String
     var title: String
     var pageURL: String
+    /// Which Accounts API the page is for, and where the guide stands.
+    var scope: String
+    var prerequisites: String
     /// The order of query parameters in the page's own URLs, so ours match them exactly.
     var urlParameterOrder: [String]
     var properties: [PropertySpec]
     var payouts: SectionSpec
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["contentVersion", "title", "pageURL", "urlParameterOrder", "properties", "payouts"])
+        try node.allowFields(["contentVersion", "title", "pageURL", "scope", "prerequisites", "urlParameterOrder", "properties", "payouts"])
         contentVersion = try node.field("contentVersion").string()
         title = try node.field("title").string()
         pageURL = try node.field("pageURL").string()
+        scope = try node.field("scope").string()
+        prerequisites = try node.field("prerequisites").string()
         urlParameterOrder = try node.field("urlParameterOrder").strings()
         properties = try node.field("properties").array().map(PropertySpec.init)
         payouts = try SectionSpec(node.field("payouts"))
@@ -109,12 +114,14 @@ struct OptionSpec {
 }
 
 struct RulesFile {
+    var apiVersions: [APIVersionSpec]
     var requirementCollection: RequirementCollectionSpec
     var rules: [RuleSpec]
     var advisories: [AdvisorySpec]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["requirementCollection", "rules", "advisories"])
+        try node.allowFields(["apiVersions", "requirementCollection", "rules", "advisories"])
+        apiVersions = try node.field("apiVersions").array().map(APIVersionSpec.init)
         requirementCollection = try RequirementCollectionSpec(node.field("requirementCollection"))
         rules = try node.field("rules").array().map(RuleSpec.init)
         advisories = try node.field("advisories").array().map(AdvisorySpec.init)
@@ -124,44 +131,91 @@ struct RulesFile {
 struct RequirementCollectionSpec {
     /// When this holds, the platform collects requirements (`application`); otherwise Stripe does.
     var applicationWhen: ConditionSpec
+    var labels: [String: String]
     var explanation: [String: String]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["applicationWhen", "explanation"])
+        try node.allowFields(["applicationWhen", "labels", "explanation"])
         applicationWhen = try node.field("applicationWhen").condition()
+        var labels: [String: String] = [:]
+        for (key, value) in try node.field("labels").members() { labels[key] = try value.string() }
+        self.labels = labels
         var explanation: [String: String] = [:]
         for (key, value) in try node.field("explanation").members() { explanation[key] = try value.string() }
         self.explanation = explanation
     }
 }
 
+/// A Stripe API version whose release changed what the guide says.
+struct APIVersionSpec {
+    var version: String
+    var change: String
+    var sources: [String]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["version", "change", "sources"])
+        version = try node.field("version").string()
+        change = try node.field("change").string()
+        sources = try node.field("sources").strings()
+    }
+}
+
 struct RuleSpec {
     var id: String
+    var kind: String
+    /// Nil for "all"; otherwise the bounds as written (dates, `YYYY-MM-DD`).
+    var versions: VersionBoundsSpec?
     var summary: String
     var `if`: ConditionSpec
     var then: ConditionSpec
     var reason: String
+    var sources: [String]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["id", "summary", "if", "then", "reason"])
+        try node.allowFields(["id", "kind", "versions", "summary", "if", "then", "reason", "sources"])
         id = try node.field("id").string()
+        kind = try node.field("kind").string()
+        let versionsNode = try node.field("versions")
+        if case .string(let text) = versionsNode.value {
+            guard text == "all" else { throw versionsNode.fail("expected \"all\" or an object with from, before, previewsFrom") }
+            versions = nil
+        } else {
+            versions = try VersionBoundsSpec(versionsNode)
+        }
         summary = try node.field("summary").string()
         `if` = try node.field("if").condition()
         then = try node.field("then").condition()
         reason = try node.field("reason").string()
+        sources = try node.field("sources").strings()
+    }
+}
+
+struct VersionBoundsSpec {
+    var from: ContentNode?
+    var before: ContentNode?
+    var previewsFrom: ContentNode?
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["from", "before", "previewsFrom"])
+        from = try node.optionalField("from")
+        before = try node.optionalField("before")
+        previewsFrom = try node.optionalField("previewsFrom")
     }
 }
 
 struct AdvisorySpec {
     var id: String
+    /// One of the docs page's callouts, which every output shows ahead of the steps.
+    var callout: Bool
     var when: ConditionSpec
     var title: String
     var text: String
     var links: [String]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["id", "when", "title", "text", "links"])
+        try node.allowFields(["id", "callout", "when", "title", "text", "links"])
         id = try node.field("id").string()
+        callout = try node.optionalField("callout")?.bool() ?? false
         when = try node.field("when").condition()
         title = try node.field("title").string()
         text = try node.field("text").string()
@@ -237,12 +291,15 @@ struct ConfigFile {
 struct APIConfigSpec {
     var method: String
     var endpoint: String
+    /// The first Stripe API version that has this API, if not every version does.
+    var minimumVersion: ContentNode?
     var parameters: [ParameterRuleSpec]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["method", "endpoint", "parameters"])
+        try node.allowFields(["method", "endpoint", "minimumVersion", "parameters"])
         method = try node.field("method").string()
         endpoint = try node.field("endpoint").string()
+        minimumVersion = try node.optionalField("minimumVersion")
         parameters = try node.field("parameters").array().map(ParameterRuleSpec.init)
     }
 }
@@ -257,11 +314,17 @@ struct ParameterRuleSpec {
     init(_ node: ContentNode) throws(ContentError) {
         try node.allowFields(["when", "set", "because"])
         when = try node.field("when").condition()
-        set = try node.field("set").members().map { (name, value) throws(ContentError) in
+        set = try node.field("set").members().map { (name, value) throws(ContentError) -> (name: String, value: ParameterValue) in
             switch value.value {
-            case .string(let text): (name, .string(text))
-            case .bool(let flag): (name, .bool(flag))
-            default: throw value.fail("expected a string or true or false")
+            case .string(let text): return (name, .string(text))
+            case .bool(let flag): return (name, .bool(flag))
+            case .object:
+                // A value only the user knows, named like the shell variable curl reads it from.
+                try value.allowFields(["placeholder", "description"])
+                let placeholder = ParameterValue.placeholder(
+                    name: try value.field("placeholder").string(), description: try value.field("description").string())
+                return (name, placeholder)
+            default: throw value.fail("expected a string, true or false, or a placeholder object")
             }
         }
         because = try node.field("because").string()
@@ -271,11 +334,14 @@ struct ParameterRuleSpec {
 struct LegacyTypeSpec {
     var name: String
     var when: ConditionSpec
+    /// How accounts created with controller properties differ from the legacy type.
+    var except: String?
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["name", "when"])
+        try node.allowFields(["name", "when", "except"])
         name = try node.field("name").string()
         when = try node.field("when").condition()
+        except = try node.optionalField("except")?.string()
     }
 }
 
@@ -347,6 +413,11 @@ struct ContentNode {
         return text
     }
 
+    func bool() throws(ContentError) -> Bool {
+        guard case .bool(let flag) = value else { throw fail("expected true or false") }
+        return flag
+    }
+
     func int() throws(ContentError) -> Int {
         guard case .int(let number) = value else { throw fail("expected a number") }
         return number
@@ -373,11 +444,15 @@ struct ContentNode {
 public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case bool(Bool)
+    /// A value only the user knows (the account's country): `name` is the shell variable
+    /// the curl request reads it from, `description` says what to put there.
+    case placeholder(name: String, description: String)
 
     public var description: String {
         switch self {
         case .string(let text): text
         case .bool(let flag): flag ? "true" : "false"
+        case .placeholder(let name, _): "$" + name
         }
     }
 }

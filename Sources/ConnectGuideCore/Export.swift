@@ -57,17 +57,66 @@ extension Guide {
         self.property(property).option(option)?.label ?? option.rawValue
     }
 
+    /// "Stripe", "Your platform".
+    public func requirementCollectionLabel(_ value: RequirementCollection) -> String {
+        requirementCollectionLabels[value] ?? value.rawValue
+    }
+
+    /// "This combination has the controller settings of the former Standard account type." or
+    /// "... is like the former Express account type, except that ...": never "is an Express
+    /// account", since accounts created with controller properties are not.
+    public func legacyTypeSentence(_ legacy: LegacyType) -> String {
+        guard let difference = legacy.difference else {
+            return "These settings are those of the former \(legacy.name) account type."
+        }
+        return "These settings are like the former \(legacy.name) account type, except that \(difference)."
+    }
+
+    /// "Rules of Stripe API version 2026-11-18.endive": which ruleset a document follows.
+    public func versionLine(_ plan: Plan) -> String {
+        var line = "Rules of Stripe API version \(plan.apiVersion)"
+        if plan.apiVersion != newestAPIVersion { line += " (the newest this guide knows is \(newestAPIVersion))" }
+        return line
+    }
+
+    /// One line per parameter, `name=value`, with what a placeholder stands for.
+    func parameterLines(_ configuration: AccountConfiguration) -> [String] {
+        configuration.parameters.map { parameter in
+            if case .placeholder(_, let description) = parameter.value {
+                return "\(parameter.name)=\(parameter.value)  (\(description))"
+            }
+            return "\(parameter.name)=\(parameter.value)"
+        }
+    }
+
+    /// Said in place of the parameters of an API the plan's version does not have.
+    func unavailableLine(_ configuration: AccountConfiguration, plan: Plan) -> String? {
+        configuration.unavailableBefore.map {
+            "Accounts \(configuration.api.rawValue) needs Stripe API version \($0) or later; this plan follows \(plan.apiVersion)."
+        }
+    }
+
     // MARK: Text
 
     private func renderText(_ report: PlanReport, width: Int) -> String {
         let plan = report.plan
-        var lines: [String] = ["\(title): your integration plan", ""]
-        let labelWidth = properties.map(\.label.count).max() ?? 0
+        var lines: [String] = ["\(title): your integration plan", versionLine(plan), ""]
+        let labelWidth = max(properties.map(\.label.count).max() ?? 0, "Requirement collection".count)
         for property in properties {
             lines.append("  " + property.label.padded(to: labelWidth) + "  " + optionLabel(property.id, plan.selection))
         }
-        lines.append("  " + "Requirement collection".padded(to: labelWidth) + "  " + plan.requirementCollection.rawValue)
+        lines.append("  " + "Requirement collection".padded(to: labelWidth) + "  " + requirementCollectionLabel(plan.requirementCollection))
         lines.append("")
+        func notice(_ id: String, _ title: String, _ text: String, _ links: [DocLink]) {
+            lines += wrap("! \(id) · \(title)", width: width - 2).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
+            lines += wrap(text, width: width - 4).map { "    " + $0 }
+            lines += links.map { "    \($0.url)" }
+        }
+        if !plan.callouts.isEmpty {
+            lines.append("Before you build")
+            for callout in plan.callouts { notice(callout.id, callout.title, callout.text, callout.links) }
+            lines.append("")
+        }
         lines.append("Integration steps")
         for step in plan.steps {
             let prefix = "\(step.number). ".leftPadded(to: 4)
@@ -76,22 +125,22 @@ extension Guide {
             lines += step.links.map { "    \($0.label): \($0.url)" }
             lines.append("")
         }
-        if !plan.advisories.isEmpty {
-            lines.append("Advisories")
-            for advisory in plan.advisories {
-                lines.append("  ! \(advisory.title) [\(advisory.id)]")
-                lines += wrap(advisory.text, width: width - 4).map { "    " + $0 }
-                lines += advisory.links.map { "    \($0.url)" }
-            }
+        if !plan.cautions.isEmpty {
+            lines.append("Cautions (N: Stripe's recommendations you go against, A: advisories)")
+            for caution in plan.cautions { notice(caution.id, caution.title, caution.text, caution.links) }
             lines.append("")
         }
         for configuration in plan.configuration {
             lines.append("Account configuration, Accounts \(configuration.api.rawValue) (\(configuration.method) \(configuration.endpoint))")
-            lines += configuration.parameters.map { "  \($0.name)=\($0.value)" }
+            if let unavailable = unavailableLine(configuration, plan: plan) {
+                lines += wrap(unavailable, width: width - 2).map { "  " + $0 }
+            } else {
+                lines += parameterLines(configuration).map { "  " + $0 }
+            }
             lines.append("")
         }
         if let legacy = plan.legacyType {
-            lines.append("This combination is what was called a \(legacy) account.")
+            lines += wrap(legacyTypeSentence(legacy), width: width)
             lines.append("")
         }
         lines.append("Docs page: \(plan.url)")
@@ -102,16 +151,26 @@ extension Guide {
 
     private func renderMarkdown(_ report: PlanReport) -> String {
         let plan = report.plan
-        var lines: [String] = ["# \(title): your integration plan", ""]
+        var lines: [String] = ["# \(title): your integration plan", "", versionLine(plan) + ".", ""]
         lines.append("| Property | Choice |")
         lines.append("| --- | --- |")
         for property in properties {
             lines.append("| \(property.label) | \(optionLabel(property.id, plan.selection)) |")
         }
-        lines.append("| Requirement collection | `\(plan.requirementCollection.rawValue)` |")
+        lines.append("| Requirement collection | \(requirementCollectionLabel(plan.requirementCollection)) |")
         lines.append("")
         for move in report.implied {
             lines.append("> Implied: \(describe(move)).")
+            lines.append("")
+        }
+        func item(_ id: String, _ title: String, _ text: String, _ links: [DocLink]) -> String {
+            let linked = links.map { "[\($0.title)](\($0.url))" }.joined(separator: ", ")
+            return "- **\(title)** (\(id)). \(text)" + (linked.isEmpty ? "" : " See \(linked).")
+        }
+        if !plan.callouts.isEmpty {
+            lines.append("## Before you build")
+            lines.append("")
+            lines += plan.callouts.map { item($0.id, $0.title, $0.text, $0.links) }
             lines.append("")
         }
         lines.append("## Integration steps")
@@ -122,12 +181,12 @@ extension Guide {
             lines.append("   " + step.links.map { "[\($0.label)](\($0.url))" }.joined(separator: " · "))
         }
         lines.append("")
-        if !plan.advisories.isEmpty {
-            lines.append("## Advisories")
+        if !plan.cautions.isEmpty {
+            lines.append("## Cautions")
             lines.append("")
-            for advisory in plan.advisories {
-                let links = advisory.links.map { "[\($0.title)](\($0.url))" }.joined(separator: ", ")
-                lines.append("- **\(advisory.title)** (\(advisory.id)). \(advisory.text)" + (links.isEmpty ? "" : " See \(links)."))
+            for caution in plan.cautions {
+                let id = caution.kind == .recommendation ? "\(caution.id), Stripe's recommendation" : caution.id
+                lines.append(item(id, caution.title, caution.text, caution.links))
             }
             lines.append("")
         }
@@ -136,13 +195,17 @@ extension Guide {
         for configuration in plan.configuration {
             lines.append("Accounts \(configuration.api.rawValue), `\(configuration.method) \(configuration.endpoint)`:")
             lines.append("")
-            lines.append("```")
-            lines += configuration.parameters.map { "\($0.name)=\($0.value)" }
-            lines.append("```")
+            if let unavailable = unavailableLine(configuration, plan: plan) {
+                lines.append(unavailable)
+            } else {
+                lines.append("```")
+                lines += parameterLines(configuration)
+                lines.append("```")
+            }
             lines.append("")
         }
         if let legacy = plan.legacyType {
-            lines.append("This combination is what was called a **\(legacy)** account.")
+            lines.append(legacyTypeSentence(legacy))
             lines.append("")
         }
         lines.append("Open this selection in the docs: <\(plan.url)>")
@@ -154,9 +217,21 @@ extension Guide {
     /// The plan as the documented JSON schema (docs/plan-json.md).
     public func planJSON(_ report: PlanReport) -> JSONValue {
         let plan = report.plan
+        func linksJSON(_ links: [DocLink]) -> JSONValue {
+            .array(links.map { .object([("label", .string($0.title)), ("url", .string($0.url))]) })
+        }
+        func advisoryJSON(_ advisory: Advisory) -> JSONValue {
+            .object([
+                ("id", .string(advisory.id)),
+                ("title", .string(advisory.title)),
+                ("text", .string(advisory.text)),
+                ("links", linksJSON(advisory.links)),
+            ])
+        }
         return .object([
             ("schema", .string(planSchemaID)),
             ("contentVersion", .string(plan.contentVersion)),
+            ("stripeVersion", .string(plan.apiVersion.description)),
             ("selection", .object(properties.map { ($0.id.rawValue, .string(plan.selection[$0.id].rawValue)) })),
             ("choices", .array(properties.map { property in
                 let option = property.option(plan.selection[property.id])
@@ -171,7 +246,9 @@ extension Guide {
             })),
             ("implied", .array(report.implied.map(movedJSON))),
             ("requirementCollection", .string(plan.requirementCollection.rawValue)),
-            ("legacyType", plan.legacyType.map(JSONValue.string) ?? .null),
+            ("legacyType", plan.legacyType.map { .string($0.name) } ?? .null),
+            ("legacyTypeNote", plan.legacyType.map { .string(legacyTypeSentence($0)) } ?? .null),
+            ("callouts", .array(plan.callouts.map(advisoryJSON))),
             ("steps", .array(plan.steps.map { step in
                 .object([
                     ("number", .int(step.number)),
@@ -184,14 +261,15 @@ extension Guide {
                     ("links", .array(step.links.map { .object([("label", .string($0.label)), ("url", .string($0.url))]) })),
                 ])
             })),
-            ("advisories", .array(plan.advisories.map { advisory in
+            ("recommendations", .array(plan.breachedRecommendations.map { rule in
                 .object([
-                    ("id", .string(advisory.id)),
-                    ("title", .string(advisory.title)),
-                    ("text", .string(advisory.text)),
-                    ("links", .array(advisory.links.map { .object([("label", .string($0.title)), ("url", .string($0.url))]) })),
+                    ("id", .string(rule.id)),
+                    ("summary", .string(rule.summary)),
+                    ("reason", .string(rule.reason)),
+                    ("sources", linksJSON(rule.sources)),
                 ])
             })),
+            ("advisories", .array(plan.advisories.map(advisoryJSON))),
             ("accountConfiguration", .object(plan.configuration.map { ($0.api.rawValue, configurationJSON($0)) })),
             ("url", .string(plan.url)),
         ])
@@ -219,6 +297,7 @@ extension Guide {
         return .object([
             ("method", .string(configuration.method)),
             ("endpoint", .string(configuration.endpoint)),
+            ("availableFrom", configuration.unavailableBefore.map { .string($0.description) } ?? .null),
             (configuration.api == .v1 ? "parameters" : "body", parameters),
         ])
     }
@@ -241,11 +320,18 @@ extension ParameterValue {
         switch self {
         case .string(let text): .string(text)
         case .bool(let flag): .bool(flag)
+        case .placeholder(let name, let description): .object([("placeholder", .string(name)), ("description", .string(description))])
         }
     }
 }
 
 // MARK: - Text helpers
+
+/// "a", "a and b", "a, b and c".
+public func listed(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items.last!
+}
 
 /// Splits text into lines no wider than `width`, breaking at spaces; a word wider than
 /// the line is cut. `displayWidth` measures a character (the terminal front end passes

@@ -57,13 +57,31 @@ public struct Property: Hashable, Sendable, Identifiable {
 
 public typealias RuleID = String
 
-/// A hard rule: when `premise` holds, `requirement` must hold too.
+/// How binding a rule is (guide.md section 3).
+public enum RuleKind: String, CaseIterable, Hashable, Sendable {
+    /// Stripe's API refuses to create an account that breaks it.
+    case api
+    /// The account can be created, but Stripe's docs require this for the integration to work.
+    case docs
+    /// Stripe advises against breaking it; the guide warns and never blocks or moves.
+    case recommended
+
+    /// Hard rules decide which combinations exist.
+    public var isHard: Bool { self != .recommended }
+}
+
+/// When `premise` holds, `requirement` must hold too (or, for a recommendation, should).
 public struct Rule: Hashable, Sendable, Identifiable {
     public let id: RuleID
+    public let kind: RuleKind
+    /// The Stripe API versions the rule holds for.
+    public let versions: VersionRange
     public let summary: String
     public let premise: Condition
     public let requirement: Condition
     public let reason: String
+    /// The Stripe docs pages the rule comes from.
+    public let sources: [DocLink]
     /// Every property the rule reads, on either side.
     public let properties: Set<PropertyID>
 }
@@ -71,10 +89,21 @@ public struct Rule: Hashable, Sendable, Identifiable {
 /// A soft warning shown with the steps when its condition holds.
 public struct Advisory: Hashable, Sendable, Identifiable {
     public let id: String
+    /// One of the docs page's callouts: every output shows it ahead of the steps.
+    public let isCallout: Bool
     public let condition: Condition
     public let title: String
     public let text: String
     public let links: [DocLink]
+}
+
+/// A combination's resemblance to an account type from before controller properties.
+public struct LegacyType: Hashable, Sendable {
+    public let name: String
+    public let condition: Condition
+    /// How accounts created with these settings differ from the legacy type; nil when
+    /// they do not.
+    public let difference: String?
 }
 
 public struct StepVariant: Hashable, Sendable, Identifiable {
@@ -127,29 +156,62 @@ public enum AccountsAPI: String, CaseIterable, Hashable, Sendable {
 public struct APIConfigurationRules: Hashable, Sendable {
     public let method: String
     public let endpoint: String
+    /// The first Stripe API version that has this API; nil when every version does.
+    public let minimumVersion: StripeAPIVersion?
     public let rules: [ParameterRule]
 }
 
-/// The whole guide: properties, rules, advisories, steps and API mapping, validated.
+/// The whole guide: properties, rules, advisories, steps and API mapping, validated, for
+/// one Stripe API version (`at(_:)` gives the guide for another).
 /// Built once from the content files; every other operation is a pure function of it.
 public struct Guide: Sendable {
     public let contentVersion: String
     public let title: String
     public let pageURL: String
+    /// The page covers Accounts v1; Stripe recommends v2 for new platforms; the choices map onto both.
+    public let scopeStatement: String
+    /// What a new user needs before starting, and that choosing changes nothing in their account.
+    public let prerequisites: String
     public let urlParameterOrder: [PropertyID]
     public let properties: [Property]
     public let payouts: Section
-    public let rules: [Rule]
+    /// Every rule the content knows, of every kind and for every API version.
+    public let allRules: [Rule]
+    /// The releases that changed the rules, oldest first; the last is the newest version known.
+    public let apiVersionChanges: [APIVersionChange]
+    /// The Stripe API version whose rules are in force.
+    public fileprivate(set) var apiVersion: StripeAPIVersion
+    /// The hard rules (`api` and `docs`) in force: a valid selection breaks none.
+    public fileprivate(set) var rules: [Rule]
+    /// The recommendations in force: shown as cautions, never enforced.
+    public fileprivate(set) var recommendations: [Rule]
     public let advisories: [Advisory]
     public let requirementCollectionCondition: Condition
+    /// "Stripe", "Your platform": how outputs name who collects requirements.
+    public let requirementCollectionLabels: [RequirementCollection: String]
     public let requirementCollectionExplanation: [RequirementCollection: String]
     public let slots: [StepSlot]
     public let configuration: [AccountsAPI: APIConfigurationRules]
-    public let legacyTypes: [(name: String, condition: Condition)]
+    public let legacyTypes: [LegacyType]
     public let links: [DocLink]
 
-    /// Every selection that breaks no rule, in page order of options (first property slowest).
+    /// Every selection that breaks no rule in force, in page order of options (first
+    /// property slowest).
     public fileprivate(set) var validSelections: [Selection]
+
+    /// The newest Stripe API version the content knows: the default.
+    public var newestAPIVersion: StripeAPIVersion { apiVersionChanges.last?.version ?? apiVersion }
+
+    /// The same guide with the rules that hold for another Stripe API version. A bare
+    /// date that names a known release takes that release's name.
+    public func at(_ version: StripeAPIVersion) -> Guide {
+        var result = self
+        result.apiVersion = apiVersionChanges.first { $0.version.date == version.date && version.name == nil }?.version ?? version
+        result.rules = allRules.filter { $0.kind.isHard && $0.versions.contains(version) }
+        result.recommendations = allRules.filter { !$0.kind.isHard && $0.versions.contains(version) }
+        result.validSelections = result.allSelections.filter { result.violations(of: $0).isEmpty }
+        return result
+    }
 
     public func property(_ id: PropertyID) -> Property { properties[id.index] }
 
@@ -253,7 +315,12 @@ private struct GuideBuilder {
             place: "requirementCollection.applicationWhen", allowDerived: false)
         requirementInputs = requirementCondition.properties(derivedFrom: [])
         var explanation: [RequirementCollection: String] = [:]
+        var requirementLabels: [RequirementCollection: String] = [:]
         for value in RequirementCollection.allCases {
+            guard let label = rulesFile.requirementCollection.labels[value.rawValue] else {
+                throw ContentError(file: "rules.json", place: "requirementCollection.labels", problem: "no label for \"\(value.rawValue)\"")
+            }
+            requirementLabels[value] = label
             guard let text = rulesFile.requirementCollection.explanation[value.rawValue] else {
                 throw ContentError(file: "rules.json", place: "requirementCollection.explanation", problem: "no text for \"\(value.rawValue)\"")
             }
@@ -266,19 +333,50 @@ private struct GuideBuilder {
             guard !rules.contains(where: { $0.id == spec.id }) else {
                 throw ContentError(file: "rules.json", place: "\(place).id", problem: "the id \"\(spec.id)\" is used twice")
             }
+            guard let kind = RuleKind(rawValue: spec.kind) else {
+                throw ContentError(
+                    file: "rules.json", place: "\(place).kind",
+                    problem: "unknown kind \"\(spec.kind)\"; expected one of \(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             let premise = try condition(spec.if, file: "rules.json", place: "\(place).if")
             let requirement = try condition(spec.then, file: "rules.json", place: "\(place).then")
+            guard !spec.sources.isEmpty else {
+                throw ContentError(file: "rules.json", place: "\(place).sources", problem: "a rule needs at least one Stripe docs source")
+            }
+            let sources = try spec.sources.enumerated().map { (index, path) throws(ContentError) in
+                try link(path, file: "rules.json", place: "\(place).sources[\(index)]")
+            }
             rules.append(Rule(
-                id: spec.id, summary: spec.summary, premise: premise, requirement: requirement, reason: spec.reason,
+                id: spec.id, kind: kind, versions: try versionRange(spec.versions, place: "\(place).versions"),
+                summary: spec.summary, premise: premise, requirement: requirement, reason: spec.reason, sources: sources,
                 properties: premise.properties(derivedFrom: requirementInputs)
                     .union(requirement.properties(derivedFrom: requirementInputs))))
+        }
+
+        var versionChanges: [APIVersionChange] = []
+        for (index, spec) in rulesFile.apiVersions.enumerated() {
+            let place = "apiVersions[\(index)]"
+            guard let version = StripeAPIVersion(spec.version), version.name != nil else {
+                throw ContentError(file: "rules.json", place: "\(place).version", problem: "\"\(spec.version)\" is not a release such as 2026-11-18.endive")
+            }
+            if let previous = versionChanges.last, version <= previous.version {
+                throw ContentError(file: "rules.json", place: "\(place).version", problem: "versions must be listed oldest first")
+            }
+            versionChanges.append(APIVersionChange(
+                version: version, change: spec.change,
+                sources: try spec.sources.enumerated().map { (linkIndex, path) throws(ContentError) in
+                    try link(path, file: "rules.json", place: "\(place).sources[\(linkIndex)]")
+                }))
+        }
+        guard let newest = versionChanges.last?.version else {
+            throw ContentError(file: "rules.json", place: "apiVersions", problem: "list at least the newest Stripe API version the rules follow")
         }
 
         var advisories: [Advisory] = []
         for (index, spec) in rulesFile.advisories.enumerated() {
             let place = "advisories[\(index)]"
             advisories.append(Advisory(
-                id: spec.id, condition: try condition(spec.when, file: "rules.json", place: "\(place).when"),
+                id: spec.id, isCallout: spec.callout, condition: try condition(spec.when, file: "rules.json", place: "\(place).when"),
                 title: spec.title, text: spec.text,
                 links: try spec.links.enumerated().map { (linkIndex, path) throws(ContentError) in
                     try link(path, file: "rules.json", place: "\(place).links[\(linkIndex)]")
@@ -300,11 +398,18 @@ private struct GuideBuilder {
                     parameters: rule.set,
                     because: rule.because))
             }
-            configuration[api] = APIConfigurationRules(method: spec.method, endpoint: spec.endpoint, rules: parameterRules)
+            var minimumVersion: StripeAPIVersion?
+            if let node = spec.minimumVersion {
+                minimumVersion = try version(node)
+            }
+            configuration[api] = APIConfigurationRules(
+                method: spec.method, endpoint: spec.endpoint, minimumVersion: minimumVersion, rules: parameterRules)
         }
-        var legacyTypes: [(name: String, condition: Condition)] = []
+        var legacyTypes: [LegacyType] = []
         for (index, spec) in config.legacyTypes.enumerated() {
-            legacyTypes.append((spec.name, try condition(spec.when, file: "config.json", place: "legacyTypes[\(index)].when")))
+            legacyTypes.append(LegacyType(
+                name: spec.name, condition: try condition(spec.when, file: "config.json", place: "legacyTypes[\(index)].when"),
+                difference: spec.except))
         }
 
         let payouts = try section(guide.payouts, place: "payouts")
@@ -314,13 +419,15 @@ private struct GuideBuilder {
         }
         let linkList = links.links.compactMap { linksByPath[$0.path] }
         var result = Guide(
-            contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL, urlParameterOrder: urlOrder,
-            properties: properties, payouts: payouts, rules: rules, advisories: advisories,
+            contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
+            scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
+            properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
+            apiVersion: newest, rules: [], recommendations: [], advisories: advisories,
             requirementCollectionCondition: requirementCondition,
-            requirementCollectionExplanation: explanation, slots: slots, configuration: configuration,
+            requirementCollectionLabels: requirementLabels, requirementCollectionExplanation: explanation, slots: slots, configuration: configuration,
             legacyTypes: legacyTypes, links: linkList, validSelections: [])
-        // The table of valid combinations needs the rules, so it is filled in last.
-        result.validSelections = result.allSelections.filter { result.violations(of: $0).isEmpty }
+        // The rules in force and the table of valid combinations need everything else.
+        result = result.at(newest)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")
@@ -408,6 +515,26 @@ private struct GuideBuilder {
                 condition: try condition(note.when, file: "guide.json", place: notePlace), text: note.text))
         }
         return Section(heading: spec.heading, intro: spec.intro, notes: notes)
+    }
+
+    func version(_ node: ContentNode) throws(ContentError) -> StripeAPIVersion {
+        let text = try node.string()
+        guard let version = StripeAPIVersion(text) else {
+            throw node.fail("\"\(text)\" is not a Stripe API version (YYYY-MM-DD or YYYY-MM-DD.name)")
+        }
+        return version
+    }
+
+    func versionRange(_ spec: VersionBoundsSpec?, place: String) throws(ContentError) -> VersionRange {
+        guard let spec else { return .all }
+        let range = VersionRange(
+            from: try spec.from.map { (node) throws(ContentError) in try version(node) },
+            before: try spec.before.map { (node) throws(ContentError) in try version(node) },
+            previewsFrom: try spec.previewsFrom.map { (node) throws(ContentError) in try version(node) })
+        guard !range.isAll else {
+            throw ContentError(file: "rules.json", place: place, problem: "give from or before, or write \"all\"")
+        }
+        return range
     }
 
     func link(_ path: String, file: String, place: String) throws(ContentError) -> DocLink {

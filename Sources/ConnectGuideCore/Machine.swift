@@ -108,6 +108,15 @@ extension Guide {
         return next
     }
 
+    /// The recommendations about `property` that the selection would go against with
+    /// `option` chosen (and whatever that moves), for marking the option before it is chosen.
+    public func breachedRecommendations(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [Rule] {
+        let result = state.selection[property] == option
+            ? state.selection
+            : choosing(option, for: property, in: state.selection, recentlySet: state.recentlySet).selection
+        return breachedRecommendations(of: result).filter { $0.properties.contains(property) }
+    }
+
     /// What choosing the option would move, for marking it before it is chosen.
     public func preview(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [MovedProperty] {
         guard state.selection[property] != option else { return [] }

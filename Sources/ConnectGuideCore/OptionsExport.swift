@@ -21,6 +21,8 @@ extension Guide {
         .object([
             ("schema", .string(optionsSchemaID)),
             ("contentVersion", .string(contentVersion)),
+            ("stripeVersion", .string(apiVersion.description)),
+            ("newestStripeVersion", .string(newestAPIVersion.description)),
             ("pageURL", .string(pageURL)),
             ("properties", .array(properties.map { property in
                 .object([
@@ -42,13 +44,24 @@ extension Guide {
                     })),
                 ])
             })),
-            ("rules", .array(rules.map { rule in
+            ("rules", .array(allRules.map { rule in
                 .object([
                     ("id", .string(rule.id)),
+                    ("kind", .string(rule.kind.rawValue)),
+                    ("versions", .string(rule.versions.description)),
+                    ("inForce", .bool(isInForce(rule))),
                     ("summary", .string(rule.summary)),
                     ("if", conditionJSON(rule.premise)),
                     ("then", conditionJSON(rule.requirement)),
                     ("reason", .string(rule.reason)),
+                    ("sources", .array(rule.sources.map { .string($0.url) })),
+                ])
+            })),
+            ("versionChanges", .array(apiVersionChanges.map { change in
+                .object([
+                    ("version", .string(change.version.description)),
+                    ("change", .string(change.change)),
+                    ("sources", .array(change.sources.map { .string($0.url) })),
                 ])
             })),
             ("requirementCollection", .object([
@@ -59,6 +72,10 @@ extension Guide {
             ])),
             ("validCombinations", .int(validSelections.count)),
         ])
+    }
+
+    public func isInForce(_ rule: Rule) -> Bool {
+        rules.contains { $0.id == rule.id } || recommendations.contains { $0.id == rule.id }
     }
 
     /// Facets in page order, then the derived requirement collection; values sorted, so
@@ -114,13 +131,32 @@ extension Guide {
             }
             lines.append("")
         }
-        lines.append("Rules (a selection must satisfy all; \(validSelections.count) of \(allSelections.count) combinations do)")
-        for rule in rules {
-            lines.append("  \(rule.id)  \(rule.summary).")
-            let indent = "      "
-            lines += wrap("If \(describeAsFlags(rule.premise)), then \(describeAsFlags(rule.requirement)).", width: width - indent.count)
-                .map { indent + $0 }
-            lines += wrap("Why: \(rule.reason)", width: width - indent.count).map { indent + $0 }
+        lines.append("Rules of Stripe API version \(apiVersion) (--stripe-version; default \(newestAPIVersion))")
+        lines.append("")
+        func describeRules(_ heading: String, _ list: [Rule], verb: String) {
+            guard !list.isEmpty else { return }
+            lines.append(heading)
+            for rule in list {
+                lines.append("  \(rule.id)  \(rule.summary).")
+                let indent = "      "
+                let statement = "If \(describeAsFlags(rule.premise)), then \(verb)\(describeAsFlags(rule.requirement))."
+                lines += wrap(statement, width: width - indent.count).map { indent + $0 }
+                lines += wrap("Why: \(rule.reason)", width: width - indent.count).map { indent + $0 }
+                let kind = rule.kind == .api ? "Stripe's API enforces it" : rule.kind == .docs ? "Stripe's docs require it" : "Stripe recommends it"
+                lines += wrap("\(kind); holds for \(rule.versions). Source: \(rule.sources.map(\.url).joined(separator: ", "))", width: width - indent.count)
+                    .map { indent + $0 }
+            }
+            lines.append("")
+        }
+        describeRules(
+            "Hard rules (a selection must satisfy all; \(validSelections.count) of \(allSelections.count) combinations do)",
+            rules, verb: "")
+        describeRules("Recommendations (shown as cautions, never enforced)", recommendations, verb: "preferably ")
+        describeRules(
+            "Rules not in force for \(apiVersion)", allRules.filter { !isInForce($0) }, verb: "")
+        lines.append("Stripe API versions that changed the rules:")
+        for change in apiVersionChanges {
+            lines += wrap("\(change.version): \(change.change)", width: width - 4).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
         }
         lines.append("")
         lines += wrap(

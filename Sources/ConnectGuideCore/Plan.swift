@@ -3,11 +3,17 @@
 public struct Plan: Hashable, Sendable {
     public let selection: Selection
     public let requirementCollection: RequirementCollection
+    /// The Stripe API version whose rules the plan follows.
+    public let apiVersion: StripeAPIVersion
+    /// The page's callouts that apply (the dashboard type is permanent, ...): shown first.
+    public let callouts: [Advisory]
     public let steps: [PlanStep]
+    /// The recommendations the selection goes against: the first of its cautions.
+    public let breachedRecommendations: [Rule]
     public let advisories: [Advisory]
     public let configuration: [AccountConfiguration]
-    /// The legacy account type this combination used to be called, if any.
-    public let legacyType: String?
+    /// The account type from before controller properties that these settings resemble.
+    public let legacyType: LegacyType?
     public let url: String
     public let contentVersion: String
 
@@ -40,6 +46,8 @@ public struct AccountConfiguration: Hashable, Sendable {
     public let api: AccountsAPI
     public let method: String
     public let endpoint: String
+    /// The first Stripe API version with this API, when the plan's version predates it.
+    public let unavailableBefore: StripeAPIVersion?
     public let parameters: [AccountParameter]
 }
 
@@ -55,19 +63,24 @@ extension Guide {
         }
         let configuration = AccountsAPI.allCases.map { api in
             let rules = self.configuration[api]!
+            let tooOld = rules.minimumVersion.flatMap { apiVersion.isOnOrAfter($0) ? nil : $0 }
             return AccountConfiguration(
-                api: api, method: rules.method, endpoint: rules.endpoint,
+                api: api, method: rules.method, endpoint: rules.endpoint, unavailableBefore: tooOld,
                 parameters: rules.rules.filter { holds($0.condition, for: selection) }.flatMap { rule in
                     rule.parameters.map { AccountParameter(name: $0.name, value: $0.value, because: rule.because) }
                 })
         }
+        let applying = advisories.filter { holds($0.condition, for: selection) }
         return Plan(
             selection: selection,
             requirementCollection: requirementCollection(for: selection),
+            apiVersion: apiVersion,
+            callouts: applying.filter(\.isCallout),
             steps: steps,
-            advisories: advisories.filter { holds($0.condition, for: selection) },
+            breachedRecommendations: breachedRecommendations(of: selection),
+            advisories: applying.filter { !$0.isCallout },
             configuration: configuration,
-            legacyType: legacyTypes.first { holds($0.condition, for: selection) }?.name,
+            legacyType: legacyTypes.first { holds($0.condition, for: selection) },
             url: url(for: selection),
             contentVersion: contentVersion)
     }
@@ -75,5 +88,30 @@ extension Guide {
     /// The notes of a section that apply to the selection.
     public func notes(of section: Section, for selection: Selection) -> [String] {
         section.notes.filter { holds($0.condition, for: selection) }.map(\.text)
+    }
+}
+
+/// Something the plan warns about: a recommendation the selection goes against, or an
+/// advisory. Every output lists them in the same order, recommendations first.
+public struct Caution: Hashable, Sendable, Identifiable {
+    public enum Kind: String, Hashable, Sendable {
+        case recommendation
+        case advisory
+    }
+
+    public let id: String
+    public let kind: Kind
+    public let title: String
+    public let text: String
+    public let links: [DocLink]
+}
+
+extension Plan {
+    public var cautions: [Caution] {
+        breachedRecommendations.map { rule in
+            Caution(id: rule.id, kind: .recommendation, title: rule.summary, text: rule.reason, links: rule.sources)
+        } + advisories.map { advisory in
+            Caution(id: advisory.id, kind: .advisory, title: advisory.title, text: advisory.text, links: advisory.links)
+        }
     }
 }

@@ -5,7 +5,7 @@ public enum DiffFormat: String, CaseIterable, Hashable, Sendable {
 }
 
 /// The version of the diff JSON document's shape.
-public let diffSchemaID = "connect-guide/diff/v1"
+public let diffSchemaID = "connect-guide/diff/v2"
 
 /// How plan B differs from plan A. Steps are compared by slot, since a slot is the same
 /// place in the list whichever variant fills it; advisories by id; account parameters by
@@ -41,8 +41,9 @@ public struct PlanDiff: Hashable, Sendable {
     public let changedSteps: [ChangedStep]
     /// Slots filled by the same step in both plans.
     public let unchangedSlots: [Int]
-    public let addedAdvisories: [Advisory]
-    public let removedAdvisories: [Advisory]
+    /// Recommendations gone against and advisories, by id.
+    public let addedCautions: [Caution]
+    public let removedCautions: [Caution]
     public let configuration: [ConfigurationDiff]
 
     public var isEmpty: Bool { properties.isEmpty }
@@ -67,8 +68,8 @@ extension Guide {
                 if stepA.id == stepB.id { unchanged.append(slot) } else { changed.append(.init(slot: slot, a: stepA, b: stepB)) }
             }
         }
-        let idsA = Set(planA.advisories.map(\.id))
-        let idsB = Set(planB.advisories.map(\.id))
+        let idsA = Set(planA.cautions.map(\.id))
+        let idsB = Set(planB.cautions.map(\.id))
         let configuration = AccountsAPI.allCases.map { api in
             let parametersA = planA.configuration(for: api).parameters
             let parametersB = planB.configuration(for: api).parameters
@@ -88,8 +89,8 @@ extension Guide {
             a: a, b: b,
             properties: planB.selection.differences(from: planA.selection),
             addedSteps: added, removedSteps: removed, changedSteps: changed, unchangedSlots: unchanged,
-            addedAdvisories: planB.advisories.filter { !idsA.contains($0.id) },
-            removedAdvisories: planA.advisories.filter { !idsB.contains($0.id) },
+            addedCautions: planB.cautions.filter { !idsA.contains($0.id) },
+            removedCautions: planA.cautions.filter { !idsB.contains($0.id) },
             configuration: configuration)
     }
 
@@ -107,7 +108,13 @@ extension Guide {
     private func diffText(_ diff: PlanDiff, width: Int) -> String {
         let selectionA = diff.a.plan.selection
         let selectionB = diff.b.plan.selection
-        var lines: [String] = ["\(title): how plan B differs from plan A", ""]
+        var lines: [String] = ["\(title): how plan B differs from plan A"]
+        let versionA = diff.a.plan.apiVersion
+        let versionB = diff.b.plan.apiVersion
+        lines.append(versionA == versionB
+            ? "Both follow the rules of Stripe API version \(versionA)"
+            : "A follows the rules of Stripe API version \(versionA), B those of \(versionB)")
+        lines.append("")
         let labelWidth = properties.map(\.label.count).max() ?? 0
         let optionWidth = properties.map { optionLabel($0.id, selectionA).count }.max() ?? 0
         lines.append("  " + "".padded(to: labelWidth) + "  " + "A".padded(to: optionWidth) + "  B")
@@ -143,12 +150,12 @@ extension Guide {
         }
         lines.append("")
 
-        lines.append("Advisories")
-        if diff.addedAdvisories.isEmpty && diff.removedAdvisories.isEmpty {
+        lines.append("Cautions")
+        if diff.addedCautions.isEmpty && diff.removedCautions.isEmpty {
             lines.append("  No differences.")
         }
-        for advisory in diff.removedAdvisories { lines.append("  - only in A: \(advisory.title) [\(advisory.id)]") }
-        for advisory in diff.addedAdvisories { lines.append("  + only in B: \(advisory.title) [\(advisory.id)]") }
+        for caution in diff.removedCautions { lines.append("  - only in A: \(caution.title) [\(caution.id)]") }
+        for caution in diff.addedCautions { lines.append("  + only in B: \(caution.title) [\(caution.id)]") }
         lines.append("")
 
         for configuration in diff.configuration {
@@ -168,6 +175,7 @@ extension Guide {
     public func diffJSON(_ diff: PlanDiff) -> JSONValue {
         func side(_ report: PlanReport) -> JSONValue {
             .object([
+                ("stripeVersion", .string(report.plan.apiVersion.description)),
                 ("selection", .object(properties.map { ($0.id.rawValue, .string(report.plan.selection[$0.id].rawValue)) })),
                 ("implied", .array(report.implied.map(movedJSON))),
                 ("requirementCollection", .string(report.plan.requirementCollection.rawValue)),
@@ -180,8 +188,8 @@ extension Guide {
                 ("slot", .int(step.slot)), ("slotId", .string(step.slotID)), ("id", .string(step.id)), ("title", .string(step.title)),
             ])
         }
-        func advisory(_ advisory: Advisory) -> JSONValue {
-            .object([("id", .string(advisory.id)), ("title", .string(advisory.title))])
+        func caution(_ caution: Caution) -> JSONValue {
+            .object([("id", .string(caution.id)), ("kind", .string(caution.kind.rawValue)), ("title", .string(caution.title))])
         }
         func parameter(_ parameter: AccountParameter) -> JSONValue {
             .object([("name", .string(parameter.name)), ("value", parameter.value.json)])
@@ -210,9 +218,9 @@ extension Guide {
                 })),
                 ("unchangedSlots", .array(diff.unchangedSlots.map(JSONValue.int))),
             ])),
-            ("advisories", .object([
-                ("added", .array(diff.addedAdvisories.map(advisory))),
-                ("removed", .array(diff.removedAdvisories.map(advisory))),
+            ("cautions", .object([
+                ("added", .array(diff.addedCautions.map(caution))),
+                ("removed", .array(diff.removedCautions.map(caution))),
             ])),
             ("accountConfiguration", .object(diff.configuration.map { configuration in
                 (configuration.api.rawValue, .object([

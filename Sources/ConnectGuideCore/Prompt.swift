@@ -5,6 +5,10 @@ extension Guide {
     /// Markdown, since assistants read it well and people can still read it raw.
     func renderPrompt(_ report: PlanReport) -> String {
         let plan = report.plan
+        // Says what follows from the sections this brief really has, and nothing more.
+        var sections = ["my choices", "the integration steps they lead to"]
+        if !plan.callouts.isEmpty || !plan.cautions.isEmpty { sections.append("the cautions that apply") }
+        sections.append("the request that creates each connected account")
         var lines: [String] = []
         lines.append("# Help me build my Stripe Connect integration")
         lines.append("")
@@ -12,8 +16,14 @@ extension Guide {
             I am building a platform on Stripe Connect, Stripe's product for platforms and \
             marketplaces that take payments on behalf of other businesses or people (their \
             "connected accounts") and pay them out. I used the Connect integration guide to \
-            choose how my integration works. Below are my choices, the integration steps they \
-            lead to, the caveats, and how each connected account is created.
+            choose how my integration works. Below are \(listed(sections)).
+            """)
+        lines.append("")
+        lines.append(scopeStatement)
+        lines.append("")
+        lines.append("""
+            The requests below target Stripe API version \(plan.apiVersion): they send it in the \
+            `Stripe-Version` header, and the rules behind my choices are the ones that hold for it.
             """)
         lines.append("")
 
@@ -28,10 +38,10 @@ extension Guide {
             lines.append(line)
         }
         let collection = plan.requirementCollection
-        lines.append("- **Requirement collection** (follows from the choices above): `\(collection.rawValue)`. "
-            + (requirementCollectionExplanation[collection] ?? ""))
+        lines.append("- **Requirement collection** (follows from the choices above): \(requirementCollectionLabel(collection)) "
+            + "(`\(collection.rawValue)`). " + (requirementCollectionExplanation[collection] ?? ""))
         if let legacy = plan.legacyType {
-            lines.append("- This combination matches Stripe's former **\(legacy)** account type.")
+            lines.append("- " + legacyTypeSentence(legacy))
         }
         lines.append("")
         if !report.implied.isEmpty {
@@ -44,7 +54,9 @@ extension Guide {
         if !reasons.isEmpty {
             lines.append("Rules that shape this combination:")
             lines.append("")
-            for rule in reasons { lines.append("- \(rule.summary). \(rule.reason)") }
+            for rule in reasons {
+                lines.append("- \(rule.summary). \(rule.reason) (\(rule.sources.map(\.url).joined(separator: ", ")))")
+            }
             lines.append("")
         }
 
@@ -56,12 +68,17 @@ extension Guide {
         }
         lines.append("")
 
-        if !plan.advisories.isEmpty {
-            lines.append("## Caveats for this combination")
+        if !plan.callouts.isEmpty || !plan.cautions.isEmpty {
+            lines.append("## Cautions for this combination")
             lines.append("")
-            for advisory in plan.advisories {
-                lines.append("- **\(advisory.title)**. \(advisory.text)")
-                for link in advisory.links { lines.append("  - \(link.title): \(link.url)") }
+            for callout in plan.callouts {
+                lines.append("- **\(callout.title)**. \(callout.text)")
+                for link in callout.links { lines.append("  - \(link.title): \(link.url)") }
+            }
+            for caution in plan.cautions {
+                let prefix = caution.kind == .recommendation ? "Against Stripe's recommendation: " : ""
+                lines.append("- **\(prefix)\(caution.title)**. \(caution.text)")
+                for link in caution.links { lines.append("  - \(link.title): \(link.url)") }
             }
             lines.append("")
         }
@@ -69,12 +86,18 @@ extension Guide {
         lines.append("## Creating a connected account")
         lines.append("")
         for configuration in plan.configuration {
-            lines.append("Accounts \(configuration.api.rawValue), `\(configuration.method) \(configuration.endpoint)`:")
+            lines.append("Accounts \(configuration.api.rawValue), `\(configuration.method) \(configuration.endpoint)`, "
+                + "with the header `Stripe-Version: \(plan.apiVersion)`:")
             lines.append("")
+            if let unavailable = unavailableLine(configuration, plan: plan) {
+                lines.append(unavailable)
+                lines.append("")
+                continue
+            }
             switch configuration.api {
             case .v1:
                 lines.append("```")
-                lines += configuration.parameters.map { "\($0.name)=\($0.value)" }
+                lines += parameterLines(configuration)
                 lines.append("```")
             case .v2:
                 lines.append("```json")
@@ -92,8 +115,9 @@ extension Guide {
             to test before going live. Ask me which language and framework I use if it matters.
             """)
         lines.append("""
-            2. Point out what these choices commit my platform to (look at the caveats above), \
-            and anything I should decide before I start.
+            2. Point out what these choices commit my platform to (look at the cautions above), \
+            and anything I should decide before I start. Tell me whether I should build on \
+            Accounts v1 or Accounts v2.
             """)
         lines.append("""
             3. Keep to Stripe's documentation, starting from the links above. If you are not \

@@ -70,9 +70,14 @@ extension Guide {
         holds(rule.premise, for: selection) && !holds(rule.requirement, for: selection)
     }
 
-    /// The rules a selection breaks, in rule order. Empty means the selection is valid.
+    /// The hard rules a selection breaks, in rule order. Empty means the selection is valid.
     public func violations(of selection: Selection) -> [Rule] {
         rules.filter { breaks($0, selection) }
+    }
+
+    /// The recommendations a selection goes against, in rule order. They never make it invalid.
+    public func breachedRecommendations(of selection: Selection) -> [Rule] {
+        recommendations.filter { breaks($0, selection) }
     }
 
     public func isValid(_ selection: Selection) -> Bool { violations(of: selection).isEmpty }
@@ -91,9 +96,9 @@ extension Guide {
     // MARK: Resolving
 
     /// The valid selection nearest to `target` that keeps every `pinned` property:
-    /// fewest changes first; on a tie, keep the properties in `preference` (earlier
-    /// wins), then prefer defaults, then page order. Nil when the pinned properties
-    /// cannot be kept together.
+    /// fewest changes first; on a tie, fewer breached recommendations, then keep the
+    /// properties in `preference` (earlier wins), then prefer defaults, then page order.
+    /// Nil when the pinned properties cannot be kept together.
     public func nearestValid(
         to target: Selection, keeping pinned: Set<PropertyID>, preferring preference: [PropertyID] = []
     ) -> Resolution? {
@@ -104,7 +109,7 @@ extension Guide {
     }
 
     private func rank(_ candidate: Selection, target: Selection, preference: [PropertyID]) -> [Int] {
-        var key = [candidate.differences(from: target).count]
+        var key = [candidate.differences(from: target).count, breachedRecommendations(of: candidate).count]
         key += preference.map { candidate[$0] == target[$0] ? 0 : 1 }
         key.append(PropertyID.allCases.filter { candidate[$0] != property($0).defaultOption }.count)
         key += PropertyID.allCases.map { property($0).index(of: candidate[$0]) ?? 0 }
@@ -188,5 +193,6 @@ extension Guide {
         return Contradiction(chosen: chosen, rules: ruleIDs, alternatives: alternatives)
     }
 
-    public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
+    /// Any rule the content knows, in force or not.
+    public func rule(_ id: RuleID) -> Rule? { allRules.first { $0.id == id } }
 }

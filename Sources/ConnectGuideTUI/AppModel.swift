@@ -113,11 +113,6 @@ public struct AppModel: Sendable {
     }
 }
 
-/// "a", "a and b", "a, b and c".
-func listed(_ items: [String]) -> String {
-    guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " and " + items.last!
-}
 
 // MARK: - Events and effects
 

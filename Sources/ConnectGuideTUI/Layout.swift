@@ -216,18 +216,21 @@ private func selectorLines(model: AppModel, width: Int) -> [TextLine] {
     let guide = model.guide
     let measure = model.displayWidth
     let labelWidth = guide.properties.map { measure.of($0.shortLabel) }.max() ?? 0
+    // A property whose value goes against a recommendation gets a "!" after its value.
+    let breached = guide.breachedRecommendations(of: model.state.selection)
     return guide.properties.map { property in
         let focused = property.id == model.state.focus
         let head = (focused ? "▸" : " ") + "\(property.id.index + 1) " + measure.pad(property.shortLabel, to: labelWidth) + " "
-        let room = width - measure.of(head) - 4
+        let cautioned = breached.contains { $0.properties.contains(property.id) }
+        let room = width - measure.of(head) - 4 - (cautioned ? 2 : 0)
         let option = property.option(model.state.selection[property.id])
         let label = option.map { measure.of($0.label) <= room ? $0.label : $0.shortLabel } ?? ""
-        return TextLine(
-            [
-                Span(text: head, style: focused ? [.bold] : [], role: focused ? .focus : .plain),
-                Span(text: "‹ " + measure.truncate(label, to: room) + " ›", style: [.bold], role: .selected),
-            ],
-            target: .property(property.id), rowStyle: focused ? [.reverse] : [])
+        var spans = [
+            Span(text: head, style: focused ? [.bold] : [], role: focused ? .focus : .plain),
+            Span(text: "‹ " + measure.truncate(label, to: room) + " ›", style: [.bold], role: .selected),
+        ]
+        if cautioned { spans.append(Span(text: " !", style: [.bold], role: .warning)) }
+        return TextLine(spans, target: .property(property.id), rowStyle: focused ? [.reverse] : [])
     }
 }
 
@@ -266,13 +269,17 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             Span(text: head, style: chosen ? [.bold] : [], role: chosen ? .selected : .plain),
             Span(text: option.label, style: underCursor ? [.reverse, .bold] : (chosen ? [.bold] : []), role: underCursor ? .focus : .plain),
         ]
+        // Marked before it is chosen: an option that goes against a recommendation.
+        let advisedAgainst = !guide.breachedRecommendations(choosing: option.id, for: property.id, in: state).isEmpty
+        let mark = advisedAgainst ? " !" : ""
+        if advisedAgainst { spans.append(Span(text: mark, style: [.bold], role: .warning)) }
         let moves = guide.preview(choosing: option.id, for: property.id, in: state)
         guard !moves.isEmpty else {
             groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
         let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
-        let used = measure.of(head) + measure.of(option.label) + 2
+        let used = measure.of(head) + measure.of(option.label) + measure.of(mark) + 2
         var lines: [TextLine] = []
         var cut = false
         if used + measure.of(preview) <= width - 1 {
@@ -319,6 +326,11 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     }
 
     if let option = property.option(state.highlighted) {
+        // Why the option is marked "!": each recommendation it goes against, in plain words.
+        for rule in guide.breachedRecommendations(choosing: option.id, for: property.id, in: state) {
+            paragraph("Not recommended with your other choices. \(rule.reason)", prefix: "! ", style: [.bold], role: .warning)
+            lines.append(.blank)
+        }
         paragraph(option.summary, style: [.bold])
         paragraph(option.intro)
         if let recommendation = option.recommendation {
@@ -365,11 +377,23 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
         }
         lines.append(.blank)
     }
-    if !plan.advisories.isEmpty {
-        lines.append(TextLine(" Advisories", style: [.bold, .underline], role: .heading))
-        for advisory in plan.advisories {
-            lines += hangingParagraph(advisory.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
-            lines += hangingParagraph(advisory.text, prefix: "  ", width: width, displayWidth: measure)
+    // Stripe's recommendations the selection goes against first, then the page's callouts
+    // and the advisories.
+    let cautions = plan.cautions
+    if !cautions.isEmpty || !plan.callouts.isEmpty {
+        lines.append(TextLine(" Cautions", style: [.bold, .underline], role: .heading))
+        for caution in cautions where caution.kind == .recommendation {
+            lines += hangingParagraph(
+                "Stripe recommends: \(caution.title)", prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
+        }
+        for callout in plan.callouts {
+            lines += hangingParagraph(callout.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(callout.text, prefix: "  ", width: width, displayWidth: measure)
+        }
+        for caution in cautions where caution.kind == .advisory {
+            lines += hangingParagraph(caution.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
         }
         lines.append(.blank)
     }
@@ -380,11 +404,13 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     for parameter in configuration.parameters {
         lines += hangingParagraph("\(parameter.name)=\(parameter.value)", prefix: "  ", width: width, displayWidth: measure)
     }
+    lines += hangingParagraph(
+        "Stripe-Version: \(plan.apiVersion)", prefix: "", width: width, role: .muted, displayWidth: measure)
     if let legacy = plan.legacyType {
-        lines += hangingParagraph(
-            "This combination was once called a \(legacy) account.", prefix: "", width: width, role: .muted,
-            displayWidth: measure)
+        lines += hangingParagraph(model.guide.legacyTypeSentence(legacy), prefix: "", width: width, role: .muted, displayWidth: measure)
     }
+    lines.append(.blank)
+    lines += hangingParagraph(model.guide.scopeStatement, prefix: "", width: width, role: .muted, displayWidth: measure)
     return lines
 }
 

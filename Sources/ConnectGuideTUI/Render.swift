@@ -54,15 +54,34 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     let model = layout.model
     let columns = model.size.columns
     frame.fill(Rect(x: 0, y: 0, width: columns, height: 1), role: .title)
-    var right = "[?] help  [q] quit "
+    var hints = ["[?] help", "[q] quit"]
     if case .stacked(let pane) = layout.mode {
-        right = (pane == .properties ? "[w] steps  " : "[w] properties  ") + right
+        hints.insert(pane == .properties ? "[w] steps" : "[w] properties", at: 0)
     }
-    let title = " " + model.guide.title
-    frame.write(title, column: 0, row: 0, style: [.bold], role: .title)
-    let rightWidth = frame.displayWidth.of(right)
-    if frame.displayWidth.of(title) + rightWidth + 1 <= columns {
-        frame.write(right, column: columns - rightWidth, row: 0, role: .title)
+    // The API version in force always shows: it decides which combinations exist. The
+    // longest title that leaves room for the key hints wins.
+    let guide = model.guide
+    let version = guide.apiVersion.description
+    let titles = [
+        " \(guide.title) · Accounts v1 page, maps onto v2 · Stripe API \(version)",
+        " \(guide.title) · Stripe API \(version)",
+        " \(guide.title) · API \(version)",
+        " Connect guide · API \(version)",
+    ]
+    let rights = [hints.joined(separator: "  ") + " ", hints.joined(separator: " ") + " "]
+    let measure = frame.displayWidth
+    var choice: (title: String, right: String?)?
+    for title in titles {
+        if let right = rights.first(where: { measure.of(title) + measure.of($0) + 1 <= columns }) {
+            choice = (title, right)
+            break
+        }
+    }
+    // Too narrow for the hints (the key bar has them too): the title and version alone.
+    let (title, right) = choice ?? (titles.dropLast().last { measure.of($0) <= columns } ?? titles[titles.count - 1], nil)
+    frame.write(measure.truncate(title, to: columns), column: 0, row: 0, style: [.bold], role: .title)
+    if let right {
+        frame.write(right, column: columns - measure.of(right), row: 0, role: .title)
     }
 }
 

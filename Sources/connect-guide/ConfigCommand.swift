@@ -25,8 +25,12 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let guide = try loadGuide()
+        let guide = try selection.guide(loadGuide())
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
+        if let since = report.plan.configuration(for: api).unavailableBefore {
+            throw CLIError.usage(
+                "Accounts \(api.rawValue) needs Stripe API version \(since) or later, and --stripe-version is \(guide.apiVersion); pass a later --stripe-version, or use --api v1")
+        }
         try output.emit(guide.renderConfiguration(report, api: api, as: format))
     }
 }

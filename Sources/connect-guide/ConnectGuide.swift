@@ -12,6 +12,8 @@ struct ConnectGuide: ParsableCommand {
         commandName: "connect-guide",
         abstract: "Design a Stripe Connect integration and get the steps to build it.",
         discussion: """
+            \(aboutTheGuide)
+
             Exit status: 0 success, 1 quit without a result (or standard output could not be written), 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
             """,
         version: version,
@@ -32,6 +34,12 @@ struct ConnectGuide: ParsableCommand {
         try interactive.run(start)
     }
 }
+
+/// The scope and prerequisites from the content, and the default --stripe-version, for --help.
+let aboutTheGuide: String = {
+    guard case .success(let guide) = bundledGuide else { return "" }
+    return "\(guide.scopeStatement) \(guide.prerequisites) The rules follow Stripe API version \(guide.newestAPIVersion) unless --stripe-version names another."
+}()
 
 let version: String = {
     guard case .success(let guide) = bundledGuide else { return "0.1.0" }

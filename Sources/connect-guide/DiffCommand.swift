@@ -49,10 +49,12 @@ struct DiffCommand: ParsableCommand {
             throw CLIError.usage(
                 "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
         }
-        let guide = try loadGuide()
+        let base = try loadGuide()
         let format = sideB.format ?? format
+        // Each side may name its own --stripe-version, to compare what a version changes.
+        let guide = try a.guide(base)
         let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
-        let reportB = try sideB.selection.report(in: guide, impliedOnStderr: format == .text, label: "B")
+        let reportB = try sideB.selection.report(in: sideB.selection.guide(base), impliedOnStderr: format == .text, label: "B")
         var output = output
         if let file = sideB.output { output.output = file }
         output.force = output.force || sideB.force

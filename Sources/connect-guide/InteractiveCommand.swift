@@ -20,7 +20,7 @@ struct InteractiveOptions: ParsableArguments {
     var printFormat: PlanFormat?
 
     func run(_ start: StartOptions) throws {
-        let guide = try loadGuide()
+        let guide = try start.selection.guide(loadGuide())
         // Checked before reading the saved selection, so a refusal changes nothing.
         if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
             throw CLIError.usage(refusal)

@@ -8,12 +8,14 @@ struct OptionsCommand: ParsableCommand {
         commandName: "options",
         abstract: "List the properties, their options (with every accepted name) and the rules.")
 
+    @OptionGroup var version: StripeVersionOption
+
     @Option(help: "Output format.")
     var format: OptionsFormat = .text
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try output.emit(try loadGuide().renderOptions(as: format))
+        try output.emit(try version.guide(loadGuide()).renderOptions(as: format))
     }
 }

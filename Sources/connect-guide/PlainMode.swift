@@ -10,7 +10,7 @@ import Darwin
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as
 /// text or in the `--print` format.
 func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
-    let guide = try loadGuide()
+    let guide = try options.selection.guide(loadGuide())
     let environment = processEnvironment()
     let (state, store) = try options.start(in: guide, environment: environment, warn: printError)
     var standardError = StandardError()

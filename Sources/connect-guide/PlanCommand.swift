@@ -21,7 +21,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let guide = try loadGuide()
+        let guide = try selection.guide(loadGuide())
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))
     }

@@ -1,8 +1,38 @@
 import ArgumentParser
 import ConnectGuideCore
 
+/// `--stripe-version`: which Stripe API version's rules are in force. Every command takes it.
+struct StripeVersionOption: ParsableArguments {
+    @Option(
+        name: .customLong("stripe-version"),
+        help: ArgumentHelp(
+            "The Stripe API version your platform creates accounts with; its rules apply (default: the newest the guide knows).",
+            valueName: "YYYY-MM-DD[.name]"))
+    var stripeVersion: String?
+
+    /// The guide with the rules of the version asked for; the bundled one (the newest) without.
+    func guide(_ guide: Guide, warn: (String) -> Void = printError) throws -> Guide {
+        guard let stripeVersion else { return guide }
+        guard let version = StripeAPIVersion(stripeVersion) else {
+            let shown = stripeVersion.count > 40 ? String(stripeVersion.prefix(40)) + "…" : stripeVersion
+            var lines = [
+                "--stripe-version: \"\(shown.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())\" is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)",
+                "Rule changes this guide knows:",
+            ]
+            lines += guide.apiVersionChanges.map { "  \($0.version): \($0.change)" }
+            throw CLIError.usage(lines.joined(separator: "\n"))
+        }
+        if version.date > guide.newestAPIVersion.date {
+            warn("note: the guide knows Stripe's rules up to \(guide.newestAPIVersion); they are used for \(version)")
+        }
+        return guide.at(version)
+    }
+}
+
 /// The SELECTION flags shared by every command (app.md section 2).
 struct SelectionOptions: ParsableArguments {
+    @OptionGroup var version: StripeVersionOption
+
     @Option(help: ArgumentHelp("How accounts onboard.", valueName: values(.onboarding)), completion: .list(values(.onboarding, aliases: true)))
     var onboarding: String?
 
@@ -21,12 +51,15 @@ struct SelectionOptions: ParsableArguments {
     var liability: String?
 
     @Option(name: .customLong("from-url"), help: ArgumentHelp(
-        "Start from a docs page URL (https://docs.stripe.com/connect/design-an-integration?...); flags override it.",
+        "Start from a docs page URL (https://docs.stripe.com/connect/design-an-integration?...); its values are kept like flags, and flags override it.",
         valueName: "url"))
     var fromURL: String?
 
-    /// What the user asked for. Flags are explicit choices the rules must keep; a URL's
-    /// values are a starting point that the flags, and then the rules, may change.
+    /// The guide with the rules of `--stripe-version`.
+    func guide(_ guide: Guide) throws -> Guide { try version.guide(guide) }
+
+    /// What the user asked for. Flags and the values a URL gives are explicit choices the
+    /// rules must keep; a flag overrides the URL's value for the same property.
     func request(in guide: Guide, warn: (String) -> Void) throws -> (flags: PartialSelection, url: PartialSelection) {
         var url = PartialSelection()
         if let fromURL {
@@ -74,12 +107,21 @@ struct SelectionOptions: ParsableArguments {
     }
 
     /// The complete, valid selection, or a usage error naming the rules in the way. `base`
-    /// (a saved selection) gives way to the URL, which gives way to the flags.
+    /// (a saved selection) gives way to the rules; the URL's values and the flags do not.
     func completion(in guide: Guide, over base: PartialSelection = PartialSelection(), warn: (String) -> Void) throws -> Completion {
         let request = try request(in: guide, warn: warn)
-        switch guide.complete(request.flags, over: base.merging(request.url)) {
+        return try complete(request, in: guide, over: base)
+    }
+
+    /// Completes a request read by `request(in:warn:)`.
+    func complete(
+        _ request: (flags: PartialSelection, url: PartialSelection), in guide: Guide, over base: PartialSelection = PartialSelection()
+    ) throws -> Completion {
+        switch guide.complete(request.url.merging(request.flags), over: base) {
         case .success(let completion): return completion
-        case .failure(let contradiction): throw CLIError.usage(describe(contradiction, in: guide))
+        case .failure(let contradiction):
+            let fromURL = Set(request.url.chosen.keys).subtracting(request.flags.chosen.keys)
+            throw CLIError.usage(describe(contradiction, in: guide, fromURL: fromURL))
         }
     }
 }
@@ -102,9 +144,12 @@ func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String
     return "--\(spec.cliFlag) \(spec.option(option)?.cliValue ?? option.rawValue)"
 }
 
-func describe(_ contradiction: Contradiction, in guide: Guide) -> String {
-    let chosen = PropertyID.allCases.compactMap { id in contradiction.chosen[id].map { flag(id, $0, in: guide) } }
-    var lines = ["these choices cannot be combined: \(chosen.joined(separator: ", "))"]
+/// `fromURL` names the choices that came from --from-url rather than from a flag.
+func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: Set<PropertyID> = []) -> String {
+    let chosen = PropertyID.allCases.compactMap { id in
+        contradiction.chosen[id].map { flag(id, $0, in: guide) + (fromURL.contains(id) ? " (from the URL)" : "") }
+    }
+    var lines = ["these choices cannot be combined under Stripe API version \(guide.apiVersion): \(chosen.joined(separator: ", "))"]
     for id in contradiction.rules {
         if let rule = guide.rule(id) { lines.append("  \(rule.id): \(rule.summary).") }
     }

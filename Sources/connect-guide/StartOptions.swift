@@ -28,18 +28,18 @@ struct StartOptions: ParsableArguments {
         let request = try selection.request(in: guide, warn: warn)
         let store = SelectionStore(environment: environment)
         let loaded = store?.load(in: guide)
-        // Flags over the URL over the saved selection (with --resume); the rules move the rest.
+        // Flags over the URL, both kept; the saved selection (with --resume) gives way to them
+        // and to the rules.
         var base = PartialSelection()
         if resume, case .success(let saved?) = loaded { base = PartialSelection(saved) }
-        let completion: Completion
-        switch guide.complete(request.flags, over: base.merging(request.url)) {
-        case .success(let result): completion = result
-        case .failure(let contradiction): throw CLIError.usage(describe(contradiction, in: guide))
-        }
+        let completion = try selection.complete(request, in: guide, over: base)
 
         switch loaded {
         case .success(nil)? where resume:
             warn("note: nothing saved yet in \(store?.path ?? ""); starting from the defaults")
+        case .success(nil)?:
+            // A first start: what a new user needs to know before anything else.
+            warn("note: \(guide.prerequisites)")
         case .failure(let error)?:
             let kept = store?.setAside().map { "; it is kept as \($0)" } ?? ""
             warn("warning: \(error)\(kept)\(resume ? "; starting from the defaults instead" : "")")

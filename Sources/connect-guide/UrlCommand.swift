@@ -14,7 +14,7 @@ struct UrlCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let guide = try loadGuide()
+        let guide = try selection.guide(loadGuide())
         let completion = try selection.completion(in: guide, warn: printError)
         for move in completion.implied { printError("note: \(guide.describe(move))") }
         try output.emit(guide.url(for: completion.selection) + "\n")

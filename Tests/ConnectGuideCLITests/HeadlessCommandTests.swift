@@ -30,7 +30,7 @@ struct UrlCommandTests {
         #expect(url.status == 0)
         let plan = try run(["plan", "--format", "json", "--from-url", url.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
         let selection = try parseJSON(plan.stdout)["selection"] as? [String: String]
-        #expect(selection == ["onboarding": "hosted", "dashboard": "express", "chargeType": "separate", "fees": "platform", "liability": "platform"])
+        #expect(selection == ["onboarding": "hosted", "dashboard": "express", "chargeType": "separate", "fees": "connectedAccounts", "liability": "stripe"])
     }
 
     @Test("bad input exits 2 with a message naming the problem", arguments: [
@@ -66,9 +66,10 @@ struct ConfigCommandTests {
         #expect(v1.status == 0)
         let document = try parseJSON(v1.stdout)
         #expect(document["api"] as? String == "v1")
-        let parameters = document["parameters"] as? [String: String]
-        #expect(parameters?["controller[requirement_collection]"] == "application")
-        #expect(parameters?["controller[stripe_dashboard][type]"] == "none")
+        let parameters = document["parameters"] as? [String: Any]
+        #expect(parameters?["controller[requirement_collection]"] as? String == "application")
+        #expect(parameters?["controller[stripe_dashboard][type]"] as? String == "none")
+        #expect(document["stripeVersion"] as? String == "2026-11-18.endive")
         #expect((document["implied"] as? [Any])?.count == 3)
 
         let v2 = try parseJSON(try run(["config", "--api", "v2", "--fees", "platform", "--dashboard", "express"]).stdout)
@@ -89,10 +90,10 @@ struct ConfigCommandTests {
 
     @Test("curl for v2 uses a bearer key placeholder, a version header and a JSON body")
     func curlV2() throws {
-        let result = try run(["config", "--api", "v2", "--format", "curl", "--charge-type", "destination"])
+        let result = try run(["config", "--api", "v2", "--format", "curl", "--charge-type", "destination", "--liability", "platform"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("-H \"Authorization: Bearer $STRIPE_SECRET_KEY\""))
-        #expect(result.stdout.contains("-H 'Stripe-Version: "))
+        #expect(result.stdout.contains("-H 'Stripe-Version: 2026-11-18.endive'"))
         #expect(result.stdout.contains("\"stripe_transfers\""))
         #expect(result.stderr.contains("note: "), "what the rules implied goes to stderr for curl")
     }
@@ -137,7 +138,9 @@ struct OptionsCommandTests {
         let properties = document["properties"] as? [[String: Any]]
         #expect(properties?.map { $0["id"] as? String } == ["onboarding", "dashboard", "chargeType", "fees", "liability"])
         let rules = document["rules"] as? [[String: Any]]
-        #expect(rules?.count == 6)
+        #expect(rules?.map { $0["id"] as? String } == ["R1", "R2", "R3", "R4", "R6", "N1", "N2", "N3"])
+        #expect(rules?.map { $0["kind"] as? String } == ["api", "api", "api", "docs", "api", "recommended", "recommended", "recommended"])
+        #expect(rules?.map { $0["inForce"] as? Bool } == [true, true, false, true, true, true, true, true])
         #expect(rules?.allSatisfy { ($0["reason"] as? String)?.isEmpty == false } == true)
     }
 }
@@ -162,9 +165,9 @@ struct DiffCommandTests {
         let document = try parseJSON(result.stdout)
         #expect(document["identical"] as? Bool == false)
         let steps = document["steps"] as? [String: Any]
-        #expect((steps?["added"] as? [[String: Any]])?.first?["id"] as? String == "requirement-updates")
-        let advisories = document["advisories"] as? [String: Any]
-        #expect((advisories?["added"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A1", "A4", "A5"])
+        #expect((steps?["added"] as? [[String: Any]])?.first?["id"] as? String == "requirement-updates-api")
+        let cautions = document["cautions"] as? [String: Any]
+        #expect((cautions?["added"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A1", "A4", "A5"])
         let v2 = (document["accountConfiguration"] as? [String: Any])?["v2"] as? [String: Any]
         #expect((v2?["changed"] as? [Any])?.count == 3)
     }

@@ -69,10 +69,10 @@ struct PlainModeTests {
         #expect(resumed.stdout.contains("Dashboard access            None"))
 
         // A flag overrides the saved selection; the rest moves only as the rules require.
-        let overridden = try run(["--plain", "--resume", "--dashboard", "express"], stdin: "", environment: state.environment)
+        let overridden = try run(["--plain", "--resume", "--liability", "platform"], stdin: "", environment: state.environment)
         #expect(overridden.status == 0)
         #expect(overridden.stdout.contains("Onboarding                  Embedded"))
-        #expect(overridden.stdout.contains("Dashboard access            Express Dashboard"))
+        #expect(overridden.stdout.contains("Dashboard access            None"))
         #expect(overridden.stderr.contains("note: Who pays Stripe fees set to Your platform"))
     }
 
@@ -106,17 +106,29 @@ struct PlainModeTests {
         #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not json", "the save leaves the old file alone")
     }
 
-    @Test("flags override --from-url: the URL's values give way to the flags and the rules, with notes")
-    func flagsOverURL() throws {
+    @Test("--from-url values are kept like flags; a flag overrides the URL's value of its own property")
+    func urlValuesAreKept() throws {
+        // What the URL says stays, even where the defaults would fit better.
+        let separate = try run(["plan", "--from-url", "?connect-charge-type=separate", "--format", "json"])
+        #expect(separate.status == 0, "\(separate.stderr)")
+        #expect((try parseJSON(separate.stdout)["selection"] as? [String: String])?["chargeType"] == "separate")
+
         let url = "https://docs.stripe.com/connect/design-an-integration?connect-onboarding-surface=api&connect-dashboard-type=none&connect-economic-model=buy-rate&connect-loss-liability-owner=platform&connect-charge-type=direct"
-        let result = try run(["plan", "--from-url", url, "--dashboard", "full", "--format", "json"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let selection = try parseJSON(result.stdout)["selection"] as? [String: String]
+        let embedded = try run(["plan", "--from-url", url, "--onboarding", "embedded", "--format", "json"])
+        #expect(embedded.status == 0, "\(embedded.stderr)")
+        let selection = try parseJSON(embedded.stdout)["selection"] as? [String: String]
         #expect(selection == [
-            "onboarding": "hosted", "dashboard": "full", "chargeType": "direct", "fees": "connectedAccounts", "liability": "stripe",
+            "onboarding": "embedded", "dashboard": "none", "chargeType": "direct", "fees": "platform", "liability": "platform",
         ])
-        let implied = try parseJSON(result.stdout)["implied"] as? [[String: Any]]
-        #expect(implied?.compactMap { $0["property"] as? String } == ["onboarding", "fees", "liability"])
+        #expect((try parseJSON(embedded.stdout)["implied"] as? [Any])?.isEmpty == true)
+
+        // A flag that the URL's other values rule out is a contradiction that says where each came from.
+        let conflict = try run(["plan", "--from-url", url, "--dashboard", "full"])
+        #expect(conflict.status == 2)
+        #expect(conflict.stdout.isEmpty)
+        #expect(conflict.stderr.contains("--dashboard full"))
+        #expect(conflict.stderr.contains("--onboarding api (from the URL)"))
+        #expect(conflict.stderr.contains("R1"))
     }
 
     @Test("a state directory that cannot be written only warns")

@@ -10,8 +10,8 @@ struct PlanCommandTests {
         #expect(result.stderr.isEmpty, "JSON reports implied changes in a field, not on stderr")
         let plan = try parseJSON(result.stdout)
         #expect((plan["steps"] as? [[String: Any]])?.count == 6)
-        let v1 = ((plan["accountConfiguration"] as? [String: Any])?["v1"] as? [String: Any])?["parameters"] as? [String: String]
-        #expect(v1?["controller[requirement_collection]"] == "application")
+        let v1 = ((plan["accountConfiguration"] as? [String: Any])?["v1"] as? [String: Any])?["parameters"] as? [String: Any]
+        #expect(v1?["controller[requirement_collection]"] as? String == "application")
         #expect((plan["implied"] as? [[String: Any]])?.count == 3)
     }
 

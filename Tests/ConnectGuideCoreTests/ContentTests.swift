@@ -30,8 +30,10 @@ struct ContentTests {
         #expect(!guide.contentVersion.isEmpty)
         #expect(guide.properties.map(\.id) == PropertyID.allCases)
         #expect(guide.slots.map(\.number) == [1, 2, 3, 4, 5, 6])
-        #expect(guide.rules.map(\.id) == ["R1", "R2", "R3", "R4", "R5", "R6"])
-        #expect(guide.advisories.map(\.id) == ["A1", "A2", "A3", "A4", "A5", "A6"])
+        #expect(guide.allRules.map(\.id) == ["R1", "R2", "R3", "R4", "R6", "N1", "N2", "N3"])
+        #expect(guide.advisories.map(\.id) == ["A7", "A8", "A1", "A2", "A4", "A5", "A6"])
+        #expect(guide.advisories.filter(\.isCallout).map(\.id) == ["A7", "A8"])
+        #expect(guide.apiVersionChanges.map(\.version.description) == ["2025-12-15.clover", "2026-11-18.endive"])
     }
 
     @Test("labels, URL keys and values are the page's")

@@ -11,7 +11,7 @@ private func report(_ selection: Selection) -> PlanReport {
 struct HeadlessExportTests {
     @Test("every valid combination has a prompt brief with all its steps, links, advisories and its URL")
     func promptForEveryCombination() {
-        #expect(guide.validSelections.count == 21)
+        #expect(guide.validSelections.count == 39)
         for selection in guide.validSelections {
             let plan = guide.plan(for: selection)
             let brief = guide.render(PlanReport(plan: plan), as: .prompt)
@@ -51,7 +51,7 @@ struct HeadlessExportTests {
         let curl = guide.curlCommand(report(selection("api", "none", "destination", "platform", "platform")), api: .v2)
         #expect(curl.contains("curl -X POST https://api.stripe.com/v2/core/accounts"))
         #expect(curl.contains("-H \"Authorization: Bearer $STRIPE_SECRET_KEY\""))
-        #expect(curl.contains("-H 'Stripe-Version: \(accountsV2APIVersion)'"))
+        #expect(curl.contains("-H 'Stripe-Version: \(guide.apiVersion)'"))
         let body = try #require(curl.split(separator: "--data '").last?.dropLast(2))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
         #expect(json["dashboard"] as? String == "none")
@@ -90,8 +90,9 @@ struct HeadlessExportTests {
             return
         }
         #expect(properties.count == 5)
-        #expect(rules.count == guide.rules.count)
-        #expect(document["validCombinations"] == .int(21))
+        #expect(rules.count == guide.allRules.count)
+        #expect(document["validCombinations"] == .int(39))
+        #expect(document["stripeVersion"] == .string("2026-11-18.endive"))
         let fees = properties[PropertyID.fees.index]
         #expect(fees["urlKey"] == .string("connect-economic-model"))
         #expect(fees["default"] == .string("connectedAccounts"))
@@ -106,24 +107,25 @@ struct HeadlessExportTests {
         #expect(text.contains("If --onboarding api, then --dashboard none"))
     }
 
-    @Test("diff compares steps by slot, advisories by id, parameters by name")
+    @Test("diff compares steps by slot, cautions by id, parameters by name")
     func diff() {
         let a = report(guide.defaults)
         let b = report(selection("api", "none", "direct", "platform", "platform"))
         let diff = guide.diff(a, b)
         #expect(diff.properties == [.onboarding, .dashboard, .fees, .liability])
-        #expect(diff.addedSteps.map(\.id) == ["requirement-updates"])
+        #expect(diff.addedSteps.map(\.id) == ["requirement-updates-api"])
         #expect(diff.removedSteps.isEmpty)
         #expect(diff.changedSteps.map(\.slot) == [1, 2, 3, 4, 6])
-        #expect(diff.addedAdvisories.map(\.id) == ["A1", "A4", "A5"])
-        #expect(diff.removedAdvisories.isEmpty)
+        #expect(diff.addedCautions.map(\.id) == ["A1", "A4", "A5"])
+        #expect(diff.removedCautions.isEmpty)
         let v1 = diff.configuration.first { $0.api == .v1 }
         #expect(v1?.changed.map(\.name).contains("controller[fees][payer]") == true)
-        #expect(v1?.added.isEmpty == true)
+        // A Custom-like account needs its country when it is created.
+        #expect(v1?.added.map(\.name) == ["country"])
 
         let reverse = guide.diff(b, a)
-        #expect(reverse.removedSteps.map(\.id) == ["requirement-updates"])
-        #expect(reverse.removedAdvisories.map(\.id) == ["A1", "A4", "A5"])
+        #expect(reverse.removedSteps.map(\.id) == ["requirement-updates-api"])
+        #expect(reverse.removedCautions.map(\.id) == ["A1", "A4", "A5"])
     }
 
     @Test("diff of capability changes shows added and removed parameters")

@@ -58,31 +58,38 @@ struct MachineTests {
     func compatibleChoice() {
         var store = TestStore()
         store.send(.choose(.dashboard, "express")) { state in
-            // Express needs platform fees and platform liability: two moves.
-            #expect(state.lastChange?.moved.map(\.property) == [.fees, .liability])
+            // From 2026-11-18.endive Express takes Stripe fees and Stripe liability as they are.
+            #expect(state.lastChange?.moved.isEmpty == true)
         }
         store.send(.choose(.chargeType, "separate")) { state in
+            // Recommendations are cautions, never moves.
             #expect(state.lastChange?.moved.isEmpty == true)
-            #expect(state.selection == selection("hosted", "express", "separate", "platform", "platform"))
+            #expect(state.selection == selection("hosted", "express", "separate", "connectedAccounts", "stripe"))
         }
     }
 
     @Test("ties keep what the user set most recently")
     func tieKeepsRecent() {
-        // From the defaults, destination charges need platform fees (R5), so the full Dashboard
-        // must go (R2). Three ways cost three changes each; the user's last choice decides.
-        var keepsLiability = TestStore()
-        keepsLiability.send(.choose(.liability, "stripe"))
-        keepsLiability.send(.choose(.chargeType, "destination")) { state in
-            #expect(state.lastChange?.moved.count == 3)
-            #expect(state.selection == selection("embedded", "none", "destination", "platform", "stripe"))
+        // Stripe liability with no dashboard and hosted onboarding breaks R4: either onboarding
+        // becomes embedded or the dashboard becomes Express, one change each; the user's
+        // latest choice decides which stays.
+        var keepsDashboard = TestStore()
+        keepsDashboard.send(.choose(.liability, "platform"))
+        keepsDashboard.send(.choose(.dashboard, "none")) { state in
+            #expect(state.selection == selection("hosted", "none", "direct", "platform", "platform"))
+        }
+        keepsDashboard.send(.choose(.liability, "stripe")) { state in
+            #expect(state.selection == selection("embedded", "none", "direct", "platform", "stripe"))
+            #expect(state.lastChange?.moved.map(\.property) == [.onboarding])
+            #expect(state.lastChange?.moved.first?.rules == ["R4"])
         }
         var keepsOnboarding = TestStore()
+        keepsOnboarding.send(.choose(.liability, "platform"))
+        keepsOnboarding.send(.choose(.dashboard, "none"))
         keepsOnboarding.send(.choose(.onboarding, "hosted"))
-        keepsOnboarding.send(.choose(.chargeType, "destination")) { state in
-            #expect(state.lastChange?.moved.count == 3)
-            #expect(state.selection[.onboarding] == "hosted")
-            #expect(state.selection[.liability] == "platform")
+        keepsOnboarding.send(.choose(.liability, "stripe")) { state in
+            #expect(state.selection == selection("hosted", "express", "direct", "platform", "stripe"))
+            #expect(state.lastChange?.moved.map(\.property) == [.dashboard])
         }
     }
 
@@ -90,10 +97,10 @@ struct MachineTests {
     func fewestChangesFirst() {
         var store = TestStore()
         store.send(.choose(.dashboard, "express"))
-        store.send(.choose(.chargeType, "separate"))
-        store.send(.choose(.liability, "stripe")) { state in
-            #expect(state.selection == selection("embedded", "none", "separate", "platform", "stripe"))
-            #expect(state.lastChange?.moved.map(\.property) == [.onboarding, .dashboard])
+        store.send(.choose(.onboarding, "api")) { state in
+            // API onboarding leaves one valid way (R1): the Express Dashboard just chosen goes.
+            #expect(state.selection == selection("api", "none", "direct", "platform", "platform"))
+            #expect(state.lastChange?.moved.map(\.property) == [.dashboard, .fees, .liability])
         }
     }
 

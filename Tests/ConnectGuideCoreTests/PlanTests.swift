@@ -5,11 +5,21 @@ import Testing
 
 @Suite("Step derivation")
 struct PlanTests {
-    @Test("all 21 valid combinations give the spec's slot table")
+    @Test("all 39 valid combinations (and the 27 before 2026-11-18) give the spec's steps and cautions")
     func slotTable() {
+        for version in [guide, guideBefore20261118] {
+            for valid in version.validSelections {
+                let plan = version.plan(for: valid)
+                #expect(plan.steps.map(\.id) == specSteps(valid), "\(valid)")
+                #expect(plan.breachedRecommendations.map(\.id) == specRecommendations(valid), "\(valid)")
+                #expect(plan.advisories.map(\.id) == specAdvisories(valid), "\(valid)")
+                #expect(plan.callouts.map(\.id) == specCallouts(valid), "\(valid)")
+                #expect(plan.cautions.map(\.id) == specRecommendations(valid) + specAdvisories(valid), "recommendations first")
+                #expect(plan.apiVersion == version.apiVersion)
+            }
+        }
         for valid in guide.validSelections {
             let plan = guide.plan(for: valid)
-            #expect(plan.steps.map(\.id) == specSteps(valid), "\(valid)")
             #expect(plan.steps.map(\.number) == Array(1...plan.steps.count))
             #expect(plan.steps.allSatisfy { (1...2).contains($0.links.count) })
             #expect(plan.steps.allSatisfy { $0.links.allSatisfy { $0.url.hasPrefix("https://docs.stripe.com/") } })
@@ -31,7 +41,8 @@ struct PlanTests {
         #expect(plan.steps[4].links.first?.url == "https://docs.stripe.com/connect/payouts-connected-accounts")
         #expect(plan.requirementCollection == .stripe)
         #expect(plan.advisories.isEmpty)
-        #expect(plan.legacyType == "Standard")
+        #expect(plan.callouts.map(\.id) == ["A7"])
+        #expect(plan.legacyType?.name == "Standard")
     }
 
     @Test("API / none / direct / platform / platform gives the page's six steps")
@@ -40,28 +51,22 @@ struct PlanTests {
         #expect(plan.steps.map(\.slot) == [1, 2, 3, 4, 5, 6])
         #expect(plan.steps.map(\.id) == [
             "onboard-api", "charges-direct-platform-pays", "dashboard-none", "liability-platform",
-            "requirement-updates", "payouts-api",
+            "requirement-updates-api", "payouts-api",
         ])
         #expect(plan.steps[0].links.first?.url == "https://docs.stripe.com/connect/api-onboarding")
         #expect(plan.steps[4].links.first?.url == "https://docs.stripe.com/connect/handle-verification-updates")
         #expect(plan.steps[5].links.first?.url == "https://docs.stripe.com/connect/payouts-bank-accounts")
         #expect(plan.requirementCollection == .application)
         #expect(plan.advisories.map(\.id) == ["A1", "A4", "A5"])
-        #expect(plan.legacyType == "Custom")
+        #expect(plan.legacyType?.name == "Custom")
     }
 
-    @Test("advisories follow the spec's conditions on every valid combination")
-    func advisories() {
-        for valid in guide.validSelections {
-            let charge = valid[.chargeType].rawValue
-            var expected: [String] = []
-            if valid[.onboarding] == "api" { expected.append("A1") }
-            if valid[.dashboard] == "express" && charge != "direct" { expected.append("A2") }
-            if valid[.liability] == "stripe" && charge != "direct" { expected.append("A3") }
-            if valid[.dashboard] == "none" { expected.append("A4") }
-            if valid[.fees] == "platform" { expected.append("A5") }
-            if charge != "direct" { expected.append("A6") }
-            #expect(guide.plan(for: valid).advisories.map(\.id) == expected, "\(valid)")
+    @Test("no step says Stripe covers the losses of destination charges or separate charges")
+    func noFalseLiabilityPromise() {
+        for valid in guide.validSelections where valid[.chargeType] != "direct" {
+            let step = guide.plan(for: valid).steps.first { $0.slotID == "negative-balances" }
+            #expect(step?.text.contains("covers negative balances caused by business risk") == false, "\(valid)")
+            if valid[.liability] == "stripe" { #expect(step?.text.contains("your platform") == true, "\(valid)") }
         }
     }
 
@@ -75,7 +80,11 @@ struct PlanTests {
             #expect(v1["controller[losses][payments]"] == (valid[.liability] == "platform" ? "application" : "stripe"))
             #expect(v1["controller[requirement_collection]"] == plan.requirementCollection.rawValue)
             #expect(v1["capabilities[transfers][requested]"] == "true")
-            #expect(v1["capabilities[card_payments][requested]"] == (valid[.chargeType] == "direct" ? "true" : nil))
+            // Accounts whose requirements the platform collects need both capabilities and a country.
+            let platformCollects = plan.requirementCollection == .application
+            #expect(v1["capabilities[card_payments][requested]"] == (valid[.chargeType] == "direct" || platformCollects ? "true" : nil))
+            #expect(v1["country"] == (platformCollects ? "$ACCOUNT_COUNTRY" : nil))
+            #expect(plan.configuration(for: .v1).parameters.map(\.name).count == Set(plan.configuration(for: .v1).parameters.map(\.name)).count)
 
             let v2 = Dictionary(uniqueKeysWithValues: plan.configuration(for: .v2).parameters.map { ($0.name, $0.value) })
             #expect(v2["dashboard"] == .string(valid[.dashboard].rawValue))
@@ -101,8 +110,12 @@ struct PlanTests {
         #expect((object["steps"] as? [[String: Any]])?.count == 6)
         #expect((object["implied"] as? [[String: Any]])?.map { $0["property"] as? String } == ["dashboard", "fees", "liability"])
         let configuration = try #require(object["accountConfiguration"] as? [String: Any])
-        let v1 = try #require((configuration["v1"] as? [String: Any])?["parameters"] as? [String: String])
-        #expect(v1["controller[requirement_collection]"] == "application")
+        let v1 = try #require((configuration["v1"] as? [String: Any])?["parameters"] as? [String: Any])
+        #expect(v1["controller[requirement_collection]"] as? String == "application")
+        #expect((v1["country"] as? [String: String])?["placeholder"] == "ACCOUNT_COUNTRY")
+        #expect(object["stripeVersion"] as? String == "2026-11-18.endive")
+        #expect((object["callouts"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A7"])
+        #expect((object["recommendations"] as? [[String: Any]])?.isEmpty == true)
         let v2 = try #require((configuration["v2"] as? [String: Any])?["body"] as? [String: Any])
         #expect((((v2["defaults"] as? [String: Any])?["responsibilities"]) as? [String: String])?["losses_collector"] == "application")
         #expect(object["url"] as? String == guide.url(for: completion.selection))

@@ -4,29 +4,86 @@ import Testing
 
 @Suite("Rules and validity")
 struct RulesTests {
-    @Test("exactly 21 of the 108 raw combinations are valid")
+    @Test("39 of the 108 raw combinations are valid from 2026-11-18.endive, 27 before it")
     func validCount() {
         let all = guide.allSelections
         #expect(all.count == 108)
         #expect(Set(all).count == 108)
-        #expect(all.filter(guide.isValid).count == 21)
-        #expect(guide.validSelections.count == 21)
+        #expect(guide.apiVersion.description == "2026-11-18.endive")
+        #expect(all.filter(guide.isValid).count == 39)
+        #expect(guide.validSelections.count == 39)
+        #expect(guideBefore20261118.validSelections.count == 27)
+        #expect(guideBefore20261118.allSelections.filter(guideBefore20261118.isValid).count == 27)
     }
 
-    @Test("the loaded rules agree with the spec's rules on every combination")
+    @Test("the loaded rules agree with the spec's rules on every combination, for both rulesets")
     func rulesMatchSpec() {
         for selection in guide.allSelections {
             #expect(guide.isValid(selection) == specAllows(selection), "\(selection)")
+            #expect(
+                guideBefore20261118.isValid(selection) == specAllows(selection, expressMayBeStripeLiable: false), "\(selection)")
         }
     }
 
-    @Test("every rule rules something out and explains itself", arguments: ["R1", "R2", "R3", "R4", "R5", "R6"])
+    @Test("hard rules and recommendations carry kind, versions and sources as the spec gives them")
+    func provenance() throws {
+        let expected: [(String, RuleKind, Bool)] = [
+            ("R1", .api, true), ("R2", .api, true), ("R3", .api, false), ("R4", .docs, true), ("R6", .api, true),
+            ("N1", .recommended, true), ("N2", .recommended, true), ("N3", .recommended, true),
+        ]
+        #expect(guide.allRules.map(\.id) == expected.map(\.0))
+        for (id, kind, allVersions) in expected {
+            let rule = try #require(guide.rule(id))
+            #expect(rule.kind == kind, "\(id)")
+            #expect(rule.versions.isAll == allVersions, "\(id)")
+            #expect(!rule.sources.isEmpty && rule.sources.allSatisfy { $0.url.hasPrefix("https://docs.stripe.com/") }, "\(id)")
+            #expect(!rule.reason.isEmpty && !rule.summary.isEmpty)
+        }
+        #expect(guide.rule("R5") == nil, "R5 became N1; ids are never reused")
+        #expect(guide.rules.map(\.id) == ["R1", "R2", "R4", "R6"])
+        #expect(guideBefore20261118.rules.map(\.id) == ["R1", "R2", "R3", "R4", "R6"])
+        #expect(guide.recommendations.map(\.id) == ["N1", "N2", "N3"])
+    }
+
+    @Test("R3 holds before 2026-11-18, not from it, and not in preview versions from 2026-06-24")
+    func r3Versions() throws {
+        let r3 = try #require(guide.rule("R3"))
+        for (text, holds) in [
+            ("2026-11-17", true), ("2026-10-28.dahlia", true), ("2026-06-23.preview", true), ("2026-06-24.preview", false),
+            ("2026-11-18", false), ("2026-11-18.endive", false), ("2027-01-01.foo", false), ("2025-12-15.clover", true),
+        ] {
+            #expect(r3.versions.contains(try #require(StripeAPIVersion(text))) == holds, "\(text)")
+        }
+    }
+
+    @Test("Stripe API versions: YYYY-MM-DD with a real date and an optional name")
+    func versionParsing() {
+        for valid in ["2026-11-18", "2026-11-18.endive", "2024-02-29.x", "2026-11-18.ENDIVE"] {
+            #expect(StripeAPIVersion(valid) != nil, "\(valid)")
+        }
+        for invalid in ["", "2026", "2026-13-01", "2026-02-30", "2025-02-29", "26-11-18", "2026-1-18", "2026-11-18.", "2026-11-18.endive.x", "2026-11-18.end1ve", "latest", "2026-11-18 ", "٢٠٢٦-١١-١٨"] {
+            #expect(StripeAPIVersion(invalid) == nil, "\(invalid)")
+        }
+        #expect(StripeAPIVersion("2026-11-18.ENDIVE")?.description == "2026-11-18.endive")
+        // A bare date of a known release takes its name.
+        #expect(guide.at(StripeAPIVersion("2026-11-18")!).apiVersion.description == "2026-11-18.endive")
+        #expect(guide.at(StripeAPIVersion("2026-10-28")!).apiVersion.description == "2026-10-28")
+    }
+
+    @Test("every hard rule rules something out in the ruleset it belongs to", arguments: ["R1", "R2", "R3", "R4", "R6"])
     func eachRuleIsReal(id: String) throws {
         let rule = try #require(guide.rule(id))
         // R1 is implied by R2, R3, R4 and R6 together, so no combination breaks it alone;
         // it stays because it is the reason a user understands for API onboarding.
         #expect(guide.allSelections.contains { guide.breaks(rule, $0) })
-        #expect(!rule.reason.isEmpty && !rule.summary.isEmpty)
+    }
+
+    @Test("recommendations never make a combination invalid")
+    func recommendationsNeverBlock() {
+        for selection in guide.allSelections where specAllows(selection) {
+            #expect(guide.isValid(selection))
+            #expect(guide.breachedRecommendations(of: selection).map(\.id) == specRecommendations(selection), "\(selection)")
+        }
     }
 
     @Test("the default selection is the page default and valid")
@@ -56,9 +113,15 @@ struct RulesTests {
     @Test("violations name the rule an invalid combination breaks")
     func violationsNameRules() {
         let broken = selection("api", "full", "direct", "connectedAccounts", "stripe")
-        #expect(guide.violations(of: broken).map(\.id) == ["R1", "R2"])
+        #expect(guide.violations(of: broken).map(\.id) == ["R1"])
+        let fullWithPlatformFees = selection("hosted", "full", "direct", "platform", "stripe")
+        #expect(guide.violations(of: fullWithPlatformFees).map(\.id) == ["R2"])
         let destinationOnFull = selection("hosted", "full", "destination", "connectedAccounts", "stripe")
-        #expect(guide.violations(of: destinationOnFull).map(\.id) == ["R5"])
+        #expect(guide.violations(of: destinationOnFull).isEmpty)
+        #expect(guide.breachedRecommendations(of: destinationOnFull).map(\.id) == ["N1", "N2", "N3"])
+        let stripeLiableExpress = selection("hosted", "express", "direct", "connectedAccounts", "stripe")
+        #expect(guide.violations(of: stripeLiableExpress).isEmpty)
+        #expect(guideBefore20261118.violations(of: stripeLiableExpress).map(\.id) == ["R3"])
     }
 }
 
@@ -113,16 +176,52 @@ struct CompletionTests {
         #expect(kept == [.onboarding, .dashboard])
     }
 
-    @Test("an indirect contradiction (through fees) names both rules in the way")
-    func indirectContradiction() throws {
+    @Test("what Stripe only advises against completes as asked, moving nothing")
+    func recommendationsDoNotMove() throws {
         var partial = PartialSelection()
         partial[.dashboard] = "full"
         partial[.chargeType] = "destination"
-        guard case .failure(let contradiction) = guide.complete(partial) else {
-            Issue.record("full dashboard with destination charges must not complete")
+        partial[.fees] = "connectedAccounts"
+        let completion = try guide.complete(partial).get()
+        #expect(completion.selection == selection("hosted", "full", "destination", "connectedAccounts", "stripe"))
+        #expect(completion.implied.isEmpty)
+    }
+
+    @Test("Express with Stripe liability: a contradiction naming R3 before 2026-11-18, valid from it")
+    func expressStripeLiability() throws {
+        var partial = PartialSelection()
+        partial[.dashboard] = "express"
+        partial[.liability] = "stripe"
+        #expect(try guide.complete(partial).get().selection == selection("hosted", "express", "direct", "connectedAccounts", "stripe"))
+        guard case .failure(let contradiction) = guideBefore20261118.complete(partial) else {
+            Issue.record("Express with Stripe liability must not complete before 2026-11-18")
             return
         }
-        #expect(Set(contradiction.rules) == ["R2", "R5"])
+        #expect(contradiction.rules == ["R3"])
+    }
+
+    @Test("ties in the nearest valid selection go to the one that breaks fewer recommendations")
+    func tiesPreferFewerBreaches() throws {
+        // Platform liability on the full Dashboard: the dashboard must go (R2), and fees follow
+        // (R6). Express and None tie at two moves, and neither breaks a recommendation.
+        let start = guide.initialState(selection("hosted", "full", "destination", "connectedAccounts", "stripe"))
+        let next = guide.reduce(start, .choose(.liability, "platform"))
+        #expect(next.selection == selection("hosted", "express", "destination", "platform", "platform"))
+        #expect(guide.breachedRecommendations(of: next.selection).isEmpty)
+        // Over every move: the result breaks no more recommendations than any other valid
+        // selection with as few changes.
+        for valid in guide.validSelections {
+            for property in PropertyID.allCases {
+                for option in guide.property(property).options where option.id != valid[property] {
+                    let result = guide.choosing(option.id, for: property, in: valid)
+                    let changes = result.selection.differences(from: valid.setting(property, to: option.id)).count
+                    let best = guide.validSelections
+                        .filter { $0[property] == option.id && $0.differences(from: valid.setting(property, to: option.id)).count == changes }
+                        .map { guide.breachedRecommendations(of: $0).count }.min()
+                    #expect(guide.breachedRecommendations(of: result.selection).count == best, "\(valid) + \(property)=\(option.id)")
+                }
+            }
+        }
     }
 
     @Test("every partial selection either completes validly, keeping every explicit choice, or is a contradiction")

@@ -11,23 +11,55 @@ func selection(_ onboarding: String, _ dashboard: String, _ chargeType: String, 
     return Selection { OptionID(values[$0.index]) }
 }
 
+/// The guide with the rules before Stripe API version 2026-11-18.endive.
+let guideBefore20261118: Guide = guide.at(StripeAPIVersion("2026-10-28")!)
+
 /// The hard rules restated from the spec (guide.md section 3), independently of the content
-/// files, as the oracle the loaded rules are checked against.
-func specAllows(_ s: Selection) -> Bool {
+/// files, as the oracle the loaded rules are checked against. `expressMayBeStripeLiable`
+/// is the 2026-11-18.endive change (R3 no longer applies).
+func specAllows(_ s: Selection, expressMayBeStripeLiable: Bool = true) -> Bool {
     let onboarding = s[.onboarding].rawValue, dashboard = s[.dashboard].rawValue
-    let charge = s[.chargeType].rawValue, fees = s[.fees].rawValue, liability = s[.liability].rawValue
+    let fees = s[.fees].rawValue, liability = s[.liability].rawValue
     if onboarding == "api" && !(dashboard == "none" && fees == "platform" && liability == "platform") { return false }
-    if dashboard == "full" && !(fees == "connectedAccounts" && liability == "stripe" && onboarding != "api") { return false }
-    if dashboard == "express" && !(fees == "platform" && liability == "platform" && onboarding != "api") { return false }
+    if dashboard == "full" && !(fees == "connectedAccounts" && liability == "stripe") { return false }
+    if dashboard == "express" && !expressMayBeStripeLiable && !(fees == "platform" && liability == "platform") { return false }
     if dashboard == "none" && liability == "stripe" && onboarding != "embedded" { return false }
-    if (charge == "destination" || charge == "separate") && fees != "platform" { return false }
     if liability == "platform" && fees != "platform" { return false }
     return true
+}
+
+/// The recommendations (N1 to N3) a selection goes against, restated from the spec.
+func specRecommendations(_ s: Selection) -> [String] {
+    let indirect = s[.chargeType] != "direct"
+    var ids: [String] = []
+    if indirect && s[.fees] == "connectedAccounts" { ids.append("N1") }
+    if indirect && s[.liability] == "stripe" { ids.append("N2") }
+    if s[.dashboard] == "full" && indirect { ids.append("N3") }
+    return ids
+}
+
+/// The advisories restated from the spec (guide.md section 4), callouts apart.
+func specAdvisories(_ s: Selection) -> [String] {
+    let indirect = s[.chargeType] != "direct"
+    var ids: [String] = []
+    if s[.onboarding] == "api" { ids.append("A1") }
+    if indirect { ids.append("A2") }
+    if s[.dashboard] == "none" { ids.append("A4") }
+    if s[.fees] == "platform" { ids.append("A5") }
+    if indirect { ids.append("A6") }
+    return ids
+}
+
+/// The page's callouts: the dashboard type is permanent (A7, always), and no
+/// `account_update` Account Links with no dashboard and Stripe liability (A8).
+func specCallouts(_ s: Selection) -> [String] {
+    s[.dashboard] == "none" && s[.liability] == "stripe" ? ["A7", "A8"] : ["A7"]
 }
 
 /// The step slots restated from the spec (guide.md section 5): the variant id expected in each slot.
 func specSteps(_ s: Selection) -> [String] {
     var ids: [String] = []
+    let indirect = s[.chargeType] != "direct"
     ids.append("onboard-" + s[.onboarding].rawValue)
     switch (s[.chargeType].rawValue, s[.fees].rawValue) {
     case ("direct", "connectedAccounts"): ids.append("charges-direct-accounts-pay")
@@ -36,11 +68,14 @@ func specSteps(_ s: Selection) -> [String] {
     }
     ids.append("dashboard-" + s[.dashboard].rawValue)
     if s[.liability] == "stripe" {
-        ids.append(s[.dashboard] == "none" ? "liability-stripe-embedded" : "liability-stripe")
+        // With indirect charges the platform still covers negative balances (N2): the step says so.
+        ids.append((s[.dashboard] == "none" ? "liability-stripe-embedded" : "liability-stripe") + (indirect ? "-indirect" : ""))
     } else {
         ids.append("liability-platform")
     }
-    if s[.dashboard] == "none" && s[.liability] == "platform" { ids.append("requirement-updates") }
+    if s[.dashboard] == "none" && s[.liability] == "platform" {
+        ids.append(s[.onboarding] == "api" ? "requirement-updates-api" : "requirement-updates-" + s[.onboarding].rawValue)
+    }
     ids.append(s[.onboarding] == "api" ? "payouts-api" : "payouts-standard")
     return ids
 }

@@ -26,6 +26,15 @@ struct GoldenTests {
         try expectGolden("80x24-steps", render(model(80, 24, after: keys(.down, .down, .enter) + typed("w"))))
     }
 
+    @Test("140x40: destination charges on the Stripe Dashboard: the version in force, and marks on what Stripe advises against")
+    func recommendationMarks() throws {
+        // Charge type focused, destination chosen; the cursor then rests on the fees
+        // property's options, where "Your connected accounts" goes against N1.
+        let frame = render(model(140, 40, after: typed("3") + keys(.down, .enter) + typed("4")))
+        #expect(frame.text.contains("Stripe API 2026-11-18.endive"))
+        try expectGolden("140x40-recommendations", frame)
+    }
+
     @Test("50x12: the terminal-too-small screen names the size needed")
     func tooSmall() throws {
         let frame = render(model(50, 12))

@@ -189,9 +189,9 @@ struct UpdateTests {
 
     @Test("Clicks choose options and focus properties; a click outside help closes it")
     func clicks() {
-        let chosen = model(140, 40).update(.click(.option(.chargeType, "separate"))).model
-        #expect(chosen.state.selection[.chargeType] == "separate")
-        #expect(chosen.state.selection[.fees] == "platform")
+        let chosen = model(140, 40).update(.click(.option(.liability, "platform"))).model
+        #expect(chosen.state.selection[.liability] == "platform")
+        #expect(chosen.state.selection[.fees] == "platform", "a click moves what the rules require, as a key does")
         #expect(model(140, 40).update(.click(.property(.liability))).model.state.focus == .liability)
         let help = model(140, 40, after: typed("?"))
         #expect(help.update(.click(.scrollArea(.help))).model.overlay == .help)

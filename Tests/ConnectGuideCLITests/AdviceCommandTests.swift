@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+
+/// Recommendations that warn instead of block, the Stripe API version as an input, and the
+/// page's callouts and scope in every output (issue: advice you can build on).
+@Suite("Advice: recommendations, API versions, callouts")
+struct AdviceCommandTests {
+    @Test("what Stripe advises against exits 0 and names the recommendations with their sources")
+    func recommendationsWarn() throws {
+        let result = try run(["plan", "--charge-type", "destination", "--fees", "connected-accounts", "--dashboard", "full"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("! N1 · Platform fees are recommended with destination charges"))
+        #expect(result.stdout.contains("! N3 · Direct charges are recommended for accounts with the Stripe Dashboard"))
+        #expect(result.stdout.contains("https://docs.stripe.com/connect/configuration-migration-guide"))
+        #expect(result.stdout.contains("https://docs.stripe.com/connect/integration-recommendations"))
+        // Recommendations come first among the cautions.
+        let cautions = try #require(result.stdout.range(of: "Cautions (N: Stripe's recommendations you go against, A: advisories)\n"))
+        let after = result.stdout[cautions.upperBound...]
+        #expect(after.hasPrefix("  ! N1 · "))
+    }
+
+    @Test("N2 for Stripe liability with destination charges, and no step promises Stripe covers them")
+    func stripeLiabilityIndirect() throws {
+        let result = try run([
+            "plan", "--onboarding", "embedded", "--dashboard", "none", "--charge-type", "destination", "--fees", "platform",
+            "--liability", "stripe", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try parseJSON(result.stdout)
+        #expect((plan["recommendations"] as? [[String: Any]])?.map { $0["id"] as? String } == ["N2"])
+        let steps = try #require(plan["steps"] as? [[String: Any]])
+        let liability = try #require(steps.first { $0["slotId"] as? String == "negative-balances" })
+        let text = try #require(liability["text"] as? String)
+        #expect(!text.contains("covers negative balances caused by business risk"))
+        #expect(text.contains("your platform still covers the negative balances"))
+        #expect((plan["callouts"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A7", "A8"])
+    }
+
+    @Test("Express with Stripe liability: fine by default, R3 and 2026-11-18 named with an older version")
+    func expressStripeLiability() throws {
+        let newest = try run(["plan", "--dashboard", "express", "--liability", "stripe"])
+        #expect(newest.status == 0, "\(newest.stderr)")
+        #expect(newest.stdout.contains("Rules of Stripe API version 2026-11-18.endive"))
+        let older = try run(["plan", "--dashboard", "express", "--liability", "stripe", "--stripe-version", "2026-10-28"])
+        #expect(older.status == 2)
+        #expect(older.stdout.isEmpty)
+        #expect(older.stderr.contains("R3"))
+        #expect(older.stderr.contains("2026-11-18"))
+        #expect(older.stderr.contains("2026-10-28"))
+    }
+
+    @Test("a malformed --stripe-version exits 2 and lists the rule changes the guide knows", arguments: [
+        ["plan"], ["url"], ["config"], ["options"], ["diff", "--"], [],
+    ])
+    func malformedVersion(command: [String]) throws {
+        let result = try run(command + ["--stripe-version", "next-week"], stdin: "")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\"next-week\" is not a Stripe API version"))
+        #expect(result.stderr.contains("2025-12-15.clover"))
+        #expect(result.stderr.contains("2026-11-18.endive: Express accounts"))
+    }
+
+    @Test("the version in force is in every format", arguments: [
+        (["plan"], "Rules of Stripe API version 2025-12-15.clover"),
+        (["plan", "--format", "markdown"], "Rules of Stripe API version 2025-12-15.clover (the newest this guide knows is 2026-11-18.endive)."),
+        (["plan", "--format", "json"], "\"stripeVersion\": \"2025-12-15.clover\""),
+        (["plan", "--format", "prompt"], "target Stripe API version 2025-12-15.clover"),
+        (["options"], "Rules of Stripe API version 2025-12-15.clover"),
+        (["options", "--format", "json"], "\"stripeVersion\": \"2025-12-15.clover\""),
+        (["diff", "--stripe-version", "2025-12-15.clover", "--", "--onboarding", "api"], "Both follow the rules of Stripe API version 2025-12-15.clover"),
+        (["diff", "--format", "json", "--", "--onboarding", "api"], "\"stripeVersion\": \"2025-12-15.clover\""),
+        (["config"], "\"stripeVersion\": \"2025-12-15.clover\""),
+        (["config", "--format", "curl"], "-H 'Stripe-Version: 2025-12-15.clover'"),
+        (["config", "--format", "curl", "--api", "v2"], "-H 'Stripe-Version: 2025-12-15.clover'"),
+    ])
+    func versionEverywhere(arguments: [String], expected: String) throws {
+        let result = try run(arguments + ["--stripe-version", "2025-12-15.clover"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(expected))
+    }
+
+    @Test("the two sides of diff may follow different versions")
+    func diffAcrossVersions() throws {
+        let result = try run(["diff", "--stripe-version", "2026-10-28", "--", "--dashboard", "express", "--liability", "stripe"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("A follows the rules of Stripe API version 2026-10-28, B those of 2026-11-18.endive"))
+    }
+
+    @Test("Accounts v2 before 2025-12-15.clover is refused with the reason")
+    func v2NeedsClover() throws {
+        let result = try run(["config", "--api", "v2", "--stripe-version", "2025-06-30.basil"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("Accounts v2 needs Stripe API version 2025-12-15.clover or later"))
+        let v1 = try run(["config", "--api", "v1", "--stripe-version", "2025-06-30.basil"])
+        #expect(v1.status == 0)
+        let plan = try run(["plan", "--stripe-version", "2025-06-30.basil"])
+        #expect(plan.stdout.contains("Accounts v2 needs Stripe API version 2025-12-15.clover or later"))
+    }
+
+    @Test("the page's callouts are in every document", arguments: ["text", "markdown", "json", "prompt"])
+    func callouts(format: String) throws {
+        let defaults = try run(["plan", "--format", format])
+        #expect(defaults.stdout.contains("The dashboard type is permanent"))
+        #expect(!defaults.stdout.contains("Account Links of type `account_update` can't be created"))
+        let embedded = try run(["plan", "--format", format, "--onboarding", "embedded", "--dashboard", "none"])
+        #expect(embedded.stdout.contains("The dashboard type is permanent"))
+        #expect(embedded.stdout.contains("Account Links of type `account_update` can't be created"))
+    }
+
+    @Test("text names who collects requirements in words, not ids")
+    func noRawIDs() throws {
+        let result = try run(["plan", "--onboarding", "api"])
+        #expect(result.stdout.contains("Requirement collection      Your platform"))
+        #expect(!result.stdout.contains("Requirement collection      application"))
+        let defaults = try run(["plan"])
+        #expect(defaults.stdout.contains("Requirement collection      Stripe\n"))
+    }
+
+    @Test("legacy types are compared, never claimed")
+    func legacyWording() throws {
+        let express = try run(["plan", "--dashboard", "express", "--fees", "platform", "--liability", "platform"])
+        #expect(express.stdout.contains("like the former Express account type, except that"))
+        #expect(express.stdout.contains("application_express"))
+        #expect(!express.stdout.contains("called a Express"))
+    }
+
+    @Test("the Custom-like v1 request asks for the country, and curl stops while it is unset")
+    func country() throws {
+        let curl = try run(["config", "--format", "curl", "--onboarding", "api"])
+        #expect(curl.status == 0)
+        #expect(curl.stdout.contains("-d \"country=${ACCOUNT_COUNTRY:?set ACCOUNT_COUNTRY first}\""))
+        #expect(curl.stdout.contains("Set ACCOUNT_COUNTRY to the account's two-letter country code"))
+        // The shell refuses to run the request with the variable unset, so nothing is sent.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "unset ACCOUNT_COUNTRY; curl() { echo ran; }; " + curl.stdout]
+        let output = Pipe()
+        shell.standardOutput = output
+        shell.standardError = Pipe()
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus != 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).isEmpty)
+    }
+
+    @Test("--help and the prompt say what the page covers and where Accounts v2 fits")
+    func scope() throws {
+        let help = try run(["--help"])
+        #expect(help.stdout.contains("Accounts v1"))
+        #expect(help.stdout.contains("https://docs.stripe.com/connect/interactive-platform-guide"))
+        #expect(help.stdout.contains("changes nothing in your Stripe account"))
+        #expect(help.stdout.contains("--stripe-version"))
+        let prompt = try run(["plan", "--format", "prompt"])
+        #expect(prompt.stdout.contains("written for Accounts v1"))
+        #expect(prompt.stdout.contains("Accounts v2, `POST /v2/core/accounts`, with the header `Stripe-Version: 2026-11-18.endive`"))
+        #expect(prompt.stdout.contains("Below are my choices, the integration steps they lead to, the cautions that apply and the request that creates each connected account."))
+        #expect(prompt.stdout.contains("## Cautions for this combination"))
+    }
+}

@@ -101,6 +101,9 @@ public struct PlainSession: Sendable {
             if !moves.isEmpty {
                 line += " Choosing it also sets " + moves.map(guide.destination).joined(separator: ", ") + "."
             }
+            for rule in guide.breachedRecommendations(choosing: option.id, for: property.id, in: state) {
+                line += " Not recommended with your other choices: \(rule.reason)"
+            }
             return line
         }
     }

@@ -113,6 +113,10 @@ struct ContentTests {
         ("config.json", "v1.parameters[0]", "the field \"because\" is missing"),
         ("links.json", "links[1].path", "is listed twice"),
         ("rules.json", "advisories[0].when", "unknown facet \"weather\""),
+        ("rules.json", "rules[1].kind", "unknown kind \"optional\""),
+        ("rules.json", "rules[2].versions.before", "\"2026-11-31\" is not a Stripe API version"),
+        ("rules.json", "rules[3].sources", "a rule needs at least one Stripe docs source"),
+        ("rules.json", "rules[4].sources[0]", "is not in links.json"),
     ])
     func brokenContent(file: String, place: String, problem: String) throws {
         let files = try Self.files(editing: file) { object in
@@ -120,6 +124,15 @@ struct ContentTests {
             case ("rules.json", "rules[0].then.dashboard"):
                 var rules = object["rules"] as! [[String: Any]]
                 rules[0]["then"] = ["dashboard": ["nowhere"]]
+                object["rules"] = rules
+            case ("rules.json", let place) where place.hasPrefix("rules["):
+                var rules = object["rules"] as! [[String: Any]]
+                switch place {
+                case "rules[1].kind": rules[1]["kind"] = "optional"
+                case "rules[2].versions.before": rules[2]["versions"] = ["before": "2026-11-31"]
+                case "rules[3].sources": rules[3]["sources"] = [String]()
+                default: rules[4]["sources"] = ["/connect/somewhere-unverified"]
+                }
                 object["rules"] = rules
             case ("guide.json", _):
                 var properties = object["properties"] as! [[String: Any]]
@@ -193,5 +206,50 @@ extension ContentTests {
                 }
             }
         }
+    }
+
+    /// The corrections against the revised spec, each as the text a user reads.
+    @Test("texts follow the revised spec: Express login, requirement updates, examples, callouts")
+    func corrections() throws {
+        func option(_ property: PropertyID, _ id: String) throws -> PropertyOption {
+            try #require(guide.property(property).option(OptionID(id)))
+        }
+        func variant(_ id: String) throws -> StepVariant {
+            try #require(guide.slots.flatMap(\.variants).first { $0.id == id })
+        }
+        let everything = guide.properties.flatMap { property in
+            property.options.flatMap { [$0.summary, $0.intro] + $0.bestFor + $0.notes }
+        } + guide.slots.flatMap(\.variants).map(\.text) + guide.advisories.map(\.text)
+        // Express accounts have a login of their own (Stripe's Express login page).
+        #expect(!everything.contains { $0.contains("no login of their own") || $0.contains("no direct login") })
+        #expect(try option(.dashboard, "express").notes.contains { $0.contains("Express login page") })
+        #expect(try variant("dashboard-express").text.contains("Express login page"))
+        #expect(try option(.dashboard, "express").bestFor.contains { $0.contains("simple, streamlined") })
+        // The fee setting only matters on direct charges; it is not "only possible" with them.
+        #expect(try option(.fees, "connectedAccounts").notes.allSatisfy { !$0.contains("Only possible") })
+        // Hosted and embedded onboarding keep requirements current themselves, not through the API.
+        for id in ["requirement-updates-hosted", "requirement-updates-embedded"] {
+            #expect(try !variant(id).text.contains("through the API"), "\(id)")
+        }
+        #expect(try variant("requirement-updates-hosted").text.contains("`collection_options`"))
+        #expect(try variant("requirement-updates-embedded").text.contains("`collectionOptions`"))
+        // The API payout step keeps the default schedule.
+        #expect(try variant("payouts-api").text.contains("daily on a rolling schedule"))
+        // The page's named examples.
+        let examples = guide.property(.chargeType).options.flatMap(\.bestFor).joined(separator: " ")
+        for company in ["Shopify", "Thinkific", "Airbnb", "Lyft", "DoorDash"] { #expect(examples.contains(company), "\(company)") }
+        // The no-dashboard panel says account_update Account Links are unavailable with Stripe liability.
+        #expect(try option(.dashboard, "none").notes.contains { $0.contains("`account_update`") })
+        // A2 holds for any dashboard with indirect charges; A6 points to cross-border payouts.
+        let a2 = try #require(guide.advisories.first { $0.id == "A2" })
+        #expect(a2.condition.clauses.keys.map(\.description) == ["chargeType"])
+        let a6 = try #require(guide.advisories.first { $0.id == "A6" })
+        #expect(a6.links.map(\.path).contains("/connect/cross-border-payouts"))
+        #expect(a6.text.contains("`reverse_transfer=true`") && a6.text.contains("dispute does not reverse"))
+        // Legacy types are compared, and Express and Custom name the fee payer they differ in.
+        #expect(guide.legacyTypes.map(\.name) == ["Standard", "Express", "Custom"])
+        #expect(guide.legacyTypes.dropFirst().allSatisfy { $0.difference?.contains("application_") == true })
+        #expect(guide.scopeStatement.contains("Accounts v1") && guide.scopeStatement.contains("/connect/interactive-platform-guide"))
+        #expect(guide.prerequisites.contains("sandbox") && guide.prerequisites.contains("changes nothing"))
     }
 }

@@ -12,18 +12,29 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The domain: content, rules, state machine, derivation, exports.
-        // The content in Assets/ is compiled into the binary (embedInCode), so the
-        // executable runs from any directory without the checkout beside it.
+        // The domain: model, rules, state machine, derivation, exports.
+        .target(name: "ConnectGuideCore"),
+        // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
-            name: "ConnectGuideCore",
-            resources: [
-                .embedInCode("Assets/guide.json"),
-                .embedInCode("Assets/rules.json"),
-                .embedInCode("Assets/steps.json"),
-                .embedInCode("Assets/config.json"),
-                .embedInCode("Assets/links.json"),
-            ]
+            name: "ContentLoader",
+            dependencies: ["ConnectGuideCore"]
+        ),
+        .executableTarget(
+            name: "content-compiler",
+            dependencies: ["ConnectGuideCore", "ContentLoader"],
+            path: "Tools/content-compiler"
+        ),
+        .plugin(
+            name: "CompileContent",
+            capability: .buildTool(),
+            dependencies: ["content-compiler"]
+        ),
+        // The content of Assets/, compiled into the binary as Swift (`Guide.bundled`), so the
+        // executable runs from any directory, parses no JSON and checks nothing at start.
+        .target(
+            name: "ConnectGuideContent",
+            dependencies: ["ConnectGuideCore"],
+            plugins: ["CompileContent"]
         ),
         // ncursesw from the system (Debian: libncurses-dev), with a C shim for its macros.
         // No pkgConfig: ncursesw.pc only adds -D flags that SwiftPM refuses (with a
@@ -41,6 +52,7 @@ let package = Package(
             name: "connect-guide",
             dependencies: [
                 "ConnectGuideCore",
+                "ConnectGuideContent",
                 "ConnectGuideTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -64,12 +76,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ConnectGuideCoreTests",
-            dependencies: ["ConnectGuideCore", "FuzzSupport"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideContent", "ContentLoader", "FuzzSupport"]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(
             name: "ConnectGuideTUITests",
-            dependencies: ["ConnectGuideTUI", "connect-guide", "FuzzSupport"],
+            dependencies: ["ConnectGuideTUI", "ConnectGuideContent", "connect-guide", "FuzzSupport"],
             exclude: ["Goldens"]
         ),
         // Runs the built binary as a user would, checking output, streams and exit codes.

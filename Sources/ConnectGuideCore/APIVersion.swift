@@ -27,7 +27,7 @@ public struct StripeAPIVersion: Hashable, Sendable, Comparable, CustomStringConv
         self.init(year: year, month: month, day: day, name: name)
     }
 
-    init(year: Int, month: Int, day: Int, name: String?) {
+    public init(year: Int, month: Int, day: Int, name: String?) {
         self.year = year
         self.month = month
         self.day = day
@@ -105,4 +105,10 @@ public struct APIVersionChange: Hashable, Sendable {
     public let version: StripeAPIVersion
     public let change: String
     public let sources: [DocLink]
+
+    public init(version: StripeAPIVersion, change: String, sources: [DocLink]) {
+        self.version = version
+        self.change = change
+        self.sources = sources
+    }
 }

@@ -49,6 +49,12 @@ public struct Selection: Hashable, Sendable, CustomStringConvertible {
         options = PropertyID.allCases.map(choose)
     }
 
+    /// One option per property, in page order.
+    public init(options: [OptionID]) {
+        precondition(options.count == PropertyID.allCases.count, "a selection has one option for each of the five properties")
+        self.options = options
+    }
+
     public subscript(property: PropertyID) -> OptionID {
         get { options[property.index] }
         set { options[property.index] = newValue }
@@ -107,7 +113,7 @@ public enum Facet: Hashable, Sendable, CustomStringConvertible {
     case property(PropertyID)
     case requirementCollection
 
-    init?(id: String) {
+    public init?(id: String) {
         if id == "requirementCollection" {
             self = .requirementCollection
         } else if let property = PropertyID(rawValue: id) {
@@ -135,7 +141,7 @@ public struct Condition: Hashable, Sendable {
 
     /// The properties this condition reads; `derivedFrom` names those the requirement
     /// collection is computed from.
-    func properties(derivedFrom requirementInputs: Set<PropertyID>) -> Set<PropertyID> {
+    public func properties(derivedFrom requirementInputs: Set<PropertyID>) -> Set<PropertyID> {
         var result: Set<PropertyID> = []
         for facet in clauses.keys {
             switch facet {

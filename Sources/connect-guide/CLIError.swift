@@ -18,14 +18,3 @@ enum Exit {
     static let usage: Int32 = 2
     static let interrupted: Int32 = 130
 }
-
-/// The bundled guide, loaded once. A failure names the content file and the place.
-let bundledGuide: Result<Guide, ContentError> = Result { () throws(ContentError) in try Guide.bundled() }
-
-func loadGuide() throws -> Guide {
-    switch bundledGuide {
-    case .success(let guide): return guide
-    case .failure(let error):
-        throw CLIError(message: "the built-in guide content is broken: \(error)\nRebuild from a checkout whose tests pass.", code: 1)
-    }
-}

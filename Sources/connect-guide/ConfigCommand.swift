@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 extension AccountsAPI: ExpressibleByArgument {}
 extension ConfigFormat: ExpressibleByArgument {}
@@ -25,7 +26,7 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let guide = try selection.guide(loadGuide())
+        let guide = try selection.guide(.bundled)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         if let since = report.plan.configuration(for: api).unavailableBefore {
             throw CLIError.usage(

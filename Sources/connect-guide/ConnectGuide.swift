@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 #if canImport(Glibc)
 import Glibc
@@ -37,12 +38,12 @@ struct ConnectGuide: ParsableCommand {
 
 /// The scope and prerequisites from the content, and the default --stripe-version, for --help.
 let aboutTheGuide: String = {
-    guard case .success(let guide) = bundledGuide else { return "" }
+    let guide = Guide.bundled
     return "\(guide.scopeStatement) \(guide.prerequisites) The rules follow Stripe API version \(guide.newestAPIVersion) unless --stripe-version names another."
 }()
 
 let version: String = {
-    guard case .success(let guide) = bundledGuide else { return "0.1.0" }
+    let guide = Guide.bundled
     return "0.1.0 (content \(guide.contentVersion))"
 }()
 

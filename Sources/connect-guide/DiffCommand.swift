@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 extension DiffFormat: ExpressibleByArgument {}
 
@@ -49,7 +50,7 @@ struct DiffCommand: ParsableCommand {
             throw CLIError.usage(
                 "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
         }
-        let base = try loadGuide()
+        let base = Guide.bundled
         let format = sideB.format ?? format
         // Each side may name its own --stripe-version, to compare what a version changes.
         let guide = try a.guide(base)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 import ConnectGuideTUI
 
 #if canImport(Glibc)
@@ -20,7 +21,7 @@ struct InteractiveOptions: ParsableArguments {
     var printFormat: PlanFormat?
 
     func run(_ start: StartOptions) throws {
-        let guide = try start.selection.guide(loadGuide())
+        let guide = try start.selection.guide(.bundled)
         // Checked before reading the saved selection, so a refusal changes nothing.
         if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
             throw CLIError.usage(refusal)

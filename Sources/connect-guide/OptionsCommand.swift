@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 extension OptionsFormat: ExpressibleByArgument {}
 
@@ -16,6 +17,6 @@ struct OptionsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try output.emit(try version.guide(loadGuide()).renderOptions(as: format))
+        try output.emit(try version.guide(.bundled).renderOptions(as: format))
     }
 }

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideContent
 
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,7 @@ import Darwin
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as
 /// text or in the `--print` format.
 func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
-    let guide = try options.selection.guide(loadGuide())
+    let guide = try options.selection.guide(.bundled)
     let environment = processEnvironment()
     let (state, store) = try options.start(in: guide, environment: environment, warn: printError)
     var standardError = StandardError()

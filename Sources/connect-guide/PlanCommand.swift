@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 extension PlanFormat: ExpressibleByArgument {}
 
@@ -21,7 +22,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let guide = try selection.guide(loadGuide())
+        let guide = try selection.guide(.bundled)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))
     }

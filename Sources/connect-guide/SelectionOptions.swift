@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 /// `--stripe-version`: which Stripe API version's rules are in force. Every command takes it.
 struct StripeVersionOption: ParsableArguments {
@@ -128,13 +129,13 @@ struct SelectionOptions: ParsableArguments {
 
 /// A property's CLI values, as the value name in --help ("hosted|embedded|api").
 private func values(_ property: PropertyID) -> String {
-    guard case .success(let guide) = bundledGuide else { return "value" }
+    let guide = Guide.bundled
     return guide.property(property).options.map(\.cliValue).joined(separator: "|")
 }
 
 /// What shell completion offers for a property's flag: the CLI values, then the aliases.
 private func values(_ property: PropertyID, aliases: Bool) -> [String] {
-    guard case .success(let guide) = bundledGuide else { return [] }
+    let guide = Guide.bundled
     let options = guide.property(property).options
     return options.map(\.cliValue) + (aliases ? options.flatMap(\.aliases) : [])
 }

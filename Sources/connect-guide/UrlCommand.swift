@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideContent
 
 struct UrlCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct UrlCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let guide = try selection.guide(loadGuide())
+        let guide = try selection.guide(.bundled)
         let completion = try selection.completion(in: guide, warn: printError)
         for move in completion.implied { printError("note: \(guide.describe(move))") }
         try output.emit(guide.url(for: completion.selection) + "\n")

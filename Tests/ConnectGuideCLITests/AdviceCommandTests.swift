@@ -158,3 +158,55 @@ struct AdviceCommandTests {
         #expect(prompt.stdout.contains("## Cautions for this combination"))
     }
 }
+
+/// The content compiler that the build runs on Assets/ (Plugins/CompileContent).
+@Suite("Content compiled at build time")
+struct ContentCompilerTests {
+    /// Runs the compiler on a copy of Assets/ with one file changed.
+    func compile(editing name: String, _ edit: (String) -> String) throws -> (status: Int32, stderr: String, output: String?) {
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("assets-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: checkout.appendingPathComponent("Assets"), to: copy)
+        let file = copy.appendingPathComponent(name)
+        try edit(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        let output = copy.appendingPathComponent("BundledGuide.swift")
+        let process = Process()
+        process.executableURL = binaryURL.deletingLastPathComponent().appendingPathComponent("content-compiler")
+        process.arguments = [copy.path, output.path]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stderr, try? String(contentsOf: output, encoding: .utf8))
+    }
+
+    @Test("an unknown option id fails the build step, naming the file, the place and the problem")
+    func unknownOption() throws {
+        let result = try compile(editing: "rules.json") {
+            $0.replacingOccurrences(of: #""then": { "dashboard": ["none"], "fees""#, with: #""then": { "dashboard": ["nowhere"], "fees""#)
+        }
+        #expect(result.status == 1)
+        #expect(result.output == nil, "nothing is written")
+        #expect(result.stderr.contains("rules.json: error: Assets/rules.json: at rules[0].then.dashboard: unknown value \"nowhere\""))
+    }
+
+    @Test("a link that is not on the allow-list fails the build")
+    func unlistedLink() throws {
+        let result = try compile(editing: "steps.json") {
+            $0.replacingOccurrences(of: #""path": "/connect/hosted-onboarding""#, with: #""path": "/connect/made-up""#)
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\"/connect/made-up\" is not in links.json"))
+    }
+
+    @Test("good content compiles to Swift source with the guide as literals")
+    func compiles() throws {
+        let result = try compile(editing: "guide.json") { $0 }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.output?.contains("public static let bundled: Guide = makeBundledGuide()") == true)
+        // The valid combinations of both rulesets (27 before 2026-11-18, 39 from it), precomputed.
+        #expect(result.output?.components(separatedBy: "Selection(options:").count == 27 + 39 + 1)
+    }
+}

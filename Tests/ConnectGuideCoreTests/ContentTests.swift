@@ -1,4 +1,6 @@
 import Foundation
+import ConnectGuideContent
+import ContentLoader
 import FuzzSupport
 import Testing
 
@@ -8,7 +10,7 @@ import Testing
 struct ContentTests {
     /// The bundled files as editable JSON, for breaking them on purpose.
     static func files(editing name: String, _ edit: (inout [String: Any]) -> Void) throws -> ContentFiles {
-        var files = ContentFiles.bundled
+        var files = ContentFiles.assets
         var object = try #require(try JSONSerialization.jsonObject(with: Data(files.files[name]!)) as? [String: Any])
         edit(&object)
         files.files[name] = Array(try JSONSerialization.data(withJSONObject: object))
@@ -24,9 +26,26 @@ struct ContentTests {
         }
     }
 
+    @Test("the guide compiled at build time is the one Assets/ gives at run time, plan for plan")
+    func compiledMatchesAssets() throws {
+        let loaded = try Guide(files: .assets)
+        #expect(guide.renderOptions(as: .json) == loaded.renderOptions(as: .json))
+        for version in ["2026-10-28", "2026-11-18.endive", "2025-01-01"] {
+            let compiled = guide.at(StripeAPIVersion(version)!), fresh = loaded.at(StripeAPIVersion(version)!)
+            #expect(compiled.validSelections == fresh.validSelections, "\(version)")
+            for selection in compiled.allSelections {
+                #expect(compiled.render(PlanReport(plan: compiled.plan(for: selection)), as: .json)
+                    == fresh.render(PlanReport(plan: fresh.plan(for: selection)), as: .json))
+            }
+        }
+        // The precomputed validity table covers every set of hard rules a version can put in force.
+        #expect(Set(guide.validityTable.keys) == Set(guide.rulesets.map { $0.map(\.id) }))
+        #expect(guide.validityTable.count == 2)
+    }
+
     @Test("the bundled content loads and is versioned")
     func bundledLoads() throws {
-        let guide = try Guide.bundled()
+        let guide = try Guide(files: .assets)
         #expect(!guide.contentVersion.isEmpty)
         #expect(guide.properties.map(\.id) == PropertyID.allCases)
         #expect(guide.slots.map(\.number) == [1, 2, 3, 4, 5, 6])
@@ -169,12 +188,12 @@ struct ContentTests {
 
     @Test("a file that is not JSON at all names the file and says so")
     func notJSON() throws {
-        var files = ContentFiles.bundled
+        var files = ContentFiles.assets
         files.files["steps.json"] = Array("{ \"slots\": [ oops".utf8)
         let error = try #require(Self.loadError(files))
         #expect(error.file == "steps.json")
         #expect(error.problem.hasPrefix("not valid JSON"))
-        var incomplete = ContentFiles.bundled
+        var incomplete = ContentFiles.assets
         incomplete.files.removeValue(forKey: "links.json")
         #expect(Self.loadError(incomplete)?.description == "Assets/links.json: at top level: the file is missing")
     }
@@ -188,7 +207,7 @@ extension ContentTests {
         func mutations() {
             var random = SeededGenerator(seed: fuzzSeed(7))
             for _ in 0..<fuzzIterations(300) {
-                var files = ContentFiles.bundled
+                var files = ContentFiles.assets
                 let name = ContentFiles.names.randomElement(using: &random)!
                 var bytes = files.files[name]!
                 for _ in 0..<Int.random(in: 1...4, using: &random) {

@@ -1,9 +1,25 @@
+import ConnectGuideContent
+import ContentLoader
 import Foundation
 
 @testable import ConnectGuideCore
 
-/// The bundled guide, loaded once for all tests (loading is itself tested in ContentTests).
-let guide: Guide = try! Guide.bundled()
+/// The guide compiled into the binary (ContentTests checks it against Assets/ read at run time).
+let guide: Guide = Guide.bundled
+
+extension ContentFiles {
+    /// The content files as they are in the checkout's Assets/.
+    static let assets: ContentFiles = {
+        let directory = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Assets")
+        var files: [String: [UInt8]] = [:]
+        for name in names {
+            files[name] = Array(FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) ?? Data())
+        }
+        return ContentFiles(files: files)
+    }()
+}
 
 /// Builds a selection from option ids in page order: onboarding, dashboard, chargeType, fees, liability.
 func selection(_ onboarding: String, _ dashboard: String, _ chargeType: String, _ fees: String, _ liability: String) -> Selection {

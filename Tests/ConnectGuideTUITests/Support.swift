@@ -1,3 +1,4 @@
+import ConnectGuideContent
 import ConnectGuideCore
 import Foundation
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @testable import ConnectGuideTUI
 
 /// The bundled guide; the core's tests check that it loads.
-let guide = try! Guide.bundled()
+let guide = Guide.bundled
 
 /// A model at a size, after some events (keys, clicks).
 func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = []) -> AppModel {

@@ -1,12 +1,10 @@
+import ConnectGuideCore
+
 // The shape of the files in Assets/. These types mirror the JSON one to one and are read
 // by hand from `JSONValue` (see ContentNode), which checks every field's type and rejects
 // unknown fields, so a typo in a content file is an error rather than a silent default.
 // `Guide` (Guide.swift) is the validated, indexed form the rest of the core uses.
 
-/// A condition over a selection: every listed facet must hold one of the listed
-/// values. Facets are the five property ids plus the derived `requirementCollection`.
-/// The empty condition always holds.
-public typealias ConditionSpec = [String: [String]]
 
 struct GuideFile {
     var contentVersion: String
@@ -367,92 +365,3 @@ struct LinkSpec {
     }
 }
 
-/// A value in a content file with its place, for reading by hand with errors that say
-/// where the problem is ("properties[1].options[0].label").
-struct ContentNode {
-    let value: JSONValue
-    let file: String
-    let place: String
-
-    func fail(_ problem: String) -> ContentError { ContentError(file: file, place: place, problem: problem) }
-
-    private func child(_ value: JSONValue, _ step: String) -> ContentNode {
-        ContentNode(value: value, file: file, place: place.isEmpty ? step : step.hasPrefix("[") ? place + step : place + "." + step)
-    }
-
-    func members() throws(ContentError) -> [(String, ContentNode)] {
-        guard case .object(let members) = value else { throw fail("expected an object") }
-        return members.map { ($0.0, child($0.1, $0.0)) }
-    }
-
-    func field(_ key: String) throws(ContentError) -> ContentNode {
-        guard case .object(let members) = value else { throw fail("expected an object") }
-        guard let found = members.first(where: { $0.0 == key }), !found.1.isNull else {
-            throw fail("the field \"\(key)\" is missing")
-        }
-        return child(found.1, key)
-    }
-
-    /// Nil when the field is absent or null.
-    func optionalField(_ key: String) throws(ContentError) -> ContentNode? {
-        guard case .object(let members) = value else { throw fail("expected an object") }
-        guard let found = members.first(where: { $0.0 == key }), !found.1.isNull else { return nil }
-        return child(found.1, key)
-    }
-
-    /// Rejects fields the format does not have, which are most often typos.
-    func allowFields(_ allowed: Set<String>) throws(ContentError) {
-        guard case .object(let members) = value else { throw fail("expected an object") }
-        if let unknown = members.first(where: { !allowed.contains($0.0) }) {
-            throw fail("unknown field \"\(unknown.0)\"; expected \(allowed.sorted().joined(separator: ", "))")
-        }
-    }
-
-    func string() throws(ContentError) -> String {
-        guard case .string(let text) = value else { throw fail("expected a string") }
-        return text
-    }
-
-    func bool() throws(ContentError) -> Bool {
-        guard case .bool(let flag) = value else { throw fail("expected true or false") }
-        return flag
-    }
-
-    func int() throws(ContentError) -> Int {
-        guard case .int(let number) = value else { throw fail("expected a number") }
-        return number
-    }
-
-    func array() throws(ContentError) -> [ContentNode] {
-        guard case .array(let items) = value else { throw fail("expected a list") }
-        return items.enumerated().map { child($1, "[\($0)]") }
-    }
-
-    func strings() throws(ContentError) -> [String] {
-        try array().map { (item) throws(ContentError) in try item.string() }
-    }
-
-    /// `{"facet": ["value", ...], ...}`
-    func condition() throws(ContentError) -> ConditionSpec {
-        var condition: ConditionSpec = [:]
-        for (facet, values) in try members() { condition[facet] = try values.strings() }
-        return condition
-    }
-}
-
-/// A parameter value as the API takes it: a string, or a boolean for v2's JSON body.
-public enum ParameterValue: Hashable, Sendable, CustomStringConvertible {
-    case string(String)
-    case bool(Bool)
-    /// A value only the user knows (the account's country): `name` is the shell variable
-    /// the curl request reads it from, `description` says what to put there.
-    case placeholder(name: String, description: String)
-
-    public var description: String {
-        switch self {
-        case .string(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .placeholder(let name, _): "$" + name
-        }
-    }
-}

@@ -1,0 +1,319 @@
+import ConnectGuideCore
+
+/// The raw bytes of the five content files, by file name.
+public struct ContentFiles: Sendable {
+    public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json"]
+    public var files: [String: [UInt8]]
+
+    public init(files: [String: [UInt8]]) { self.files = files }
+
+}
+
+extension Guide {
+    /// Reads and checks the content files: every field, cross-reference and link. The
+    /// content compiler runs it at build time, so a broken file fails the build.
+    public init(files: ContentFiles) throws(ContentError) {
+        let guideFile = try GuideFile(node("guide.json", in: files))
+        let rulesFile = try RulesFile(node("rules.json", in: files))
+        let stepsFile = try StepsFile(node("steps.json", in: files))
+        let configFile = try ConfigFile(node("config.json", in: files))
+        let linksFile = try LinksFile(node("links.json", in: files))
+        var builder = GuideBuilder()
+        self = try builder.build(
+            guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile)
+    }
+}
+
+/// The parsed top level of a content file.
+private func node(_ name: String, in files: ContentFiles) throws(ContentError) -> ContentNode {
+    guard let bytes = files.files[name] else {
+        throw ContentError(file: name, place: "", problem: "the file is missing")
+    }
+    do {
+        return ContentNode(value: try JSONValue.parse(bytes), file: name, place: "")
+    } catch {
+        throw ContentError(file: name, place: "", problem: "not valid JSON (\(error))")
+    }
+}
+
+/// Turns decoded files into a `Guide`, checking every cross-reference on the way.
+private struct GuideBuilder {
+    var properties: [Property] = []
+    /// Option ids by property, known before the properties are built, since a section's
+    /// notes may test properties that come later in page order.
+    var optionIDs: [PropertyID: [String]] = [:]
+    var requirementInputs: Set<PropertyID> = []
+    var linksByPath: [String: DocLink] = [:]
+
+    mutating func build(
+        guide: GuideFile, rules rulesFile: RulesFile, steps: StepsFile, config: ConfigFile, links: LinksFile
+    ) throws(ContentError) -> Guide {
+        for (index, link) in links.links.enumerated() {
+            guard link.path.hasPrefix("/"), !link.path.contains(" ") else {
+                throw ContentError(file: "links.json", place: "links[\(index)].path", problem: "a path must start with / and contain no spaces")
+            }
+            guard linksByPath[link.path] == nil else {
+                throw ContentError(file: "links.json", place: "links[\(index)].path", problem: "\"\(link.path)\" is listed twice")
+            }
+            linksByPath[link.path] = DocLink(path: link.path, title: link.title, url: links.base + link.path)
+        }
+
+        for (index, spec) in guide.properties.enumerated() where index < PropertyID.allCases.count {
+            optionIDs[PropertyID.allCases[index]] = spec.options.map(\.id)
+        }
+        properties = try buildProperties(guide.properties)
+
+        let requirementCondition = try condition(
+            rulesFile.requirementCollection.applicationWhen, file: "rules.json",
+            place: "requirementCollection.applicationWhen", allowDerived: false)
+        requirementInputs = requirementCondition.properties(derivedFrom: [])
+        var explanation: [RequirementCollection: String] = [:]
+        var requirementLabels: [RequirementCollection: String] = [:]
+        for value in RequirementCollection.allCases {
+            guard let label = rulesFile.requirementCollection.labels[value.rawValue] else {
+                throw ContentError(file: "rules.json", place: "requirementCollection.labels", problem: "no label for \"\(value.rawValue)\"")
+            }
+            requirementLabels[value] = label
+            guard let text = rulesFile.requirementCollection.explanation[value.rawValue] else {
+                throw ContentError(file: "rules.json", place: "requirementCollection.explanation", problem: "no text for \"\(value.rawValue)\"")
+            }
+            explanation[value] = text
+        }
+
+        var rules: [Rule] = []
+        for (index, spec) in rulesFile.rules.enumerated() {
+            let place = "rules[\(index)]"
+            guard !rules.contains(where: { $0.id == spec.id }) else {
+                throw ContentError(file: "rules.json", place: "\(place).id", problem: "the id \"\(spec.id)\" is used twice")
+            }
+            guard let kind = RuleKind(rawValue: spec.kind) else {
+                throw ContentError(
+                    file: "rules.json", place: "\(place).kind",
+                    problem: "unknown kind \"\(spec.kind)\"; expected one of \(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let premise = try condition(spec.if, file: "rules.json", place: "\(place).if")
+            let requirement = try condition(spec.then, file: "rules.json", place: "\(place).then")
+            guard !spec.sources.isEmpty else {
+                throw ContentError(file: "rules.json", place: "\(place).sources", problem: "a rule needs at least one Stripe docs source")
+            }
+            let sources = try spec.sources.enumerated().map { (index, path) throws(ContentError) in
+                try link(path, file: "rules.json", place: "\(place).sources[\(index)]")
+            }
+            rules.append(Rule(
+                id: spec.id, kind: kind, versions: try versionRange(spec.versions, place: "\(place).versions"),
+                summary: spec.summary, premise: premise, requirement: requirement, reason: spec.reason, sources: sources,
+                properties: premise.properties(derivedFrom: requirementInputs)
+                    .union(requirement.properties(derivedFrom: requirementInputs))))
+        }
+
+        var versionChanges: [APIVersionChange] = []
+        for (index, spec) in rulesFile.apiVersions.enumerated() {
+            let place = "apiVersions[\(index)]"
+            guard let version = StripeAPIVersion(spec.version), version.name != nil else {
+                throw ContentError(file: "rules.json", place: "\(place).version", problem: "\"\(spec.version)\" is not a release such as 2026-11-18.endive")
+            }
+            if let previous = versionChanges.last, version <= previous.version {
+                throw ContentError(file: "rules.json", place: "\(place).version", problem: "versions must be listed oldest first")
+            }
+            versionChanges.append(APIVersionChange(
+                version: version, change: spec.change,
+                sources: try spec.sources.enumerated().map { (linkIndex, path) throws(ContentError) in
+                    try link(path, file: "rules.json", place: "\(place).sources[\(linkIndex)]")
+                }))
+        }
+        guard !versionChanges.isEmpty else {
+            throw ContentError(file: "rules.json", place: "apiVersions", problem: "list at least the newest Stripe API version the rules follow")
+        }
+
+        var advisories: [Advisory] = []
+        for (index, spec) in rulesFile.advisories.enumerated() {
+            let place = "advisories[\(index)]"
+            advisories.append(Advisory(
+                id: spec.id, isCallout: spec.callout, condition: try condition(spec.when, file: "rules.json", place: "\(place).when"),
+                title: spec.title, text: spec.text,
+                links: try spec.links.enumerated().map { (linkIndex, path) throws(ContentError) in
+                    try link(path, file: "rules.json", place: "\(place).links[\(linkIndex)]")
+                }))
+        }
+
+        let slots = try buildSlots(steps)
+        var configuration: [AccountsAPI: APIConfigurationRules] = [:]
+        for api in AccountsAPI.allCases {
+            let spec = api == .v1 ? config.v1 : config.v2
+            var parameterRules: [ParameterRule] = []
+            for (index, rule) in spec.parameters.enumerated() {
+                let place = "\(api.rawValue).parameters[\(index)]"
+                guard !rule.set.isEmpty else {
+                    throw ContentError(file: "config.json", place: "\(place).set", problem: "no parameters to set")
+                }
+                parameterRules.append(ParameterRule(
+                    condition: try condition(rule.when, file: "config.json", place: "\(place).when"),
+                    parameters: rule.set,
+                    because: rule.because))
+            }
+            var minimumVersion: StripeAPIVersion?
+            if let node = spec.minimumVersion {
+                minimumVersion = try version(node)
+            }
+            configuration[api] = APIConfigurationRules(
+                method: spec.method, endpoint: spec.endpoint, minimumVersion: minimumVersion, rules: parameterRules)
+        }
+        var legacyTypes: [LegacyType] = []
+        for (index, spec) in config.legacyTypes.enumerated() {
+            legacyTypes.append(LegacyType(
+                name: spec.name, condition: try condition(spec.when, file: "config.json", place: "legacyTypes[\(index)].when"),
+                difference: spec.except))
+        }
+
+        let payouts = try section(guide.payouts, place: "payouts")
+        let urlOrder = guide.urlParameterOrder.compactMap(PropertyID.init(rawValue:))
+        guard Set(urlOrder) == Set(PropertyID.allCases), urlOrder.count == PropertyID.allCases.count else {
+            throw ContentError(file: "guide.json", place: "urlParameterOrder", problem: "must name each of the five properties once")
+        }
+        let linkList = links.links.compactMap { linksByPath[$0.path] }
+        let result = Guide(
+            contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
+            scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
+            properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
+            advisories: advisories, requirementCollectionCondition: requirementCondition,
+            requirementCollectionLabels: requirementLabels, requirementCollectionExplanation: explanation,
+            slots: slots, configuration: configuration, legacyTypes: legacyTypes, links: linkList)
+        guard result.validSelections.contains(result.defaults) else {
+            let broken = result.violations(of: result.defaults).map(\.id).joined(separator: ", ")
+            throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")
+        }
+        return result
+    }
+
+    func buildProperties(_ specs: [PropertySpec]) throws(ContentError) -> [Property] {
+        let expected = PropertyID.allCases.map(\.rawValue)
+        guard specs.map(\.id) == expected else {
+            throw ContentError(
+                file: "guide.json", place: "properties",
+                problem: "expected the properties \(expected.joined(separator: ", ")) in that order, found \(specs.map(\.id).joined(separator: ", "))")
+        }
+        var result: [Property] = []
+        for (index, spec) in specs.enumerated() {
+            let place = "properties[\(index)]"
+            guard !spec.options.isEmpty else {
+                throw ContentError(file: "guide.json", place: "\(place).options", problem: "a property needs at least one option")
+            }
+            var seenNames: [String: String] = [:]
+            var options: [PropertyOption] = []
+            for (optionIndex, option) in spec.options.enumerated() {
+                let optionPlace = "\(place).options[\(optionIndex)]"
+                let names = [option.id, option.cliValue, option.urlValue] + option.aliases
+                for name in Set(names.map { $0.lowercased() }) {
+                    if let owner = seenNames[name] {
+                        throw ContentError(file: "guide.json", place: optionPlace, problem: "the name \"\(name)\" is already used by option \"\(owner)\"")
+                    }
+                    seenNames[name] = option.id
+                }
+                guard !option.label.isEmpty, !option.shortLabel.isEmpty else {
+                    throw ContentError(file: "guide.json", place: optionPlace, problem: "the label and short label must not be empty")
+                }
+                options.append(PropertyOption(
+                    id: OptionID(option.id), label: option.label, shortLabel: option.shortLabel,
+                    urlValue: option.urlValue, cliValue: option.cliValue, aliases: option.aliases,
+                    summary: option.summary, intro: option.intro, recommendation: option.recommendation,
+                    bestFor: option.bestFor, notes: option.notes))
+            }
+            guard options.contains(where: { $0.id.rawValue == spec.default }) else {
+                throw ContentError(file: "guide.json", place: "\(place).default", problem: "\"\(spec.default)\" is not one of this property's options")
+            }
+            result.append(Property(
+                id: PropertyID.allCases[index], label: spec.label, shortLabel: spec.shortLabel, urlKey: spec.urlKey,
+                cliFlag: spec.cliFlag, defaultOption: OptionID(spec.default),
+                section: try section(spec.section, place: "\(place).section"), options: options))
+        }
+        return result
+    }
+
+    func buildSlots(_ file: StepsFile) throws(ContentError) -> [StepSlot] {
+        var slots: [StepSlot] = []
+        for (index, spec) in file.slots.enumerated() {
+            let place = "slots[\(index)]"
+            if let previous = slots.last, spec.slot <= previous.number {
+                throw ContentError(file: "steps.json", place: "\(place).slot", problem: "slots must be in increasing order (\(spec.slot) follows \(previous.number))")
+            }
+            var variants: [StepVariant] = []
+            for (variantIndex, variant) in spec.variants.enumerated() {
+                let variantPlace = "\(place).variants[\(variantIndex)]"
+                guard (1...2).contains(variant.links.count) else {
+                    throw ContentError(file: "steps.json", place: "\(variantPlace).links", problem: "a step needs one or two links, found \(variant.links.count)")
+                }
+                var links: [StepLink] = []
+                for (linkIndex, spec) in variant.links.enumerated() {
+                    let docLink = try link(spec.path, file: "steps.json", place: "\(variantPlace).links[\(linkIndex)].path")
+                    links.append(StepLink(label: spec.label, url: docLink.url))
+                }
+                variants.append(StepVariant(
+                    id: variant.id,
+                    condition: try condition(variant.when, file: "steps.json", place: "\(variantPlace).when"),
+                    title: variant.title, text: variant.text, links: links))
+            }
+            slots.append(StepSlot(number: spec.slot, id: spec.id, heading: spec.heading, variants: variants))
+        }
+        return slots
+    }
+
+    func section(_ spec: SectionSpec, place: String) throws(ContentError) -> Section {
+        var notes: [ConditionalText] = []
+        for (index, note) in spec.notes.enumerated() {
+            let notePlace = "\(place).notes[\(index)].when"
+            notes.append(ConditionalText(
+                condition: try condition(note.when, file: "guide.json", place: notePlace), text: note.text))
+        }
+        return Section(heading: spec.heading, intro: spec.intro, notes: notes)
+    }
+
+    func version(_ node: ContentNode) throws(ContentError) -> StripeAPIVersion {
+        let text = try node.string()
+        guard let version = StripeAPIVersion(text) else {
+            throw node.fail("\"\(text)\" is not a Stripe API version (YYYY-MM-DD or YYYY-MM-DD.name)")
+        }
+        return version
+    }
+
+    func versionRange(_ spec: VersionBoundsSpec?, place: String) throws(ContentError) -> VersionRange {
+        guard let spec else { return .all }
+        let range = VersionRange(
+            from: try spec.from.map { (node) throws(ContentError) in try version(node) },
+            before: try spec.before.map { (node) throws(ContentError) in try version(node) },
+            previewsFrom: try spec.previewsFrom.map { (node) throws(ContentError) in try version(node) })
+        guard !range.isAll else {
+            throw ContentError(file: "rules.json", place: place, problem: "give from or before, or write \"all\"")
+        }
+        return range
+    }
+
+    func link(_ path: String, file: String, place: String) throws(ContentError) -> DocLink {
+        guard let link = linksByPath[path] else {
+            throw ContentError(file: file, place: place, problem: "\"\(path)\" is not in links.json; add it there (with evidence) first")
+        }
+        return link
+    }
+
+    func condition(_ spec: ConditionSpec, file: String, place: String, allowDerived: Bool = true) throws(ContentError) -> Condition {
+        var clauses: [Facet: Set<String>] = [:]
+        for (key, values) in spec.sorted(by: { $0.key < $1.key }) {
+            guard let facet = Facet(id: key), allowDerived || facet != .requirementCollection else {
+                let known = PropertyID.allCases.map(\.rawValue) + (allowDerived ? ["requirementCollection"] : [])
+                throw ContentError(file: file, place: place, problem: "unknown facet \"\(key)\"; expected one of \(known.joined(separator: ", "))")
+            }
+            guard !values.isEmpty else {
+                throw ContentError(file: file, place: "\(place).\(key)", problem: "an empty list can never match")
+            }
+            let known: [String]
+            switch facet {
+            case .property(let property): known = optionIDs[property] ?? []
+            case .requirementCollection: known = RequirementCollection.allCases.map(\.rawValue)
+            }
+            for value in values where !known.contains(value) {
+                throw ContentError(file: file, place: "\(place).\(key)", problem: "unknown value \"\(value)\"; expected one of \(known.joined(separator: ", "))")
+            }
+            clauses[facet] = Set(values)
+        }
+        return Condition(clauses)
+    }
+}

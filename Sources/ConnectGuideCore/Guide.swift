@@ -263,6 +263,25 @@ public struct APIConfigurationRules: Hashable, Sendable {
     }
 }
 
+/// A starting selection for a common kind of platform ("SaaS platform, Stripe Dashboard"),
+/// from Assets/presets.json: valid, and against no recommendation, under the newest rules.
+public struct Preset: Hashable, Sendable, Identifiable {
+    public let id: String
+    public let label: String
+    /// Who it fits, in one line.
+    public let fits: String
+    public let selection: Selection
+    public let sources: [DocLink]
+
+    public init(id: String, label: String, fits: String, selection: Selection, sources: [DocLink]) {
+        self.id = id
+        self.label = label
+        self.fits = fits
+        self.selection = selection
+        self.sources = sources
+    }
+}
+
 /// The whole guide: properties, rules, advisories, steps and API mapping, validated, for
 /// one Stripe API version (`at(_:)` gives the guide for another).
 /// Built once from the content files; every other operation is a pure function of it.
@@ -296,6 +315,8 @@ public struct Guide: Sendable {
     public let configuration: [AccountsAPI: APIConfigurationRules]
     public let legacyTypes: [LegacyType]
     public let links: [DocLink]
+    /// Setups Stripe's docs recommend for common kinds of platform, to start from.
+    public let presets: [Preset]
 
     /// Every selection that breaks no rule in force, in page order of options (first
     /// property slowest).
@@ -344,6 +365,8 @@ public struct Guide: Sendable {
 
     public func link(path: String) -> DocLink? { links.first { $0.path == path } }
 
+    public func preset(_ id: String) -> Preset? { presets.first { $0.id == id.lowercased() } }
+
     /// The valid selections for each set of hard rules (by rule ids, in rule order), as the
     /// content compiler precomputes them; a set not in the table is computed when needed.
     let validityTable: [[RuleID]: [Selection]]
@@ -356,7 +379,7 @@ public struct Guide: Sendable {
         requirementCollectionLabels: [RequirementCollection: String],
         requirementCollectionExplanation: [RequirementCollection: String], slots: [StepSlot],
         configuration: [AccountsAPI: APIConfigurationRules], legacyTypes: [LegacyType], links: [DocLink],
-        validityTable: [[RuleID]: [Selection]] = [:]
+        presets: [Preset] = [], validityTable: [[RuleID]: [Selection]] = [:]
     ) {
         self.contentVersion = contentVersion
         self.title = title
@@ -376,6 +399,7 @@ public struct Guide: Sendable {
         self.configuration = configuration
         self.legacyTypes = legacyTypes
         self.links = links
+        self.presets = presets
         self.validityTable = validityTable
         apiVersion = StripeAPIVersion(year: 1, month: 1, day: 1, name: nil)
         rules = []

@@ -71,6 +71,15 @@ extension Guide {
                 })),
             ])),
             ("validCombinations", .int(validSelections.count)),
+            ("presets", .array(presets.map { preset in
+                .object([
+                    ("id", .string(preset.id)),
+                    ("label", .string(preset.label)),
+                    ("fits", .string(preset.fits)),
+                    ("selection", .object(PropertyID.allCases.map { ($0.rawValue, .string(preset.selection[$0].rawValue)) })),
+                    ("sources", .array(preset.sources.map { .string($0.url) })),
+                ])
+            })),
         ])
     }
 
@@ -154,6 +163,20 @@ extension Guide {
         describeRules("Recommendations (shown as cautions, never enforced)", recommendations, verb: "preferably ")
         describeRules(
             "Rules not in force for \(apiVersion)", allRules.filter { !isInForce($0) }, verb: "")
+        if !presets.isEmpty {
+            lines.append("Presets (--preset NAME), setups Stripe's docs recommend:")
+            for preset in presets {
+                let indent = "      "
+                lines.append("  \(preset.id)  \(preset.label)")
+                lines += wrap(preset.fits, width: width - indent.count).map { indent + $0 }
+                let flags = PropertyID.allCases.map { id in
+                    "--\(property(id).cliFlag) \(property(id).option(preset.selection[id])?.cliValue ?? preset.selection[id].rawValue)"
+                }
+                lines += wrap(flags.joined(separator: " "), width: width - indent.count).map { indent + $0 }
+                lines += wrap("Source: \(preset.sources.map(\.url).joined(separator: ", "))", width: width - indent.count).map { indent + $0 }
+            }
+            lines.append("")
+        }
         lines.append("Stripe API versions that changed the rules:")
         for change in apiVersionChanges {
             lines += wrap("\(change.version): \(change.change)", width: width - 4).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }

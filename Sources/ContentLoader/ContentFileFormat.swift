@@ -343,6 +343,35 @@ struct LegacyTypeSpec {
     }
 }
 
+struct PresetsFile {
+    var presets: [PresetSpec]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["presets"])
+        presets = try node.field("presets").array().map(PresetSpec.init)
+    }
+}
+
+/// A starting selection for a common kind of platform, with the docs it follows.
+struct PresetSpec {
+    var id: String
+    var label: String
+    var fits: String
+    var selection: [String: String]
+    var sources: [String]
+
+    init(_ node: ContentNode) throws(ContentError) {
+        try node.allowFields(["id", "label", "fits", "selection", "sources"])
+        id = try node.field("id").string()
+        label = try node.field("label").string()
+        fits = try node.field("fits").string()
+        var selection: [String: String] = [:]
+        for (key, value) in try node.field("selection").members() { selection[key] = try value.string() }
+        self.selection = selection
+        sources = try node.field("sources").strings()
+    }
+}
+
 struct LinksFile {
     var base: String
     var links: [LinkSpec]

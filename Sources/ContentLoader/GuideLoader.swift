@@ -2,7 +2,7 @@ import ConnectGuideCore
 
 /// The raw bytes of the five content files, by file name.
 public struct ContentFiles: Sendable {
-    public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json"]
+    public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json"]
     public var files: [String: [UInt8]]
 
     public init(files: [String: [UInt8]]) { self.files = files }
@@ -18,9 +18,10 @@ extension Guide {
         let stepsFile = try StepsFile(node("steps.json", in: files))
         let configFile = try ConfigFile(node("config.json", in: files))
         let linksFile = try LinksFile(node("links.json", in: files))
+        let presetsFile = try PresetsFile(node("presets.json", in: files))
         var builder = GuideBuilder()
         self = try builder.build(
-            guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile)
+            guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile)
     }
 }
 
@@ -46,7 +47,8 @@ private struct GuideBuilder {
     var linksByPath: [String: DocLink] = [:]
 
     mutating func build(
-        guide: GuideFile, rules rulesFile: RulesFile, steps: StepsFile, config: ConfigFile, links: LinksFile
+        guide: GuideFile, rules rulesFile: RulesFile, steps: StepsFile, config: ConfigFile, links: LinksFile,
+        presets presetsFile: PresetsFile
     ) throws(ContentError) -> Guide {
         for (index, link) in links.links.enumerated() {
             guard link.path.hasPrefix("/"), !link.path.contains(" ") else {
@@ -171,16 +173,56 @@ private struct GuideBuilder {
             throw ContentError(file: "guide.json", place: "urlParameterOrder", problem: "must name each of the five properties once")
         }
         let linkList = links.links.compactMap { linksByPath[$0.path] }
+        var presets: [Preset] = []
+        for (index, spec) in presetsFile.presets.enumerated() {
+            let place = "presets[\(index)]"
+            guard !presets.contains(where: { $0.id == spec.id }) else {
+                throw ContentError(file: "presets.json", place: "\(place).id", problem: "the id \"\(spec.id)\" is used twice")
+            }
+            var options: [OptionID] = []
+            for property in properties {
+                guard let value = spec.selection[property.id.rawValue] else {
+                    throw ContentError(file: "presets.json", place: "\(place).selection", problem: "no option for \"\(property.id.rawValue)\"")
+                }
+                guard property.option(OptionID(value)) != nil else {
+                    throw ContentError(
+                        file: "presets.json", place: "\(place).selection.\(property.id.rawValue)",
+                        problem: "unknown value \"\(value)\"; expected one of \(property.options.map(\.id.rawValue).joined(separator: ", "))")
+                }
+                options.append(OptionID(value))
+            }
+            if let unknown = spec.selection.keys.sorted().first(where: { PropertyID(rawValue: $0) == nil }) {
+                throw ContentError(file: "presets.json", place: "\(place).selection", problem: "unknown property \"\(unknown)\"")
+            }
+            guard !spec.sources.isEmpty else {
+                throw ContentError(file: "presets.json", place: "\(place).sources", problem: "a preset needs at least one Stripe docs source")
+            }
+            presets.append(Preset(
+                id: spec.id, label: spec.label, fits: spec.fits, selection: Selection(options: options),
+                sources: try spec.sources.enumerated().map { (linkIndex, path) throws(ContentError) in
+                    try link(path, file: "presets.json", place: "\(place).sources[\(linkIndex)]")
+                }))
+        }
         let result = Guide(
             contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
             properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
             advisories: advisories, requirementCollectionCondition: requirementCondition,
             requirementCollectionLabels: requirementLabels, requirementCollectionExplanation: explanation,
-            slots: slots, configuration: configuration, legacyTypes: legacyTypes, links: linkList)
+            slots: slots, configuration: configuration, legacyTypes: legacyTypes, links: linkList, presets: presets)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")
+        }
+        // A preset is a setup Stripe's docs recommend: valid, and against no recommendation,
+        // under the rules of the newest API version.
+        for (index, preset) in presets.enumerated() {
+            let broken = result.violations(of: preset.selection) + result.breachedRecommendations(of: preset.selection)
+            guard broken.isEmpty else {
+                throw ContentError(
+                    file: "presets.json", place: "presets[\(index)].selection",
+                    problem: "breaks \(broken.map(\.id).joined(separator: ", ")) under Stripe API version \(result.apiVersion)")
+            }
         }
         return result
     }

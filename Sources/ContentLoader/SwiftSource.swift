@@ -115,6 +115,13 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     }
     out.line("        ],")
     out.line("        links: [\(guide.links.indices.map { "link\($0)" }.joined(separator: ", "))],")
+    out.line("        presets: [")
+    for preset in guide.presets {
+        let options = strings(PropertyID.allCases.map { preset.selection[$0].rawValue })
+        out.line("            Preset(id: \(literal(preset.id)), label: \(literal(preset.label)), fits: \(literal(preset.fits)),")
+        out.line("                selection: Selection(options: \(options)), sources: \(links(preset.sources))),")
+    }
+    out.line("        ],")
     out.line("        validityTable: validityTable)")
     out.line("}")
     return out.text

@@ -51,6 +51,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Who covers negative balances.", valueName: values(.liability)), completion: .list(values(.liability, aliases: true)))
     var liability: String?
 
+    @Option(help: ArgumentHelp(
+        "Start from a setup Stripe's docs recommend (connect-guide options lists them); flags and the URL override it.",
+        valueName: "name"), completion: .list(Guide.bundled.presets.map(\.id)))
+    var preset: String?
+
     @Option(name: .customLong("from-url"), help: ArgumentHelp(
         "Start from a docs page URL (https://docs.stripe.com/connect/design-an-integration?...); its values are kept like flags, and flags override it.",
         valueName: "url"))
@@ -118,6 +123,17 @@ struct SelectionOptions: ParsableArguments {
     func complete(
         _ request: (flags: PartialSelection, url: PartialSelection), in guide: Guide, over base: PartialSelection = PartialSelection()
     ) throws -> Completion {
+        // A preset is a starting point, like a saved selection, that the explicit choices
+        // and the rules may change.
+        var base = base
+        if let preset {
+            guard let found = guide.preset(preset) else {
+                let shown = preset.count > 40 ? String(preset.prefix(40)) + "…" : preset
+                throw CLIError.usage(
+                    "--preset: \"\(shown)\" is not a preset; valid values: \(guide.presets.map(\.id).joined(separator: ", "))")
+            }
+            base = base.merging(PartialSelection(found.selection))
+        }
         switch guide.complete(request.url.merging(request.flags), over: base) {
         case .success(let completion): return completion
         case .failure(let contradiction):

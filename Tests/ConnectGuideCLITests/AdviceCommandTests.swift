@@ -144,6 +144,25 @@ struct AdviceCommandTests {
         #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).isEmpty)
     }
 
+    @Test("--preset starts from a recommended setup; flags override it and the rules move the rest")
+    func preset() throws {
+        let plain = try parseJSON(try run(["plan", "--preset", "marketplace", "--format", "json"]).stdout)
+        #expect(plain["selection"] as? [String: String] == [
+            "onboarding": "hosted", "dashboard": "express", "chargeType": "destination", "fees": "platform", "liability": "platform",
+        ])
+        #expect((plain["recommendations"] as? [Any])?.isEmpty == true)
+        let changed = try run(["plan", "--preset", "marketplace", "--dashboard", "full", "--format", "json"])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        let selection = try parseJSON(changed.stdout)["selection"] as? [String: String]
+        #expect(selection?["dashboard"] == "full")
+        #expect(selection?["liability"] == "stripe", "R2 moves the preset's liability")
+        let unknown = try run(["plan", "--preset", "bazaar"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("valid values: saas-dashboard, saas-embedded, marketplace"))
+        let options = try parseJSON(try run(["options", "--format", "json"]).stdout)
+        #expect((options["presets"] as? [[String: Any]])?.count == 6)
+    }
+
     @Test("--help and the prompt say what the page covers and where Accounts v2 fits")
     func scope() throws {
         let help = try run(["--help"])
@@ -207,6 +226,6 @@ struct ContentCompilerTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.output?.contains("public static let bundled: Guide = makeBundledGuide()") == true)
         // The valid combinations of both rulesets (27 before 2026-11-18, 39 from it), precomputed.
-        #expect(result.output?.components(separatedBy: "Selection(options:").count == 27 + 39 + 1)
+        #expect(result.output?.components(separatedBy: "Selection(options:").count == 27 + 39 + 6 + 1, "and the six presets")
     }
 }

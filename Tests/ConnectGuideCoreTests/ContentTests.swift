@@ -271,4 +271,18 @@ extension ContentTests {
         #expect(guide.scopeStatement.contains("Accounts v1") && guide.scopeStatement.contains("/connect/interactive-platform-guide"))
         #expect(guide.prerequisites.contains("sandbox") && guide.prerequisites.contains("changes nothing"))
     }
+
+    @Test("every preset is valid and goes against no recommendation under the default version, with sources")
+    func presets() {
+        #expect(guide.presets.map(\.id) == [
+            "saas-dashboard", "saas-embedded", "marketplace", "marketplace-embedded", "multi-party-marketplace", "api-onboarding",
+        ])
+        for preset in guide.presets {
+            #expect(guide.isValid(preset.selection), "\(preset.id)")
+            #expect(guide.breachedRecommendations(of: preset.selection).isEmpty, "\(preset.id)")
+            #expect(!preset.sources.isEmpty && !preset.fits.isEmpty && !preset.label.isEmpty)
+        }
+        #expect(guide.preset("marketplace")?.selection[.chargeType] == "destination")
+        #expect(guide.preset("multi-party-marketplace")?.selection[.chargeType] == "separate")
+    }
 }

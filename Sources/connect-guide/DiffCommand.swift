@@ -19,8 +19,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup(title: "Selection A (before --)") var a: SelectionOptions
 
-    @Option(help: "Output format.")
-    var format: DiffFormat = .text
+    @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
+    var format: DiffFormat?
 
     @OptionGroup var output: OutputOptions
 
@@ -50,12 +50,12 @@ struct DiffCommand: ParsableCommand {
                 "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
         }
         let guide = try loadGuide()
-        let format = sideB.format ?? format
-        let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
-        let reportB = try sideB.selection.report(in: guide, impliedOnStderr: format == .text, label: "B")
         var output = output
         if let file = sideB.output { output.output = file }
         output.force = output.force || sideB.force
+        let format = sideB.format ?? format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
+        let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
+        let reportB = try sideB.selection.report(in: guide, impliedOnStderr: format == .text, label: "B")
         try output.emit(guide.render(guide.diff(reportA, reportB), as: format))
     }
 }

@@ -8,12 +8,13 @@ struct OptionsCommand: ParsableCommand {
         commandName: "options",
         abstract: "List the properties, their options (with every accepted name) and the rules.")
 
-    @Option(help: "Output format.")
-    var format: OptionsFormat = .text
+    @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
+    var format: OptionsFormat?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let format = format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
         try output.emit(try loadGuide().renderOptions(as: format))
     }
 }

@@ -261,7 +261,8 @@ public struct AppModel: Sendable {
 
     /// The notice for a change that moved other properties: what moved, then the rule most
     /// directly behind each move, once.
-    static func describe(_ change: SelectionChange, in guide: Guide) -> String {
+    /// `undoable` adds how to undo it, ahead of the reasons, so a cut notice still says it.
+    static func describe(_ change: SelectionChange, in guide: Guide, undoable: Bool = false) -> String {
         let moves = change.moved.map(guide.destination)
         var ruleIDs: [RuleID] = []
         for id in change.moved.compactMap(\.rules.first) where !ruleIDs.contains(id) { ruleIDs.append(id) }
@@ -274,9 +275,10 @@ public struct AppModel: Sendable {
         let list = listed(moves)
         switch change.cause {
         case .chose(let property, let option):
-            return "Choosing \(guide.optionLabel(property, option)) also set \(list). Why: \(reasons)."
+            let undo = undoable ? " u undoes it." : ""
+            return "Choosing \(guide.optionLabel(property, option)) also set \(list).\(undo) Why: \(reasons)."
         case .reset:
-            return "Every property is back to its default."
+            return "Every property is back to its default." + (undoable ? " u undoes it." : "")
         case .loaded:
             return "The starting selection could not stand as given, so it set \(list). Why: \(reasons)."
         }

@@ -389,8 +389,8 @@ func linkLines(label: String, url: String, indent: String, width: Int, model: Ap
     let label = " " + indent + label + ": "
     guard model.options.hyperlinks else {
         return [TextLine(label, role: .muted)]
-            + wrapAddress(url, width: width, displayWidth: measure).map {
-                TextLine([Span(text: $0, style: [.underline], role: .link)])
+            + wrapAddress(url, width: width - 1, displayWidth: measure).map {
+                TextLine([Span(text: " "), Span(text: $0, style: [.underline], role: .link)])
             }
     }
     if measure.of(label) + measure.of(url) <= width {

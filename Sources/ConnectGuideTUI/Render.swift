@@ -163,7 +163,8 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
     case .stacked:
         commands = [.nextOption, .nextProperty, .select, .switchPane, .undo, .export, .open, .copy, .help]
     default:
-        commands = [.nextOption, .nextProperty, .select, .pageDown, .stepsDown, .undo, .redo, .reset, .export, .open, .copy, .showURL, .help]
+        // What fits goes first: the rest is in the help.
+        commands = [.nextOption, .nextProperty, .select, .undo, .redo, .reset, .export, .open, .copy, .showURL, .help, .stepsDown, .pageDown]
     }
     return ending + commands.compactMap { hint(for: $0) }
 }
@@ -172,16 +173,22 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
 
 /// The help overlay's lines at a given inner width: the key table, context by context.
 func helpLines(width: Int, displayWidth: DisplayWidth) -> [TextLine] {
-    let keyWidth = keyBindings.map { displayWidth.of($0.keys) }.max() ?? 0
+    // Keys longer than the column get a line of their own above what they do.
+    let keyWidth = min(keyBindings.map { displayWidth.of($0.keys) }.max() ?? 0, 14)
     var lines: [TextLine] = []
     for context in KeyContext.allCases {
         if !lines.isEmpty { lines.append(.blank) }
         lines.append(TextLine(" " + context.rawValue, style: [.bold, .underline], role: .heading))
         for binding in keyBindings where binding.context == context {
+            var keys = binding.keys
+            if displayWidth.of(keys) > keyWidth {
+                lines.append(TextLine(" " + keys, style: [.bold], role: .heading))
+                keys = ""
+            }
             let wrapped = wrapText(binding.help, width: width - keyWidth - 4, displayWidth: displayWidth)
             for (index, piece) in wrapped.enumerated() {
                 lines.append(TextLine([
-                    Span(text: " " + displayWidth.pad(index == 0 ? binding.keys : "", to: keyWidth) + "  ", style: [.bold], role: .heading),
+                    Span(text: " " + displayWidth.pad(index == 0 ? keys : "", to: keyWidth) + "  ", style: [.bold], role: .heading),
                     Span(text: piece),
                 ]))
             }
@@ -269,7 +276,10 @@ private func drawMenu(_ frame: inout Frame, menu: Menu, model: AppModel) {
     let measure = model.displayWidth
     let width = min(model.size.columns - 4, 76)
     var lines: [TextLine] = []
-    for (index, item) in menu.items.enumerated() {
+    // A window of items around the cursor when the screen is short.
+    let room = max(model.size.rows - 2 - 2 - 2, 1)
+    let first = min(max(menu.cursor - room / 2, 0), max(menu.items.count - room, 0))
+    for (index, item) in menu.items.enumerated() where index >= first && index < first + room {
         let underCursor = index == menu.cursor
         let text = (underCursor ? " ▸ " : "   ") + item.label
         var spans = [Span(text: text, style: underCursor ? [.reverse, .bold] : [], role: underCursor ? .focus : .plain)]

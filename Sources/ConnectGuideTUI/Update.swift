@@ -199,9 +199,9 @@ extension AppModel {
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {
         case .reset:
-            notice = Notice(kind: .info, text: Self.describe(change, in: guide) + " u undoes it.")
+            notice = Notice(kind: .info, text: Self.describe(change, in: guide, undoable: true))
         case .chose, .loaded:
-            notice = change.moved.isEmpty ? nil : Notice(kind: .moved, text: Self.describe(change, in: guide) + " u undoes it.")
+            notice = change.moved.isEmpty ? nil : Notice(kind: .moved, text: Self.describe(change, in: guide, undoable: true))
         }
     }
 

@@ -328,7 +328,7 @@ extension AppModel {
     private mutating func finishOpen(_ outcome: OpenOutcome) {
         switch outcome {
         case .launched(let url, let browser):
-            notice = Notice(kind: .info, text: "Opened \(url) with \(browser).")
+            notice = Notice(kind: .info, text: "Opened with \(browser): \(url)")
         case .noBrowser:
             overlay = .url(reason: "Cannot open it here: $BROWSER is not set and xdg-open is not installed. The address:")
         case .failed(_, let problem):

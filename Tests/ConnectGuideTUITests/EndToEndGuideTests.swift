@@ -55,7 +55,7 @@ struct EndToEndGuideTests {
         try session.press("o")
         try session.waitFor("Open a link")
         try session.press("Enter")
-        try session.waitFor("Opened https://")
+        try session.waitFor("Opened with")
         #expect(try openedAddresses(session, count: 1) == [defaultsURL])
         try session.press("o")
         try session.waitFor("Open a link")

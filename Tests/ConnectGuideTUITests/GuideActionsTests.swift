@@ -100,6 +100,15 @@ struct GuideActionsTests {
         #expect(menu.items.last?.payload.contains("\"schema\"") == true)
     }
 
+    @Test("o and y work the same in the stacked layout, in either pane")
+    func stacked() {
+        let url = guide.url(for: guide.defaults)
+        for pane in [[], typed("w")] {
+            #expect(model(80, 24, after: pane + typed("y")).update(.key(.character("y"))).effect == .copy(url))
+            #expect(model(80, 24, after: pane + typed("o")).update(.key(.enter)).effect == .open(url))
+        }
+    }
+
     @Test("o opens the docs page, or a step's link; with no browser the URL view shows the address and says why")
     func open() {
         let url = guide.url(for: guide.defaults)

@@ -159,12 +159,12 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
     switch mode {
     case .stacked(.steps):
         return ending + [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties")]
-            + [Command.undo, .export, .open, .copy, .help].compactMap { hint(for: $0) }
+            + [Command.help, .undo, .export, .open, .copy].compactMap { hint(for: $0) }
     case .stacked:
-        commands = [.nextOption, .nextProperty, .select, .switchPane, .undo, .export, .open, .copy, .help]
+        commands = [.nextOption, .nextProperty, .select, .switchPane, .help, .undo, .export, .open, .copy]
     default:
         // What fits goes first: the rest is in the help.
-        commands = [.nextOption, .nextProperty, .select, .undo, .redo, .reset, .export, .open, .copy, .showURL, .help, .stepsDown, .pageDown]
+        commands = [.nextOption, .nextProperty, .select, .help, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]
     }
     return ending + commands.compactMap { hint(for: $0) }
 }

@@ -105,9 +105,9 @@ extension AppModel {
         case .reset:
             apply(.reset)
         case .undo:
-            undo()
+            travel(backwards: true)
         case .redo:
-            redo()
+            travel(backwards: false)
         case .export:
             overlay = .export(ExportDialog())
         case .open:
@@ -140,24 +140,19 @@ extension AppModel {
 
     // MARK: Undo
 
-    private mutating func undo() {
-        guard let entry = undoStack.popLast() else {
-            notice = Notice(kind: .info, text: "Nothing to undo: the selection is as the session started.")
+    /// u (`backwards`) or Ctrl-R: moves one change from one stack to the other and puts
+    /// the state from that side of it back.
+    private mutating func travel(backwards: Bool) {
+        guard let entry = backwards ? undoStack.popLast() : redoStack.popLast() else {
+            let text = backwards ? "Nothing to undo: the selection is as the session started." : "Nothing to redo."
+            notice = Notice(kind: .info, text: text)
             return
         }
-        redoStack.append(entry)
-        restore(entry.before)
-        notice = Notice(kind: .info, text: "Undid \(describeStep(entry)). u undoes more, Ctrl-R redoes.")
-    }
-
-    private mutating func redo() {
-        guard let entry = redoStack.popLast() else {
-            notice = Notice(kind: .info, text: "Nothing to redo.")
-            return
-        }
-        undoStack.append(entry)
-        restore(entry.after)
-        notice = Notice(kind: .info, text: "Redid \(describeStep(entry)). u undoes it.")
+        if backwards { redoStack.append(entry) } else { undoStack.append(entry) }
+        restore(backwards ? entry.before : entry.after)
+        let text = backwards
+            ? "Undid \(describeStep(entry)). u undoes more, Ctrl-R redoes." : "Redid \(describeStep(entry)). u undoes it."
+        notice = Notice(kind: .info, text: text)
     }
 
     /// Puts a whole earlier state back: the selection with everything the rules moved, and

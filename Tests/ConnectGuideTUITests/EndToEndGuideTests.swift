@@ -16,10 +16,19 @@ struct EndToEndGuideTests {
         return file
     }
 
-    func waitForBytes(_ file: URL, containing text: String, timeout: Double = 10) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !(FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self).contains(text) } ?? false) {
-            if Date() > deadline { throw HarnessError(description: "timed out waiting for \(text.debugDescription) in the output") }
+    func waitForBytes(_ file: URL, containing text: String) throws {
+        try poll("\(text.debugDescription) in the output") {
+            FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self).contains(text) } == true ? true : nil
+        }
+    }
+
+    /// Polls `body` until it gives a value, for up to ten seconds.
+    @discardableResult
+    func poll<Value>(_ what: String, _ body: () throws -> Value?) throws -> Value {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            if let value = try body() { return value }
+            if Date() > deadline { throw HarnessError(description: "timed out waiting for \(what)") }
             Thread.sleep(forTimeInterval: 0.03)
         }
     }
@@ -69,15 +78,11 @@ struct EndToEndGuideTests {
 
     /// The addresses the stand-in browser was given, once there are `count` of them.
     func openedAddresses(_ session: TerminalSession, count: Int) throws -> Set<String> {
-        let deadline = Date().addingTimeInterval(10)
-        while true {
+        try poll("the browser to be run \(count) times") {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: session.directory.path)) ?? []
             let opened = names.filter { $0.hasPrefix("opened.") && !$0.hasSuffix("partial") }
-            if opened.count >= count {
-                return Set(try opened.map { try String(contentsOf: session.directory.appendingPathComponent($0), encoding: .utf8) })
-            }
-            if Date() > deadline { throw HarnessError(description: "the browser was not run \(count) times; the screen:\n\(session.screen)") }
-            Thread.sleep(forTimeInterval: 0.03)
+            guard opened.count >= count else { return nil }
+            return Set(try opened.map { try String(contentsOf: session.directory.appendingPathComponent($0), encoding: .utf8) })
         }
     }
 
@@ -85,22 +90,17 @@ struct EndToEndGuideTests {
     func export() throws {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
-        try session.press("e")
-        try session.waitFor("Export")
-        try session.press("C-u")
-        try session.press("-l", "x.json")
-        try session.waitFor("/x.json")
-        try session.press("Enter")
-        try session.waitFor("Saved json to")
+        for (name, format) in [("x.json", "json"), ("x.sh", "curl v1")] {
+            try session.press("e")
+            try session.waitFor("Export")
+            try session.press("C-u")
+            try session.press("-l", name)
+            try session.waitFor("/" + name)
+            try session.press("Enter")
+            try session.waitFor("Saved \(format) to")
+        }
         let json = try JSONSerialization.jsonObject(with: Data(try session.file("x.json").utf8)) as? [String: Any]
         #expect(json?["schema"] as? String == "connect-guide/plan/v1")
-        try session.press("e")
-        try session.waitFor("Export")
-        try session.press("C-u")
-        try session.press("-l", "x.sh")
-        try session.waitFor("/x.sh")
-        try session.press("Enter")
-        try session.waitFor("Saved curl v1 to")
         #expect(try session.file("x.sh").contains("curl -X POST https://api.stripe.com/v1/accounts"))
         try session.press("q")
         #expect(try session.exitStatus() == 0)

@@ -94,8 +94,14 @@ func base64(_ bytes: [UInt8]) -> String {
 }
 
 extension Terminal {
-    /// After a frame is out: makes the links on the rows just drawn into hyperlinks.
-    func writeHyperlinks(_ frame: Frame, rows: Set<Int>) {
+    /// After a frame is out: makes the links on the rows just drawn into hyperlinks, and on
+    /// rows whose text stayed but whose link targets changed.
+    func writeHyperlinks(_ frame: Frame, rows: Set<Int>, previous: Frame?) {
+        var rows = rows
+        if let previous, previous.size == frame.size {
+            let before = Set(previous.links), after = Set(frame.links)
+            rows.formUnion(before.symmetricDifference(after).map(\.row))
+        }
         writeRaw(hyperlinkBytes(for: frame, rows: rows, color: hasColor, unicode: unicode))
     }
 

@@ -126,7 +126,7 @@ final class Terminal {
         }
         wnoutrefresh(window)
         doupdate()
-        writeHyperlinks(frame, rows: drawn)  // Hyperlinks.swift
+        writeHyperlinks(frame, rows: drawn, previous: shown)  // Hyperlinks.swift
         shown = frame
     }
 

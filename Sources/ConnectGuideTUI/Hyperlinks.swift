@@ -33,8 +33,7 @@ public func terminalSupportsHyperlinks(environment: [String: String]) -> Bool {
 /// again, the same text in the same attributes, between OSC 8 brackets. The cursor and
 /// attributes are saved and restored around it (DECSC/DECRC), so what ncurses believes
 /// is on the terminal stays true.
-func hyperlinkBytes(for frame: Frame, rows: Set<Int>, color: Bool, unicode: Bool) -> [UInt8] {
-    let links = frame.links.filter { rows.contains($0.row) }
+func hyperlinkBytes(for frame: Frame, links: [Hyperlink], color: Bool, unicode: Bool) -> [UInt8] {
     guard !links.isEmpty else { return [] }
     var out = "\u{1B}7"
     for link in links {
@@ -55,6 +54,31 @@ func hyperlinkBytes(for frame: Frame, rows: Set<Int>, color: Bool, unicode: Bool
     }
     out += "\u{1B}8"
     return Array(out.utf8)
+}
+
+/// The links whose cells ncurses may have written over since `previous`: all of them on a
+/// fresh screen; otherwise new links, and links that overlap the span from the first to
+/// the last changed cell of a drawn row (ncurses may rewrite unchanged cells inside it).
+/// A link beside the change keeps its hyperlink, so an arrow key in the left pane sends
+/// nothing for the links in the right one.
+func linksToRewrite(_ frame: Frame, drawnRows: Set<Int>, previous: Frame?) -> [Hyperlink] {
+    guard let previous, previous.size == frame.size else { return frame.links }
+    let old = Set(previous.links)
+    var spans: [Int: ClosedRange<Int>] = [:]
+    func changedSpan(_ row: Int) -> ClosedRange<Int>? {
+        if let known = spans[row] { return known }
+        let columns = 0..<frame.size.columns
+        guard let first = columns.first(where: { frame[$0, row] != previous[$0, row] }),
+            let last = columns.last(where: { frame[$0, row] != previous[$0, row] })
+        else { return nil }
+        spans[row] = first...last
+        return first...last
+    }
+    return frame.links.filter { link in
+        if !old.contains(link) { return true }
+        guard drawnRows.contains(link.row), let span = changedSpan(link.row) else { return false }
+        return span.overlaps(link.column...(link.column + link.width - 1))
+    }
 }
 
 /// Select Graphic Rendition for a cell: the attributes, and for links the colour ncurses uses.
@@ -94,15 +118,11 @@ func base64(_ bytes: [UInt8]) -> String {
 }
 
 extension Terminal {
-    /// After a frame is out: makes the links on the rows just drawn into hyperlinks, and on
-    /// rows whose text stayed but whose link targets changed.
+    /// After a frame is out: makes its links hyperlinks again where the terminal's cells
+    /// may have been rewritten (see `linksToRewrite`).
     func writeHyperlinks(_ frame: Frame, rows: Set<Int>, previous: Frame?) {
-        var rows = rows
-        if let previous, previous.size == frame.size {
-            let before = Set(previous.links), after = Set(frame.links)
-            rows.formUnion(before.symmetricDifference(after).map(\.row))
-        }
-        writeRaw(hyperlinkBytes(for: frame, rows: rows, color: hasColor, unicode: unicode))
+        let links = linksToRewrite(frame, drawnRows: rows, previous: previous)
+        writeRaw(hyperlinkBytes(for: frame, links: links, color: hasColor, unicode: unicode))
     }
 
     /// Puts text on the clipboard with OSC 52 (the terminal may need to allow it).

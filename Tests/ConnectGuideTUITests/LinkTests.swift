@@ -46,12 +46,27 @@ struct LinkTests {
     func osc8Bytes() {
         let frame = render(model(140, 40))
         let link = frame.links[0]
-        let bytes = String(decoding: hyperlinkBytes(for: frame, rows: [link.row], color: true, unicode: true), as: UTF8.self)
+        let bytes = String(decoding: hyperlinkBytes(for: frame, links: [link], color: true, unicode: true), as: UTF8.self)
         #expect(bytes.hasPrefix("\u{1B}7"))
         #expect(bytes.hasSuffix("\u{1B}8"))
         #expect(bytes.contains("\u{1B}[\(link.row + 1);\(link.column + 1)H\u{1B}]8;;\(link.url)\u{1B}\\"))
         #expect(bytes.contains("\u{1B}]8;;\u{1B}\\"))
-        #expect(hyperlinkBytes(for: frame, rows: [], color: true, unicode: true).isEmpty)
+        #expect(hyperlinkBytes(for: frame, links: [], color: true, unicode: true).isEmpty)
+    }
+
+    @Test("Links are sent again where ncurses may have written over them, and only there")
+    func rewrite() {
+        let start = render(model(140, 40))
+        #expect(linksToRewrite(start, drawnRows: [], previous: nil) == start.links)
+        // An arrow key changes the left pane only: the steps' links stay as they were.
+        let moved = render(model(140, 40, after: keys(.down)))
+        let drawn = Set((0..<40).filter { row in (0..<140).contains { moved[$0, row] != start[$0, row] } })
+        #expect(!drawn.isEmpty)
+        #expect(linksToRewrite(moved, drawnRows: drawn, previous: start).isEmpty)
+        // A choice changes the steps: their links are rewritten.
+        let chosen = render(model(140, 40, after: keys(.down, .down, .enter)))
+        let changed = Set((0..<40).filter { row in (0..<140).contains { chosen[$0, row] != start[$0, row] } })
+        #expect(!linksToRewrite(chosen, drawnRows: changed, previous: start).isEmpty)
     }
 
     @Test("OSC 52 carries the text in base64")

@@ -231,7 +231,8 @@ func leave(_ session: TerminalSession, with key: String, into results: inout Res
 /// One run of connect-guide: start, first frame, one arrow move, one selection that moves
 /// three other properties (API onboarding), quit.
 func measureConnectGuide(_ binary: String, into results: inout Results, stateDirectory: String) throws {
-    let session = try startAndMoveOnce(binary, [], marker: "Integration steps", into: &results, stateDirectory: stateDirectory)
+    // --fresh: every run starts from the defaults, not the API choice the run before saved.
+    let session = try startAndMoveOnce(binary, ["--fresh"], marker: "Integration steps", into: &results, stateDirectory: stateDirectory)
     _ = try session.respond(to: session.downKey)  // highlight API
     let (select, selectMs) = try session.respond(to: "\r")
     results.selectMs.add(selectMs)

@@ -19,43 +19,206 @@ public struct Notice: Hashable, Sendable {
     public var text: String
 }
 
-/// The export dialog's fields.
-public struct ExportDialog: Hashable, Sendable {
-    public var format: PlanFormat
-    public var path: String
-    /// Once the user types a path, changing the format no longer renames it.
-    public var pathEdited: Bool = false
-    /// Set when the file exists: the dialog asks before replacing it.
-    public var confirmingOverwrite: Bool = false
-    public var error: String?
+/// What the export dialog (and the copy menu) can produce.
+public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
+    case text
+    case markdown
+    case json
+    case prompt
+    case curlV1 = "curl v1"
+    case curlV2 = "curl v2"
+    case accountJSON = "account JSON"
+    case url = "URL"
 
-    public init(format: PlanFormat = .text) {
-        self.format = format
-        path = Self.defaultPath(for: format)
-    }
-
-    /// A change the user typed: the path is theirs from now on, and any old error is moot.
-    mutating func editPath(_ edit: (inout String) -> Void) {
-        edit(&path)
-        pathEdited = true
-        error = nil
-    }
-
-    public static func defaultPath(for format: PlanFormat) -> String {
-        switch format {
+    /// The name a fresh dialog offers for the format.
+    public var defaultFileName: String {
+        switch self {
         case .text: "connect-guide-plan.txt"
         case .markdown: "connect-guide-plan.md"
         case .json: "connect-guide-plan.json"
         case .prompt: "connect-guide-prompt.md"
+        case .curlV1: "connect-guide-account-v1.sh"
+        case .curlV2: "connect-guide-account-v2.sh"
+        case .accountJSON: "connect-guide-account.json"
+        case .url: "connect-guide-url.txt"
         }
     }
+
+    /// The format a file name's extension stands for (`.sh` is the v1 curl), if any.
+    public static func forFileName(_ name: String) -> ExportFormat? {
+        switch fileExtension(of: name) {
+        case "md", "markdown": .markdown
+        case "json": .json
+        case "txt", "text": .text
+        case "sh": .curlV1
+        default: nil
+        }
+    }
+
+    /// Formats that suit an extension: `.md` holds Markdown or the prompt, `.json` either
+    /// JSON, `.sh` either curl, `.txt` text or the URL.
+    var suitsExtension: String {
+        switch self {
+        case .text, .url: "txt"
+        case .markdown, .prompt: "md"
+        case .json, .accountJSON: "json"
+        case .curlV1, .curlV2: "sh"
+        }
+    }
+}
+
+/// The lower-cased extension of a file name ("json" for "plan.JSON"), or nil.
+func fileExtension(of name: String) -> String? {
+    let last = name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+    guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return nil }
+    let ext = last[last.index(after: dot)...]
+    return ext.isEmpty ? nil : ext.lowercased()
+}
+
+/// The export dialog's fields. The file name is a one-line editor: a cursor, and
+/// the edits of readline's common keys.
+public struct ExportDialog: Hashable, Sendable {
+    /// The longest path the system takes (PATH_MAX, in bytes with the final NUL left out).
+    public static let maximumPathBytes = 4096
+
+    public var format: ExportFormat
+    /// The file name, one element per character, so the cursor moves by characters.
+    public internal(set) var characters: [Character]
+    /// Characters before the cursor.
+    public internal(set) var cursor: Int
+    /// UTF-8 bytes of the name, kept as it changes so the limit costs nothing to check.
+    public internal(set) var byteCount: Int
+    /// Once the user types a path, changing the format no longer renames it.
+    public var pathEdited: Bool = false
+    /// Once the user picks a format, the name's extension no longer changes it.
+    public var formatChosen: Bool = false
+    /// Set when the file exists: the dialog asks before replacing it.
+    public var confirmingOverwrite: Bool = false
+    public var error: String?
+
+    public init(format: ExportFormat = .text) {
+        self.format = format
+        characters = Array(format.defaultFileName)
+        cursor = characters.count
+        byteCount = format.defaultFileName.utf8.count
+    }
+
+    public var path: String { String(characters) }
+
+    /// Text typed or pasted at the cursor. Control characters and line breaks are dropped
+    /// (a pasted name cannot end the dialog); what would pass PATH_MAX is left out and said.
+    public mutating func insert(_ text: String) {
+        var added: [Character] = []
+        var bytes = byteCount
+        var cut = false
+        for character in text where !character.unicodeScalars.contains(where: \.isControlCharacter) {
+            let size = character.utf8.count
+            if bytes + size > Self.maximumPathBytes {
+                cut = true
+                break
+            }
+            bytes += size
+            added.append(character)
+        }
+        if !added.isEmpty {
+            editPath { $0.characters.insert(contentsOf: added, at: $0.cursor) }
+            byteCount = bytes
+            cursor += added.count
+        }
+        if cut { error = "A path can be at most \(Self.maximumPathBytes) bytes long (PATH_MAX); the rest was left out." }
+    }
+
+    mutating func moveCursor(to position: Int) {
+        cursor = min(max(position, 0), characters.count)
+    }
+
+    /// Deletes the characters in `range` (clamped to the name).
+    mutating func delete(_ range: Range<Int>) {
+        let range = range.clamped(to: 0..<characters.count)
+        guard !range.isEmpty else { return }
+        byteCount -= characters[range].reduce(0) { $0 + $1.utf8.count }
+        editPath { $0.characters.removeSubrange(range) }
+        if cursor > range.lowerBound { cursor = max(cursor - range.count, range.lowerBound) }
+    }
+
+    /// Ctrl-W: back over spaces and slashes, then over the word before them, as a shell does for paths.
+    mutating func deleteWordBackward() {
+        var start = cursor
+        while start > 0, characters[start - 1] == " " || characters[start - 1] == "/" { start -= 1 }
+        while start > 0, characters[start - 1] != " ", characters[start - 1] != "/" { start -= 1 }
+        delete(start..<cursor)
+    }
+
+    /// A change the user typed: the path is theirs from now on, any old error is moot, and
+    /// unless they picked a format, the name's extension picks it.
+    private mutating func editPath(_ edit: (inout ExportDialog) -> Void) {
+        edit(&self)
+        pathEdited = true
+        error = nil
+        if !formatChosen, let named = ExportFormat.forFileName(path), named.suitsExtension != format.suitsExtension {
+            format = named
+        }
+    }
+
+    /// What to say when the chosen format does not suit the name's extension, before saving.
+    public var mismatch: String? {
+        guard let ext = fileExtension(of: path), ExportFormat.forFileName(path) != nil, ext != format.suitsExtension,
+            !(ext == "markdown" && format.suitsExtension == "md"), !(ext == "text" && format.suitsExtension == "txt")
+        else { return nil }
+        return "The name ends in .\(ext) but the format is \(format.rawValue); Enter saves \(format.rawValue) anyway."
+    }
+}
+
+/// A short list to pick from: what to copy, or which link to open.
+public struct Menu: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        case copy
+        case open
+    }
+
+    public struct Item: Hashable, Sendable {
+        /// What the line says ("the docs URL").
+        public var label: String
+        /// The text copied, or the address opened.
+        public var payload: String
+    }
+
+    public var purpose: Purpose
+    public var items: [Item]
+    public var cursor = 0
 }
 
 /// A panel on top of the panes.
 public enum Overlay: Hashable, Sendable {
     case help
-    case url
+    /// The docs URL, whole; `reason` says why it is shown (no browser to open it, say).
+    case url(reason: String?)
     case export(ExportDialog)
+    case menu(Menu)
+}
+
+/// How the session was started, for what the screen says and does.
+public struct SessionOptions: Hashable, Sendable {
+    /// The format `--print` prints on q; nil without --print.
+    public var printFormat: String?
+    /// Whether links are drawn as terminal hyperlinks (OSC 8), or whole on lines of their own.
+    public var hyperlinks: Bool
+    /// Where a relative export path starts, and what `~` means, for showing the target.
+    public var workingDirectory: String
+    public var home: String?
+
+    public init(printFormat: String? = nil, hyperlinks: Bool = true, workingDirectory: String = "/", home: String? = nil) {
+        self.printFormat = printFormat
+        self.hyperlinks = hyperlinks
+        self.workingDirectory = workingDirectory
+        self.home = home
+    }
+}
+
+/// One undoable change of selection: the state before it and after it.
+struct HistoryEntry: Hashable, Sendable {
+    let before: GuideState
+    let after: GuideState
 }
 
 /// Everything the interactive app shows: the guide's state plus the state of the UI.
@@ -74,11 +237,18 @@ public struct AppModel: Sendable {
     /// The pane a narrow terminal shows.
     public internal(set) var stackedPane: Pane = .properties
     public internal(set) var notice: Notice?
+    public let options: SessionOptions
+    /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
+    var undoStack: [HistoryEntry] = []
+    var redoStack: [HistoryEntry] = []
     /// Shared by copies of the model; keyed by what the memoised text depends on.
     let memo = LayoutMemo()
 
-    public init(guide: Guide, state: GuideState, size: TerminalSize, displayWidth: DisplayWidth = .standard) {
+    public init(guide: Guide, state: GuideState, size: TerminalSize, displayWidth: DisplayWidth = .standard,
+        options: SessionOptions = SessionOptions()
+    ) {
         self.guide = guide
+        self.options = options
         self.displayWidth = displayWidth
         self.state = state
         self.size = size
@@ -91,7 +261,8 @@ public struct AppModel: Sendable {
 
     /// The notice for a change that moved other properties: what moved, then the rule most
     /// directly behind each move, once.
-    static func describe(_ change: SelectionChange, in guide: Guide) -> String {
+    /// `undoable` adds how to undo it, ahead of the reasons, so a cut notice still says it.
+    static func describe(_ change: SelectionChange, in guide: Guide, undoable: Bool = false) -> String {
         let moves = change.moved.map(guide.destination)
         var ruleIDs: [RuleID] = []
         for id in change.moved.compactMap(\.rules.first) where !ruleIDs.contains(id) { ruleIDs.append(id) }
@@ -104,9 +275,10 @@ public struct AppModel: Sendable {
         let list = listed(moves)
         switch change.cause {
         case .chose(let property, let option):
-            return "Choosing \(guide.optionLabel(property, option)) also set \(list). Why: \(reasons)."
+            let undo = undoable ? " u undoes it." : ""
+            return "Choosing \(guide.optionLabel(property, option)) also set \(list).\(undo) Why: \(reasons)."
         case .reset:
-            return "Every property is back to its default."
+            return "Every property is back to its default." + (undoable ? " u undoes it." : "")
         case .loaded:
             return "The starting selection could not stand as given, so it set \(list). Why: \(reasons)."
         }
@@ -136,6 +308,8 @@ public enum Key: Hashable, Sendable {
     case redraw
     /// Ctrl-U: clear a text field.
     case clearLine
+    /// Another Ctrl-letter (Ctrl-A, Ctrl-R...), by its lower-case letter.
+    case control(Character)
     case character(Character)
 }
 
@@ -147,6 +321,9 @@ public enum UIEvent: Hashable, Sendable {
     /// Lines to scroll an area by: negative up, positive down (the mouse wheel).
     case scroll(ScrollArea, Int)
     case exported(ExportOutcome)
+    /// Text pasted in one go (bracketed paste).
+    case paste(String)
+    case opened(OpenOutcome)
 }
 
 /// What the runtime should do after an event; `update` itself does no I/O.
@@ -159,11 +336,15 @@ public enum Effect: Hashable, Sendable {
     /// Repaint every cell, not only the ones that changed.
     case repaint
     case export(ExportRequest)
+    /// Open an address in the browser; the outcome comes back as `.opened`.
+    case open(String)
+    /// Put text on the clipboard through the terminal (OSC 52).
+    case copy(String)
 }
 
 public struct ExportRequest: Hashable, Sendable {
     public var path: String
-    public var format: PlanFormat
+    public var format: ExportFormat
     public var contents: String
     public var overwrite: Bool
 }
@@ -172,4 +353,9 @@ public enum ExportOutcome: Hashable, Sendable {
     case written(path: String)
     case exists(path: String)
     case failed(String)
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 controls and DEL: they would move the cursor or end a line.
+    var isControlCharacter: Bool { value < 0x20 || (0x7F..<0xA0).contains(value) }
 }

@@ -30,7 +30,7 @@ func resolve(_ path: String, workingDirectory: String?, home: String?) -> String
     return (base.hasSuffix("/") ? base : base + "/") + trimmed
 }
 
-private func currentDirectory() -> String {
+func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "." }
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

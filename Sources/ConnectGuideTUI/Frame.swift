@@ -107,6 +107,8 @@ public struct Frame: Sendable {
     public internal(set) var cells: [Cell]
     /// Later regions lie on top of earlier ones.
     public private(set) var hitRegions: [(rect: Rect, target: HitTarget)] = []
+    /// Cells that are links, with their full addresses (drawn as OSC 8 hyperlinks).
+    public private(set) var links: [Hyperlink] = []
     let displayWidth: DisplayWidth
 
     public init(size: TerminalSize, displayWidth: DisplayWidth) {
@@ -127,6 +129,23 @@ public struct Frame: Sendable {
 
     mutating func addHitRegion(_ rect: Rect, _ target: HitTarget) {
         hitRegions.append((rect, target))
+    }
+
+    mutating func addLink(_ link: Hyperlink) {
+        guard link.width > 0, link.row >= 0, link.row < size.rows else { return }
+        links.append(link)
+    }
+
+    /// Drops the links under an overlay: the cells now hold the overlay's text.
+    mutating func dropLinks(under rect: Rect) {
+        links = links.compactMap { link in
+            guard link.row >= rect.y, link.row < rect.y + rect.height else { return link }
+            let end = link.column + link.width
+            if end <= rect.x || link.column >= rect.x + rect.width { return link }
+            // A link partly under the box keeps the part to the left of it.
+            guard link.column < rect.x else { return nil }
+            return Hyperlink(row: link.row, column: link.column, width: rect.x - link.column, url: link.url)
+        }
     }
 
     /// Drops the regions under an overlay, so clicks cannot reach through it.

@@ -76,6 +76,8 @@ public struct KeyDecoder: Sendable {
             case 0x0C: return .key(.redraw)
             case 0x15: return .key(.clearLine)
             case 0x08, 0x7F: return .key(.backspace)
+            // Ctrl-A to Ctrl-Z not named above (line editing, Ctrl-R redo): by their letter.
+            case 0x01...0x1A: return .key(.control(Character(Unicode.Scalar(value + 0x60)!)))
             case ..<0x20: return nil
             default:
                 guard let scalar = Unicode.Scalar(value) else { return nil }

@@ -45,15 +45,20 @@ public enum InteractiveSession {
     /// then would be hidden by the full-screen UI, so they are the first notice instead.
     /// `selectionChanged` is called after each change of selection (to save it); a
     /// message it returns is shown as a notice.
+    /// `environment` decides hyperlinks (TERM) and the browser ($BROWSER); `printFormat`
+    /// is what --print will print, for the header and key bar.
     public static func run(
-        guide: Guide, start: GuideState, startNotices: [String] = [],
-        selectionChanged: (Selection) -> String? = { _ in nil }
+        guide: Guide, start: GuideState, startNotices: [String] = [], environment: [String: String] = [:],
+        printFormat: String? = nil, selectionChanged: (Selection) -> String? = { _ in nil }
     ) throws(TerminalUnavailable) -> Ending {
         let terminal = try Terminal()
         defer { terminal.end() }
         let color = terminal.hasColor
         let decoder = KeyDecoder(codes: Terminal.keyCodes)
-        var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth)
+        let options = SessionOptions(
+            printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
+            workingDirectory: currentDirectory(), home: environment["HOME"])
+        var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth, options: options)
         model.showStartNotices(startNotices)
         var frame = render(model, color: color)
         terminal.draw(frame, repaint: true)
@@ -114,6 +119,11 @@ public enum InteractiveSession {
                     case .export(let request):
                         pending = .exported(writeExport(request))
                         continue
+                    case .open(let url):
+                        pending = .opened(openInBrowser(url, environment: environment))
+                        continue
+                    case .copy(let text):
+                        terminal.copyToClipboard(text)
                     }
                     break
                 }

@@ -6,6 +6,8 @@ struct Span: Hashable, Sendable {
     var text: String
     var style: CellStyle = []
     var role: ColorRole = .plain
+    /// The full address when the span is a link.
+    var link: String?
 }
 
 /// One line of a pane's content, before it is placed on the screen.
@@ -364,16 +366,7 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
         let indent = String(repeating: " ", count: measure.of(number))
         lines += hangingParagraph(step.text, prefix: indent, width: width, displayWidth: measure)
         for link in step.links {
-            let address = link.url.hasPrefix("https://") ? String(link.url.dropFirst("https://".count)) : link.url
-            let label = " " + indent + link.label + ": "
-            if measure.of(label) + measure.of(address) <= width {
-                lines.append(TextLine([Span(text: label, role: .muted), Span(text: address, style: [.underline], role: .link)]))
-            } else {
-                lines.append(TextLine(label, role: .muted))
-                for piece in wrapAddress(address, width: width - 1 - measure.of(indent), displayWidth: measure) {
-                    lines.append(TextLine([Span(text: " " + indent), Span(text: piece, style: [.underline], role: .link)]))
-                }
-            }
+            lines += linkLines(label: link.label, url: link.url, indent: indent, width: width, model: model)
         }
         lines.append(.blank)
     }
@@ -412,6 +405,28 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     lines.append(.blank)
     lines += hangingParagraph(model.guide.scopeStatement, prefix: "", width: width, role: .muted, displayWidth: measure)
     return lines
+}
+
+/// A step's link. As a hyperlink it is never broken: after its label when it fits, else
+/// on a line of its own, cut with "…" if still too long (the hyperlink keeps the whole
+/// address). Without hyperlinks, the address is printed whole on lines of its own.
+func linkLines(label: String, url: String, indent: String, width: Int, model: AppModel) -> [TextLine] {
+    let measure = model.displayWidth
+    let label = " " + indent + label + ": "
+    guard model.options.hyperlinks else {
+        return [TextLine(label, role: .muted)]
+            + wrapAddress(url, width: width - 1, displayWidth: measure).map {
+                TextLine([Span(text: " "), Span(text: $0, style: [.underline], role: .link)])
+            }
+    }
+    if measure.of(label) + measure.of(url) <= width {
+        return [TextLine([Span(text: label, role: .muted), Span(text: url, style: [.underline], role: .link, link: url)])]
+    }
+    let room = width - 1 - measure.of(indent)
+    return [
+        TextLine(label, role: .muted),
+        TextLine([Span(text: " " + indent), Span(text: measure.truncate(url, to: room), style: [.underline], role: .link, link: url)]),
+    ]
 }
 
 /// A paragraph wrapped to `width`, the first line after `prefix` and the rest indented

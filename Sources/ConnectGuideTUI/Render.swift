@@ -54,7 +54,8 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     let model = layout.model
     let columns = model.size.columns
     frame.fill(Rect(x: 0, y: 0, width: columns, height: 1), role: .title)
-    var hints = ["[?] help", "[q] quit"]
+    // With --print, q and Esc end differently: the header says how.
+    var hints = model.options.printFormat.map { ["[q] done: prints \($0)", "[Esc] cancel", "[?] help"] } ?? ["[?] help", "[q] quit"]
     if case .stacked(let pane) = layout.mode {
         hints.insert(pane == .properties ? "[w] steps" : "[w] properties", at: 0)
     }
@@ -137,7 +138,9 @@ private func draw(_ line: TextLine, into frame: inout Frame, column: Int, row: I
     for span in line.spans {
         let room = column + width - x
         guard room > 0 else { break }
-        x += frame.write(span.text, column: x, row: row, width: room, style: span.style, role: span.role)
+        let used = frame.write(span.text, column: x, row: row, width: room, style: span.style, role: span.role)
+        if let url = span.link { frame.addLink(Hyperlink(row: row, column: x, width: used, url: url)) }
+        x += used
     }
     let whole = Rect(x: column, y: row, width: width, height: 1)
     if !line.rowStyle.isEmpty { frame.highlight(whole, style: line.rowStyle) }
@@ -158,67 +161,57 @@ func drawHints(_ frame: inout Frame, hints: [(key: String, action: String)], row
 func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: String)] {
     switch model.overlay {
     case .help:
-        return [("↑↓", "scroll"), ("Esc", "close"), ("q", "quit")]
+        return [("↑↓", "scroll"), ("Esc", "close")]
     case .url:
-        return [("Esc", "close"), ("q", "quit")]
+        return [("y", "copy"), ("o", "open"), ("Esc", "close")]
+    case .menu(let menu):
+        return [("↑↓", "choose"), ("Enter", menu.purpose == .copy ? "copy" : "open"), ("Esc", "close")]
     case .export(let dialog):
         if dialog.confirmingOverwrite { return [("y", "replace the file"), ("n", "keep it")] }
-        return [("Tab", "format"), ("Enter", "save"), ("Esc", "cancel")]
+        return [Command.nextFormat, .save, .close].compactMap { hint(for: $0, in: .exportDialog) }
+            + [("←→ ^A ^E ^W ^U", "edit")]
     case nil:
         break
     }
+    // With --print, how the session ends comes first.
+    let ending: [(key: String, action: String)] = model.options.printFormat.map { [("q", "done: prints \($0)"), ("Esc", "cancel")] } ?? []
+    let commands: [Command]
     switch mode {
     case .stacked(.steps):
-        return [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties"), ("e", "export"), ("u", "url"), ("?", "help"), ("q", "quit")]
+        return ending + [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties")]
+            + [Command.help, .undo, .export, .open, .copy].compactMap { hint(for: $0) }
     case .stacked:
-        return [
-            ("↑↓", "option"), ("←→", "property"), ("Enter", "select"), ("PgUp/PgDn", "scroll"), ("w", "steps"),
-            ("e", "export"), ("?", "help"),
-        ]
+        commands = [.nextOption, .nextProperty, .select, .switchPane, .help, .undo, .export, .open, .copy]
     default:
-        return [
-            ("↑↓", "option"), ("←→/Tab", "property"), ("Enter", "select"), ("PgUp/PgDn", "scroll"), ("[ ]", "steps"),
-            ("r", "reset"), ("e", "export"), ("u", "url"), ("?", "help"),
-        ]
+        // What fits goes first: the rest is in the help.
+        commands = [.nextOption, .nextProperty, .select, .help, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]
     }
+    return ending + commands.compactMap { hint(for: $0) }
 }
 
 // MARK: - Overlays
 
-/// Every key, as the help overlay lists it.
-let helpEntries: [(keys: String, action: String)] = [
-    ("↑ ↓  k j", "move the cursor through the options"),
-    ("← →  h l", "previous or next property"),
-    ("Tab  Shift-Tab", "next or previous property"),
-    ("1 to 5", "jump to a property"),
-    ("Enter  Space", "choose the option under the cursor"),
-    ("Home  End", "first or last option"),
-    ("PgUp  PgDn", "scroll the explanation (the steps in the steps view)"),
-    ("[  ]", "scroll the steps panel"),
-    ("w", "narrow terminals: switch between properties and steps"),
-    ("mouse", "click a property or an option; the wheel scrolls"),
-    ("r", "reset every choice to its default"),
-    ("e", "export the plan: text, Markdown, JSON or prompt"),
-    ("u", "show the docs page URL for this selection"),
-    ("?", "show or hide this help"),
-    ("Ctrl-L", "repaint the screen"),
-    ("Ctrl-Z", "suspend; fg brings the guide back"),
-    ("Esc", "close a panel; with none open, quit without choosing"),
-    ("q", "quit choosing this plan (printed with --print)"),
-    ("Ctrl-C", "abort at once, printing nothing"),
-]
-
-/// The help overlay's lines at a given inner width.
+/// The help overlay's lines at a given inner width: the key table, context by context.
 func helpLines(width: Int, displayWidth: DisplayWidth) -> [TextLine] {
-    let keyWidth = helpEntries.map { displayWidth.of($0.keys) }.max() ?? 0
+    // Keys longer than the column get a line of their own above what they do.
+    let keyWidth = min(keyBindings.map { displayWidth.of($0.keys) }.max() ?? 0, 14)
     var lines: [TextLine] = []
-    for entry in helpEntries {
-        let wrapped = wrapText(entry.action, width: width - keyWidth - 4, displayWidth: displayWidth)
-        for (index, piece) in wrapped.enumerated() {
-            lines.append(TextLine([
-                Span(text: " " + displayWidth.pad(index == 0 ? entry.keys : "", to: keyWidth) + "  ", style: [.bold], role: .heading),
-                Span(text: piece),
-            ]))
+    for context in KeyContext.allCases {
+        if !lines.isEmpty { lines.append(.blank) }
+        lines.append(TextLine(" " + context.rawValue, style: [.bold, .underline], role: .heading))
+        for binding in keyBindings where binding.context == context {
+            var keys = binding.keys
+            if displayWidth.of(keys) > keyWidth {
+                lines.append(TextLine(" " + keys, style: [.bold], role: .heading))
+                keys = ""
+            }
+            let wrapped = wrapText(binding.help, width: width - keyWidth - 4, displayWidth: displayWidth)
+            for (index, piece) in wrapped.enumerated() {
+                lines.append(TextLine([
+                    Span(text: " " + displayWidth.pad(index == 0 ? keys : "", to: keyWidth) + "  ", style: [.bold], role: .heading),
+                    Span(text: piece),
+                ]))
+            }
         }
     }
     lines.append(.blank)
@@ -252,24 +245,80 @@ private func drawOverlay(_ frame: inout Frame, overlay: Overlay, model: AppModel
         frame.addHitRegion(rect, .scrollArea(.help))
         if lines.hiddenBelow > 0 { frame.borderLabel("↓ \(lines.hiddenBelow) more", rect: rect, row: rect.y + rect.height - 1) }
         if lines.hiddenAbove > 0 { frame.borderLabel("↑ \(lines.hiddenAbove) more", rect: rect, row: rect.y) }
-    case .url:
-        let url = model.guide.url(for: model.state.selection)
-        let width = min(model.size.columns - 4, 100)
-        var lines = hangingParagraph(
-            "The docs page with this selection (open it in a browser, or share it):", prefix: "", width: width - 2,
-            role: .muted, displayWidth: model.displayWidth)
-        lines.append(.blank)
-        lines += wrapText(url, width: width - 3, displayWidth: model.displayWidth).map {
-            TextLine([Span(text: " "), Span(text: $0, style: [.underline], role: .link)])
-        }
-        drawPanel(&frame, rect: overlayRect(size: model.size, width: width, height: lines.count + 2), title: "Docs URL", lines: lines)
+    case .url(let reason):
+        drawURLView(&frame, reason: reason, model: model)
+    case .menu(let menu):
+        drawMenu(&frame, menu: menu, model: model)
     case .export(let dialog):
         drawExportDialog(&frame, dialog: dialog, model: model)
     }
 }
 
+/// The docs URL across the whole width, with rules above and below but no side borders,
+/// so a mouse selection of it picks up nothing but the address.
+private func drawURLView(_ frame: inout Frame, reason: String?, model: AppModel) {
+    let url = model.guide.url(for: model.state.selection)
+    let columns = model.size.columns
+    var lines = wrapText(
+        reason ?? "The docs page with this selection. y copies it, o opens it in the browser.", width: columns - 2,
+        displayWidth: model.displayWidth
+    ).map { TextLine(" " + $0, role: .muted) }
+    lines.append(.blank)
+    // Cut at exact columns (an address has no spaces to wrap at); each piece links to it all.
+    var piece = ""
+    var used = 0
+    for character in url {
+        let width = model.displayWidth.of(character)
+        if used + width > columns {
+            lines.append(TextLine([Span(text: piece, style: [.underline], role: .link, link: url)]))
+            piece = ""
+            used = 0
+        }
+        piece.append(character)
+        used += width
+    }
+    lines.append(TextLine([Span(text: piece, style: [.underline], role: .link, link: url)]))
+    let height = min(lines.count + 2, model.size.rows - 2)
+    let rect = Rect(x: 0, y: max((model.size.rows - height) / 2, 1), width: columns, height: height)
+    frame.fill(rect)
+    frame.dropLinks(under: rect)
+    frame.coverHitRegions(with: rect)
+    let rule = String(repeating: "─", count: columns)
+    frame.write(rule, column: 0, row: rect.y, role: .focus)
+    frame.write(" Docs URL ", column: 2, row: rect.y, style: [.bold], role: .heading)
+    frame.write(rule, column: 0, row: rect.y + rect.height - 1, role: .focus)
+    for (index, line) in lines.prefix(max(height - 2, 0)).enumerated() {
+        draw(line, into: &frame, column: 0, row: rect.y + 1 + index, width: columns)
+    }
+}
+
+private func drawMenu(_ frame: inout Frame, menu: Menu, model: AppModel) {
+    let measure = model.displayWidth
+    let width = min(model.size.columns - 4, 76)
+    var lines: [TextLine] = []
+    // A window of items around the cursor when the screen is short.
+    let room = max(model.size.rows - 2 - 2 - 2, 1)
+    let first = min(max(menu.cursor - room / 2, 0), max(menu.items.count - room, 0))
+    for (index, item) in menu.items.enumerated() where index >= first && index < first + room {
+        let underCursor = index == menu.cursor
+        let text = (underCursor ? " ▸ " : "   ") + item.label
+        var spans = [Span(text: text, style: underCursor ? [.reverse, .bold] : [], role: underCursor ? .focus : .plain)]
+        if menu.purpose == .open {
+            let room = width - 2 - measure.of(text) - 2
+            if room > 8 { spans.append(Span(text: "  " + measure.truncate(item.payload, to: room), role: .link, link: item.payload)) }
+        }
+        lines.append(TextLine(spans))
+    }
+    lines.append(.blank)
+    let verb = menu.purpose == .copy ? "copies it to the clipboard (OSC 52)" : "opens it with $BROWSER or xdg-open"
+    lines += hangingParagraph("↑↓ choose; Enter \(verb); Esc closes.", prefix: "", width: width - 2, role: .muted, displayWidth: measure)
+    let title = menu.purpose == .copy ? "Copy" : "Open a link"
+    drawPanel(&frame, rect: overlayRect(size: model.size, width: width, height: lines.count + 2), title: title, lines: lines)
+}
+
 private func drawPanel(_ frame: inout Frame, rect: Rect, title: String, lines: [TextLine]) {
     frame.fill(rect)
+    frame.dropLinks(under: rect)
     frame.box(rect, title: title, role: .focus)
     frame.coverHitRegions(with: rect)
     let inner = rect.inset(by: 1)
@@ -278,41 +327,125 @@ private func drawPanel(_ frame: inout Frame, rect: Rect, title: String, lines: [
     }
 }
 
+/// The part of a one-line field's text to show around the cursor, found in one pass
+/// over at most the visible characters: as much before the cursor as fits (a long path's
+/// end matters most), then what follows it. "…" marks a cut at either end.
+func fieldWindow(_ characters: [Character], cursor: Int, width: Int, displayWidth: DisplayWidth)
+    -> (text: String, cursorColumn: Int, cursorCharacter: Character)
+{
+    let width = max(width, 2)
+    let cursor = min(max(cursor, 0), characters.count)
+    // The cursor's own cell takes one column.
+    var start = cursor
+    var before = 0
+    while start > 0 {
+        let next = displayWidth.of(characters[start - 1])
+        if before + next > width - 1 { break }
+        before += next
+        start -= 1
+    }
+    var end = cursor
+    var used = before + 1
+    if end < characters.count {
+        used = before + max(displayWidth.of(characters[end]), 1)
+        end += 1
+    }
+    while end < characters.count {
+        let next = displayWidth.of(characters[end])
+        if used + next > width { break }
+        used += next
+        end += 1
+    }
+    var shown = Array(characters[start..<end])
+    var cursorIndex = cursor - start
+    if start > 0, !shown.isEmpty, cursorIndex > 0 {
+        shown[0] = "…"
+    }
+    if end < characters.count, shown.count > cursorIndex + 1 {
+        shown[shown.count - 1] = "…"
+    }
+    cursorIndex = min(cursorIndex, shown.count)
+    let head = String(shown[..<cursorIndex])
+    let under = cursorIndex < shown.count ? shown[cursorIndex] : " "
+    return (String(shown), displayWidth.of(head), under)
+}
+
+/// The end of a long text, cut from the left with "…", measured from the end only.
+func tail(of text: String, width: Int, displayWidth: DisplayWidth) -> String {
+    var kept: [Character] = []
+    var used = 0
+    var cut = false
+    for character in text.reversed() {
+        let next = displayWidth.of(character)
+        if used + next > width - 1 {
+            cut = true
+            break
+        }
+        used += next
+        kept.append(character)
+    }
+    // Everything fits when nothing was cut; the reserved column was not needed.
+    return cut ? "…" + String(kept.reversed()) : text
+}
+
 private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model: AppModel) {
-    let width = min(model.size.columns - 4, 72)
+    let width = min(model.size.columns - 4, 76)
     let measure = model.displayWidth
     var lines: [TextLine] = []
-    var formatSpans = [Span(text: " Format  ", style: [.bold])]
-    for format in PlanFormat.allCases {
+    // The formats flow over as many lines as they need.
+    let label = " Format  "
+    var spans = [Span(text: label, style: [.bold])]
+    var used = measure.of(label)
+    for format in ExportFormat.allCases {
         let chosen = format == dialog.format
-        formatSpans.append(Span(
-            text: (chosen ? "(•) " : "( ) ") + format.rawValue, style: chosen ? [.reverse, .bold] : [],
-            role: chosen ? .selected : .plain))
-        formatSpans.append(Span(text: "  "))
+        let text = (chosen ? "(•) " : "( ) ") + format.rawValue
+        if used + measure.of(text) > width - 2 {
+            lines.append(TextLine(spans))
+            spans = [Span(text: String(repeating: " ", count: measure.of(label)))]
+            used = measure.of(label)
+        }
+        spans.append(Span(text: text, style: chosen ? [.reverse, .bold] : [], role: chosen ? .selected : .plain))
+        spans.append(Span(text: "  "))
+        used += measure.of(text) + 2
     }
-    lines.append(TextLine(formatSpans))
+    lines.append(TextLine(spans))
     let fieldWidth = width - 2 - 9 - 1
-    // The end of a long path matters most: show its tail.
-    var shown = dialog.path
-    while measure.of(shown) > fieldWidth - 1, !shown.isEmpty { shown.removeFirst() }
+    let field = fieldWindow(dialog.characters, cursor: dialog.cursor, width: fieldWidth, displayWidth: measure)
+    let fieldRow = lines.count
     lines.append(TextLine([
         Span(text: " File    ", style: [.bold]),
-        Span(text: measure.pad(shown + (dialog.confirmingOverwrite ? "" : "▏"), to: fieldWidth), style: [.underline]),
+        Span(text: measure.pad(field.text, to: fieldWidth), style: [.underline]),
+    ]))
+    let target = resolve(dialog.path, workingDirectory: model.options.workingDirectory, home: model.options.home)
+    lines.append(TextLine([
+        Span(text: " Saves   ", style: [.bold], role: .muted),
+        Span(text: tail(of: target, width: width - 2 - 9, displayWidth: measure), role: .muted),
     ]))
     lines.append(.blank)
     if dialog.confirmingOverwrite {
         lines += hangingParagraph(
-            "\(dialog.path) already exists. Replace it? y replaces, n keeps it.", prefix: "", width: width - 2,
-            style: [.bold], role: .warning, displayWidth: measure)
+            "\(tail(of: target, width: width - 4, displayWidth: measure)) already exists. Replace it? y replaces, n keeps it.",
+            prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
     } else if let error = dialog.error {
         lines += hangingParagraph(error, prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
+    } else if let mismatch = dialog.mismatch {
+        lines += hangingParagraph(mismatch, prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
     } else {
         lines += hangingParagraph(
-            "Tab or ←→ changes the format; type to edit the file name (relative to the current directory). "
+            "Tab changes the format; the name's extension picks it until you do (.md, .json, .txt, .sh for curl). "
                 + "Enter saves, Esc cancels.",
             prefix: "", width: width - 2, role: .muted, displayWidth: measure)
     }
-    drawPanel(&frame, rect: overlayRect(size: model.size, width: width, height: lines.count + 2), title: "Export the plan", lines: lines)
+    let rect = overlayRect(size: model.size, width: width, height: lines.count + 2)
+    drawPanel(&frame, rect: rect, title: "Export", lines: lines)
+    // The cursor: the cell under it in reverse video (hidden while asking y/n).
+    let row = rect.y + 1 + fieldRow
+    if !dialog.confirmingOverwrite, row < rect.y + rect.height - 1 {
+        let column = rect.x + 1 + 9 + field.cursorColumn
+        if column < rect.x + rect.width - 1 {
+            frame.write(String(field.cursorCharacter), column: column, row: row, style: [.reverse], role: .focus)
+        }
+    }
 }
 
 // MARK: - Colour

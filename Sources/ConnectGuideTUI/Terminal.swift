@@ -119,11 +119,14 @@ final class Terminal {
             shown = nil
             if repaint { clearok(cg_curscr(), true) }
         }
+        var drawn = Set<Int>()
         for row in 0..<frame.size.rows where shown.map({ !rowsEqual($0, frame, row) }) ?? true {
             drawRow(frame, row: row, window: window)
+            drawn.insert(row)
         }
         wnoutrefresh(window)
         doupdate()
+        writeHyperlinks(frame, rows: drawn, previous: shown)  // Hyperlinks.swift
         shown = frame
     }
 

@@ -20,11 +20,22 @@ extension AppModel {
         case .exported(let outcome):
             next.finishExport(outcome)
             effect = .none
+        case .opened(let outcome):
+            next.finishOpen(outcome)
+            effect = .none
+        case .paste(let text):
+            // Only the file name takes text; elsewhere a paste is not a string of commands.
+            if case .export(var dialog) = overlay, !dialog.confirmingOverwrite {
+                dialog.insert(text)
+                next.overlay = .export(dialog)
+            }
+            effect = .none
         case .key(let key):
             switch overlay {
             case nil: effect = next.pressInPanes(key)
             case .help: effect = next.pressInHelp(key)
             case .url: effect = next.pressInURLView(key)
+            case .menu(let menu): effect = next.pressInMenu(key, menu: menu)
             case .export(let dialog): effect = next.pressInExportDialog(key, dialog: dialog)
             }
         }
@@ -57,62 +68,115 @@ extension AppModel {
 
     private mutating func pressInPanes(_ key: Key) -> Effect {
         let stepsOnly = isShowingStepsOnly
-        switch key {
-        case .up, .character("k"):
+        guard let command = command(for: key, in: .guide) else { return .none }
+        switch command {
+        case .previousOption:
             if stepsOnly { scroll(.steps, by: -1) } else { apply(.highlightPrevious) }
-        case .down, .character("j"):
+        case .nextOption:
             if stepsOnly { scroll(.steps, by: 1) } else { apply(.highlightNext) }
-        case .left, .character("h"), .backTab:
+        case .previousProperty:
             apply(.focusPrevious)
-        case .right, .character("l"), .tab:
+        case .nextProperty:
             apply(.focusNext)
-        case .character(let character) where ("1"..."5").contains(character):
-            // The range also holds a digit with a combining mark ("1\u{301}"), which is no number.
-            guard let number = character.wholeNumberValue, PropertyID.allCases.indices.contains(number - 1) else { break }
-            apply(.focus(PropertyID.allCases[number - 1]))
+        case .jumpToProperty(let index):
+            apply(.focus(PropertyID.allCases[index]))
             // Jumping to a property means wanting to see it.
             stackedPane = .properties
-        case .enter, .character(" "):
+        case .select:
             if !stepsOnly { apply(.selectHighlighted) }
         case .pageUp:
             if stepsOnly { scroll(.steps, by: -layout.stepsPage) } else { scroll(.explanation, by: -layout.explanationPage) }
         case .pageDown:
             if stepsOnly { scroll(.steps, by: layout.stepsPage) } else { scroll(.explanation, by: layout.explanationPage) }
-        case .home:
+        case .firstOption:
             if stepsOnly { stepsScroll = 0 } else { apply(.highlightFirst) }
-        case .end:
+        case .lastOption:
             if stepsOnly { stepsScroll = layout.maxStepsScroll } else { apply(.highlightLast) }
-        case .character("["):
+        case .stepsUp:
             scroll(.steps, by: -layout.stepsPage)
-        case .character("]"):
+        case .stepsDown:
             scroll(.steps, by: layout.stepsPage)
-        case .character("w"):
+        case .switchPane:
             if layout.mode == .wide {
                 notice = Notice(kind: .info, text: "Both panes are on screen; w switches between them when the terminal is narrower than \(ScreenLayout.sideBySideColumns) columns.")
             } else {
                 stackedPane = stackedPane == .properties ? .steps : .properties
             }
-        case .character("r"):
+        case .reset:
             apply(.reset)
-        case .character("e"):
+        case .undo:
+            travel(backwards: true)
+        case .redo:
+            travel(backwards: false)
+        case .export:
             overlay = .export(ExportDialog())
-        case .character("u"):
-            overlay = .url
-        case .character("?"):
+        case .open:
+            overlay = .menu(Menu(purpose: .open, items: linkItems()))
+        case .copy:
+            overlay = .menu(Menu(purpose: .copy, items: copyItems()))
+        case .showURL:
+            overlay = .url(reason: nil)
+        case .help:
             helpScroll = 0
             overlay = .help
-        case .character("q"):
+        case .quit:
             return .quit
-        case .escape:
-            // Esc with no panel open leaves without choosing: with --print, nothing is printed.
-            return .cancel
-        case .redraw:
+        case .close:
+            // Esc at the top: the notice goes first; with --print it then leaves without
+            // choosing (nothing printed, exit 1); otherwise it does nothing, so a stray Esc
+            // never ends the session.
+            if notice != nil {
+                notice = nil
+            } else if options.printFormat != nil {
+                return .cancel
+            }
+        case .repaint:
             return .repaint
         default:
             break
         }
         return .none
     }
+
+    // MARK: Undo
+
+    /// u (`backwards`) or Ctrl-R: moves one change from one stack to the other and puts
+    /// the state from that side of it back.
+    private mutating func travel(backwards: Bool) {
+        guard let entry = backwards ? undoStack.popLast() : redoStack.popLast() else {
+            let text = backwards ? "Nothing to undo: the selection is as the session started." : "Nothing to redo."
+            notice = Notice(kind: .info, text: text)
+            return
+        }
+        if backwards { redoStack.append(entry) } else { undoStack.append(entry) }
+        restore(backwards ? entry.before : entry.after)
+        let text = backwards
+            ? "Undid \(describeStep(entry)). u undoes more, Ctrl-R redoes." : "Redid \(describeStep(entry)). u undoes it."
+        notice = Notice(kind: .info, text: text)
+    }
+
+    /// Puts a whole earlier state back: the selection with everything the rules moved, and
+    /// the focus and cursor of that moment.
+    private mutating func restore(_ earlier: GuideState) {
+        if earlier.focus != state.focus || earlier.highlighted != state.highlighted { explanationScroll = 0 }
+        state = earlier
+    }
+
+    /// "choosing Destination charges (which also set ...)", "the reset".
+    private func describeStep(_ entry: HistoryEntry) -> String {
+        guard let change = entry.after.lastChange else { return "the last change" }
+        switch change.cause {
+        case .chose(let property, let option):
+            let moved = change.moved.isEmpty ? "" : " and what it moved"
+            return "choosing \(guide.optionLabel(property, option)) for \(guide.property(property).label)\(moved)"
+        case .reset: return "the reset"
+        case .loaded: return "loading the selection"
+        }
+    }
+
+    /// Undo reaches back to the start of the session; this many changes is far more than
+    /// a session makes, and keeps a key held down from growing memory without end.
+    static let historyLimit = 10_000
 
     /// Runs a selection event through the core and updates what depends on it.
     mutating func apply(_ event: GuideEvent) {
@@ -122,12 +186,17 @@ extension AppModel {
             explanationScroll = 0
         }
         guard let change = state.lastChange else { return }
+        if state.selection != before.selection {
+            undoStack.append(HistoryEntry(before: before, after: state))
+            if undoStack.count > Self.historyLimit { undoStack.removeFirst(undoStack.count - Self.historyLimit) }
+            redoStack.removeAll()
+        }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {
         case .reset:
-            notice = Notice(kind: .info, text: Self.describe(change, in: guide))
+            notice = Notice(kind: .info, text: Self.describe(change, in: guide, undoable: true))
         case .chose, .loaded:
-            notice = change.moved.isEmpty ? nil : Notice(kind: .moved, text: Self.describe(change, in: guide))
+            notice = change.moved.isEmpty ? nil : Notice(kind: .moved, text: Self.describe(change, in: guide, undoable: true))
         }
     }
 
@@ -150,9 +219,9 @@ extension AppModel {
 
     private mutating func click(_ target: HitTarget) -> Effect {
         if let overlay {
-            // A click outside a help or URL panel closes it; the export dialog waits for its keys.
+            // A click outside a panel closes it; the export dialog waits for its keys.
             let inside = target == .overlay || target == .scrollArea(.help)
-            if !inside, overlay == .help || overlay == .url { self.overlay = nil }
+            if case .export = overlay {} else if !inside { self.overlay = nil }
             return .none
         }
         switch target {
@@ -167,8 +236,7 @@ extension AppModel {
 
     private mutating func pressInHelp(_ key: Key) -> Effect {
         switch key {
-        case .escape, .character("?"), .enter: overlay = nil
-        case .character("q"): return .quit
+        case .escape, .character("?"), .character("q"), .enter: overlay = nil
         case .up, .character("k"): scroll(.help, by: -1)
         case .down, .character("j"): scroll(.help, by: 1)
         case .pageUp: scroll(.help, by: -max(helpLayout(self).lines.visibleRows - 1, 1))
@@ -182,14 +250,88 @@ extension AppModel {
     }
 
     private mutating func pressInURLView(_ key: Key) -> Effect {
+        let url = guide.url(for: state.selection)
         switch key {
-        case .escape, .character("u"), .enter: overlay = nil
-        case .character("q"): return .quit
+        case .escape, .character("v"), .character("q"), .enter: overlay = nil
+        case .character("y"):
+            overlay = nil
+            return copy(url, named: "the docs URL")
+        case .character("o"):
+            overlay = nil
+            return .open(url)
         case .redraw: return .repaint
         default: break
         }
         return .none
     }
+
+    // MARK: Open and copy
+
+    /// The docs page first, then every step's links in order.
+    private func linkItems() -> [Menu.Item] {
+        var items = [Menu.Item(label: "The docs page for this selection", payload: guide.url(for: state.selection))]
+        for step in plan.steps {
+            for link in step.links { items.append(Menu.Item(label: "\(step.number). \(link.label)", payload: link.url)) }
+        }
+        return items
+    }
+
+    private func copyItems() -> [Menu.Item] {
+        let report = PlanReport(plan: plan)
+        return [
+            Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection)),
+            Menu.Item(label: "the plan (text)", payload: guide.render(report, as: .text)),
+            Menu.Item(label: "the curl request (Accounts v1)", payload: guide.curlCommand(report, api: .v1)),
+            Menu.Item(label: "the curl request (Accounts v2)", payload: guide.curlCommand(report, api: .v2)),
+            Menu.Item(label: "the plan as JSON", payload: guide.render(report, as: .json)),
+        ]
+    }
+
+    private mutating func pressInMenu(_ key: Key, menu: Menu) -> Effect {
+        var menu = menu
+        let activate: Character = menu.purpose == .copy ? "y" : "o"
+        switch key {
+        case .escape, .character("q"):
+            overlay = nil
+            return .none
+        case .up, .character("k"), .backTab:
+            menu.cursor = (menu.cursor + menu.items.count - 1) % menu.items.count
+        case .down, .character("j"), .tab:
+            menu.cursor = (menu.cursor + 1) % menu.items.count
+        case .home:
+            menu.cursor = 0
+        case .end:
+            menu.cursor = menu.items.count - 1
+        case .enter, .character(activate):
+            overlay = nil
+            let item = menu.items[menu.cursor]
+            return menu.purpose == .copy ? copy(item.payload, named: item.label) : .open(item.payload)
+        case .redraw:
+            return .repaint
+        default:
+            break
+        }
+        overlay = .menu(menu)
+        return .none
+    }
+
+    private mutating func copy(_ text: String, named name: String) -> Effect {
+        notice = Notice(kind: .info, text: "Copied \(name) to the clipboard (OSC 52; some terminals must be told to allow it).")
+        return .copy(text)
+    }
+
+    private mutating func finishOpen(_ outcome: OpenOutcome) {
+        switch outcome {
+        case .launched(let url, let browser):
+            notice = Notice(kind: .info, text: "Opened with \(browser): \(url)")
+        case .noBrowser:
+            overlay = .url(reason: "Cannot open it here: $BROWSER is not set and xdg-open is not installed. The address:")
+        case .failed(_, let problem):
+            overlay = .url(reason: "Cannot start the browser (\(problem)). The address:")
+        }
+    }
+
+    // MARK: Export
 
     private mutating func pressInExportDialog(_ key: Key, dialog: ExportDialog) -> Effect {
         var dialog = dialog
@@ -208,37 +350,51 @@ extension AppModel {
             overlay = .export(dialog)
             return effect
         }
-        switch key {
-        case .escape:
+        if case .character(let character) = key {
+            dialog.insert(String(character))
+            overlay = .export(dialog)
+            return .none
+        }
+        switch command(for: key, in: .exportDialog) {
+        case .close?:
             overlay = nil
             return .none
-        case .tab, .right, .down:
-            dialog.cycleFormat(by: 1)
-        case .backTab, .left, .up:
-            dialog.cycleFormat(by: -1)
-        case .backspace, .delete:
-            dialog.editPath { if !$0.isEmpty { $0.removeLast() } }
-        case .clearLine:
-            dialog.editPath { $0 = "" }
-        case .character(let character):
-            dialog.editPath { $0.append(character) }
-        case .enter:
+        case .nextFormat?: dialog.cycleFormat(by: 1)
+        case .previousFormat?: dialog.cycleFormat(by: -1)
+        case .cursorLeft?: dialog.moveCursor(to: dialog.cursor - 1)
+        case .cursorRight?: dialog.moveCursor(to: dialog.cursor + 1)
+        case .lineStart?: dialog.moveCursor(to: 0)
+        case .lineEnd?: dialog.moveCursor(to: dialog.characters.count)
+        case .deleteBackward?: dialog.delete((dialog.cursor - 1)..<dialog.cursor)
+        case .deleteForward?: dialog.delete(dialog.cursor..<(dialog.cursor + 1))
+        case .deleteWord?: dialog.deleteWordBackward()
+        case .clearLine?: dialog.delete(0..<dialog.characters.count)
+        case .save?:
             if dialog.path.allSatisfy(\.isWhitespace) {
                 dialog.error = "Type a file name first."
             } else {
                 effect = .export(exportRequest(dialog, overwrite: false))
             }
-        case .redraw:
-            effect = .repaint
         default:
-            break
+            if key == .redraw { effect = .repaint }
         }
         overlay = .export(dialog)
         return effect
     }
 
     private func exportRequest(_ dialog: ExportDialog, overwrite: Bool) -> ExportRequest {
-        let contents = guide.render(PlanReport(plan: plan), as: dialog.format)
+        let report = PlanReport(plan: plan)
+        let contents: String
+        switch dialog.format {
+        case .text: contents = guide.render(report, as: .text)
+        case .markdown: contents = guide.render(report, as: .markdown)
+        case .json: contents = guide.render(report, as: .json)
+        case .prompt: contents = guide.render(report, as: .prompt)
+        case .curlV1: contents = guide.curlCommand(report, api: .v1)
+        case .curlV2: contents = guide.curlCommand(report, api: .v2)
+        case .accountJSON: contents = guide.configurationDocument(report, api: .v1).serialized()
+        case .url: contents = guide.url(for: state.selection) + "\n"
+        }
         return ExportRequest(path: dialog.path, format: dialog.format, contents: contents, overwrite: overwrite)
     }
 
@@ -247,7 +403,7 @@ extension AppModel {
         switch outcome {
         case .written(let path):
             overlay = nil
-            notice = Notice(kind: .info, text: "Saved the plan (\(dialog.format.rawValue)) to \(path).")
+            notice = Notice(kind: .info, text: "Saved \(dialog.format.rawValue) to \(path).")
         case .exists:
             dialog.confirmingOverwrite = true
             overlay = .export(dialog)
@@ -260,11 +416,18 @@ extension AppModel {
 }
 
 extension ExportDialog {
+    /// Tab: the user picks the format, so the extension no longer does; an untouched name
+    /// follows the format.
     mutating func cycleFormat(by step: Int) {
-        let formats = PlanFormat.allCases
+        let formats = ExportFormat.allCases
         let index = formats.firstIndex(of: format) ?? 0
         format = formats[(index + step + formats.count) % formats.count]
-        if !pathEdited { path = Self.defaultPath(for: format) }
+        formatChosen = true
+        if !pathEdited {
+            characters = Array(format.defaultFileName)
+            cursor = characters.count
+            byteCount = format.defaultFileName.utf8.count
+        }
         error = nil
     }
 }

@@ -20,13 +20,14 @@ struct ConfigCommand: ParsableCommand {
     @Option(help: "Which Accounts API: v1 (POST /v1/accounts) or v2 (POST /v2/core/accounts).")
     var api: AccountsAPI = .v1
 
-    @Option(help: "Output format.")
-    var format: ConfigFormat = .json
+    @Option(help: "Output format (default: from the --output file's extension, .sh curl, .json json; else json).")
+    var format: ConfigFormat?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let guide = try selection.guide(.bundled)
+        let format = format ?? output.formatFromExtension(["sh": .curl, "json": .json]) ?? .json
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         if let since = report.plan.configuration(for: api).unavailableBefore {
             throw CLIError.usage(

@@ -20,8 +20,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup(title: "Selection A (before --)") var a: SelectionOptions
 
-    @Option(help: "Output format.")
-    var format: DiffFormat = .text
+    @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
+    var format: DiffFormat?
 
     @OptionGroup var output: OutputOptions
 
@@ -51,14 +51,14 @@ struct DiffCommand: ParsableCommand {
                 "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
         }
         let base = Guide.bundled
-        let format = sideB.format ?? format
+        var output = output
+        if let file = sideB.output { output.output = file }
+        output.force = output.force || sideB.force
+        let format = sideB.format ?? format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
         // Each side may name its own --stripe-version, to compare what a version changes.
         let guide = try a.guide(base)
         let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
         let reportB = try sideB.selection.report(in: sideB.selection.guide(base), impliedOnStderr: format == .text, label: "B")
-        var output = output
-        if let file = sideB.output { output.output = file }
-        output.force = output.force || sideB.force
         try output.emit(guide.render(guide.diff(reportA, reportB), as: format))
     }
 }

@@ -32,7 +32,9 @@ struct InteractiveOptions: ParsableArguments {
         let state: GuideState
         let store: SelectionStore?
         do {
-            (state, store) = try start.start(in: guide, environment: processEnvironment()) { startNotices.append($0) }
+            (state, store) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
+                startNotices.append($0)
+            }
         } catch {
             startNotices.forEach(printError)
             throw error
@@ -40,7 +42,10 @@ struct InteractiveOptions: ParsableArguments {
         var saveFailed = false
         let ending: InteractiveSession.Ending
         do {
-            ending = try InteractiveSession.run(guide: guide, start: state, startNotices: startNotices) { selection in
+            ending = try InteractiveSession.run(
+                guide: guide, start: state, startNotices: startNotices, environment: processEnvironment(),
+                printFormat: printFormat?.rawValue
+            ) { selection in
                 guard let store, !saveFailed else { return nil }
                 do {
                     try store.save(selection)
@@ -59,6 +64,9 @@ struct InteractiveOptions: ParsableArguments {
         case .quit(let selection):
             if let printFormat {
                 try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: selection)), as: printFormat))
+            } else {
+                // Left in the scrollback: what was chosen, where it is, how to get its plan.
+                try writeStandardOutput(resultLines(for: selection, in: guide))
             }
         case .cancelled:
             // Esc: left without choosing. With --print the caller asked for a result and
@@ -81,4 +89,17 @@ struct InteractiveOptions: ParsableArguments {
             Glibc.exit(128 + signal)
         }
     }
+}
+
+/// The lines a normal quit leaves on the terminal: the selection, its docs URL, and the
+/// command that prints its plan.
+func resultLines(for selection: Selection, in guide: Guide) -> String {
+    let url = guide.url(for: selection)
+    let names = PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: " · ")
+    return """
+        connect-guide: \(names)
+        \(url)
+        connect-guide plan --from-url \(shellQuoted(url))
+
+        """
 }

@@ -11,12 +11,13 @@ struct OptionsCommand: ParsableCommand {
 
     @OptionGroup var version: StripeVersionOption
 
-    @Option(help: "Output format.")
-    var format: OptionsFormat = .text
+    @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
+    var format: OptionsFormat?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let format = format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
         try output.emit(try version.guide(.bundled).renderOptions(as: format))
     }
 }

@@ -12,6 +12,15 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Replace the --output file if it exists.")
     var force = false
 
+    /// The format the --output file's extension names (`x.json` is JSON), for commands
+    /// given no --format; nil without a file or with an extension the table lacks.
+    func formatFromExtension<Format>(_ table: [String: Format]) -> Format? {
+        guard let output, output != "-" else { return nil }
+        let name = output.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return table[name[name.index(after: dot)...].lowercased()]
+    }
+
     /// Prints the document, or writes it to the --output file atomically.
     func emit(_ document: String) throws {
         guard let output, output != "-" else {

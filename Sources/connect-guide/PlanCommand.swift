@@ -16,13 +16,14 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Option(help: "Output format.")
-    var format: PlanFormat = .text
+    @Option(help: "Output format (default: from the --output file's extension, .md markdown, .json json, .txt text; else text).")
+    var format: PlanFormat?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let guide = try selection.guide(.bundled)
+        let format = format ?? output.formatFromExtension(["md": .markdown, "markdown": .markdown, "json": .json, "txt": .text]) ?? .text
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))
     }

@@ -7,13 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-/// A fresh empty directory for one test.
-private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 @Suite("--output to links and devices, and stdout errors")
 struct OutputSafetyTests {
     @Test("--output through a symlink writes the target and keeps the link")

@@ -83,6 +83,24 @@ struct PlainModeTests {
         #expect(result.stderr.contains("nothing saved yet"))
     }
 
+    @Test("a saved selection this version's rules no longer allow (saved by an older one) is reported and moved aside")
+    func outdatedState() throws {
+        let state = try isolatedState()
+        try FileManager.default.createDirectory(at: state.file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // API onboarding with the full Dashboard: every option known, but R1 forbids the pair.
+        let saved = """
+            {"schema": "connect-guide/selection/v1", "selection": {"onboarding": "api", "dashboard": "full", \
+            "chargeType": "direct", "fees": "connectedAccounts", "liability": "stripe"}}
+            """
+        try saved.write(to: state.file, atomically: true, encoding: .utf8)
+        let reported = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
+        #expect(reported.status == 0)
+        #expect(reported.stderr.contains("breaks rule R1 of this version"), "\(reported.stderr)")
+        #expect(reported.stderr.contains("kept as \(state.file.path).corrupt"))
+        #expect(reported.stdout.contains("Stripe-hosted"), "starts from the defaults")
+        #expect(try String(contentsOfFile: state.file.path + ".corrupt", encoding: .utf8) == saved)
+    }
+
     @Test("a corrupt state file is reported, ignored, and kept aside so no save destroys it")
     func corruptState() throws {
         let state = try isolatedState()

@@ -76,3 +76,10 @@ func parseJSON(_ text: String) throws -> [String: Any] {
     guard let dictionary = object as? [String: Any] else { throw CocoaError(.coderReadCorrupt) }
     return dictionary
 }
+
+/// A fresh empty directory for one test.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}

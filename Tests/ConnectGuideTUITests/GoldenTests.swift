@@ -58,6 +58,35 @@ struct GoldenTests {
         try expectGolden("100x30-export-confirm", render(asking))
     }
 
+    @Test("80x24 and 140x40: step links as hyperlinks, whole or cut with …, the full address kept")
+    func links() throws {
+        try expectGolden("80x24-links", render(model(80, 24, after: typed("w") + keys(.pageDown))))
+        try expectGolden("140x40-links", render(model(140, 40, after: keys(.right, .end, .enter) + typed("]"))))
+    }
+
+    @Test("80x30: without OSC 8, each address whole on a line of its own")
+    func linksWithoutHyperlinks() throws {
+        try expectGolden("80x30-links-plain", render(model(80, 30, after: typed("w"), options: SessionOptions(hyperlinks: false))))
+    }
+
+    @Test("120x30: --print json says how it ends in the header and the key bar")
+    func printHeader() throws {
+        try expectGolden("120x30-print", render(model(120, 30, options: SessionOptions(printFormat: "json"))))
+    }
+
+    @Test("100x30: the export dialog with a typed name, its target and a format mismatch")
+    func exportEditor() throws {
+        let options = SessionOptions(workingDirectory: "/home/ada/work", home: "/home/ada")
+        let events = typed("e") + keys(.tab, .tab) + [.key(.clearLine)] + typed("plans/plan.md") + keys(.left, .left, .left)
+        try expectGolden("100x30-export-editor", render(model(100, 30, after: events, options: options)))
+    }
+
+    @Test("100x30: the URL view, full width with no side borders, and the copy menu")
+    func urlAndCopy() throws {
+        try expectGolden("100x30-url", render(model(100, 30, after: typed("v"))))
+        try expectGolden("100x30-copy", render(model(100, 30, after: typed("y"))))
+    }
+
     @Test("Without colour no cell keeps a colour role")
     func monochromeHasNoRoles() {
         let frame = render(model(140, 40, after: keys(.down, .down, .enter)), color: false)

@@ -31,7 +31,9 @@ struct InputTests {
         #expect(decoder.decode(.character(0x0C)) == .key(.redraw))
         #expect(decoder.decode(.character(0x15)) == .key(.clearLine))
         #expect(decoder.decode(.character(0x7F)) == .key(.backspace))
-        #expect(decoder.decode(.character(0x01)) == nil)
+        #expect(decoder.decode(.character(0x01)) == .key(.control("a")))
+        #expect(decoder.decode(.character(0x12)) == .key(.control("r")))
+        #expect(decoder.decode(.character(0x1C)) == nil)
     }
 
     @Test("Printable and wide characters come through whole")

@@ -9,8 +9,8 @@ import Testing
 let guide = Guide.bundled
 
 /// A model at a size, after some events (keys, clicks).
-func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = []) -> AppModel {
-    var model = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: columns, rows: rows))
+func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = [], options: SessionOptions = SessionOptions()) -> AppModel {
+    var model = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: columns, rows: rows), options: options)
     for event in events { model = model.update(event).model }
     return model
 }
@@ -43,6 +43,9 @@ func goldenText(_ frame: Frame, color: Bool) -> String {
     var parts = [frame.text, "--- attributes (. none, b bold, r reverse, u underline, d dim, R reverse+bold, U underline+bold) ---", frame.styleMap]
     if color {
         parts += ["--- colour roles ---", frame.roleMap]
+    }
+    if !frame.links.isEmpty {
+        parts += ["--- hyperlinks (row, column, width: address) ---"] + frame.links.map { "\($0.row), \($0.column), \($0.width): \($0.url)" }
     }
     return parts.joined(separator: "\n") + "\n"
 }

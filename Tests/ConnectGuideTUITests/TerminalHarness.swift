@@ -76,7 +76,8 @@ final class TerminalSession {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let quotedArguments = arguments.map(shellQuoted).joined(separator: " ")
-        var exports = ["APP": appBinary.path, "XDG_STATE_HOME": directory.path]
+        // BROWSER=true: an o in a test (a fuzzed one, say) opens nothing on the machine.
+        var exports = ["APP": appBinary.path, "XDG_STATE_HOME": directory.path, "BROWSER": "true"]
         exports.merge(environment) { $1 }
         let run = command ?? "\"$APP\" \(quotedArguments) < /dev/tty & record pid echo $!; wait $!"
         let script = """

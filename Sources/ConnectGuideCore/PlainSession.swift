@@ -16,9 +16,11 @@ public struct PlainSession: Sendable {
         self.echoAnswers = echoAnswers
     }
 
-    /// Asks about each property in turn, starting from `state`, and returns the final state.
-    /// `readLine` returns nil at the end of input: the remaining choices are kept.
-    /// `selectionChanged` is called after every answer that changed the selection.
+    /// Offers the presets, asks about each property in turn, starting from `state`, then
+    /// shows the choices for review, and returns the final state. `b` goes back one
+    /// question and `?` explains the options. `readLine` returns nil at the end of input:
+    /// the remaining choices are kept. `selectionChanged` is called after every answer that
+    /// changed the selection.
     public func run(
         from state: GuideState,
         readLine: () -> String?,
@@ -28,27 +30,108 @@ public struct PlainSession: Sendable {
         var state = state
         write("""
             \(guide.title), one question at a time. Answer with the number or the name of an \
-            option; press Enter to keep the current choice.\n
+            option; press Enter to keep the current choice, b to go back a question, ? to hear \
+            more about the options.\n
             """)
         if let change = state.lastChange, !change.moved.isEmpty {
             write("The starting selection broke a rule, so it was adjusted:\n")
             for move in change.moved { write("  \(guide.describe(move)).\n") }
         }
+        func read() -> String? {
+            let line = readLine()
+            if let line, echoAnswers { write(line + "\n") }
+            return line
+        }
+        func changed(from before: Selection) {
+            if state.selection != before { selectionChanged(state.selection) }
+        }
+        // The steps: the presets (when there are any), the five questions, then the review.
+        let first = guide.presets.isEmpty ? 0 : -1
+        var step = first
+        // Questions asked from the review go straight back to it.
+        var reviewing = false
         let count = guide.properties.count
-        questions: for (index, property) in guide.properties.enumerated() {
-            write("\nQuestion \(index + 1) of \(count): \(property.label) (\(property.section.heading))\n")
+        session: while true {
+            if step == -1 {
+                write("\nStart from a common setup? Each is one Stripe's docs recommend.\n")
+                for (index, preset) in guide.presets.enumerated() {
+                    write("  \(index + 1). \(preset.label) (\(preset.id)). \(preset.fits.asSentence())\n")
+                }
+                var chosen: Preset?
+                while chosen == nil {
+                    write("Setup, 1 to \(guide.presets.count), Enter to answer the questions from the current choices: ")
+                    guard let line = read() else {
+                        write("\nEnd of input: keeping the current choices.\n")
+                        break session
+                    }
+                    let text = line.trimmingWhitespace()
+                    if text.isEmpty { break }
+                    chosen = preset(named: String(text))
+                    if chosen == nil {
+                        write("\"\(text)\" is not one of the setups. Type a number from 1 to \(guide.presets.count), or press Enter to skip.\n")
+                    }
+                }
+                guard let preset = chosen else {
+                    step = 0
+                    continue
+                }
+                let before = state.selection
+                state = guide.reduce(state, .load(preset.selection))
+                write("Starting from \(preset.label): \(summary(of: state.selection)).\n")
+                changed(from: before)
+                step = 0
+                continue
+            }
+            if step == count {
+                write("\nYour choices:\n")
+                for (index, property) in guide.properties.enumerated() {
+                    var line = "  \(index + 1). \(property.label): \(guide.optionLabel(property.id, state.selection))"
+                    let breached = guide.breachedRecommendations(of: state.selection).filter { $0.properties.contains(property.id) }
+                    if !breached.isEmpty { line += " (not recommended with the others: see the cautions)" }
+                    write(line + "\n")
+                }
+                write("Change 1 to \(count), b to go back, or press Enter to print the plan: ")
+                guard let line = read() else { break session }
+                let text = line.trimmingWhitespace()
+                if text.isEmpty { break session }
+                if text == "b" {
+                    step = count - 1
+                    continue
+                }
+                guard let number = Int(text), (1...count).contains(number) else {
+                    write("\"\(text)\" is not one of the answers. Type a number from 1 to \(count), or press Enter to print the plan.\n")
+                    continue
+                }
+                step = number - 1
+                reviewing = true
+                continue
+            }
+            let property = guide.properties[step]
+            write("\nQuestion \(step + 1) of \(count): \(property.label) (\(property.section.heading))\n")
             for line in optionLines(for: property, in: state) { write(line + "\n") }
             while true {
                 write(promptLine(for: property, in: state))
-                guard let line = readLine() else {
+                guard let line = read() else {
                     write("\nEnd of input: keeping the current choices.\n")
-                    break questions
+                    break session
                 }
-                if echoAnswers { write(line + "\n") }
+                let trimmed = line.trimmingWhitespace()
+                if trimmed == "b" {
+                    if step == first {
+                        write("This is the first question.\n")
+                        continue
+                    }
+                    step -= 1
+                    reviewing = false
+                    continue session
+                }
+                if trimmed == "?" {
+                    for line in explanation(of: property) { write(line + "\n") }
+                    continue
+                }
                 switch answer(line, for: property, in: state) {
                 case .keep:
                     write("Kept \(guide.optionLabel(property.id, state.selection)).\n")
-                    continue questions
                 case .choose(let option):
                     let before = state.selection
                     state = guide.reduce(state, .choose(property.id, option))
@@ -60,14 +143,39 @@ public struct PlainSession: Sendable {
                     for move in state.lastChange?.moved ?? [] {
                         write("This also changes \(change(move)).\n")
                     }
-                    if state.selection != before { selectionChanged(state.selection) }
-                    continue questions
+                    changed(from: before)
                 case .invalid(let message):
                     write(message + "\n")
+                    continue
                 }
+                step = reviewing ? count : step + 1
+                continue session
             }
         }
         return state
+    }
+
+    /// A preset by its number in the list or its id.
+    func preset(named text: String) -> Preset? {
+        if let number = Int(text), guide.presets.indices.contains(number - 1) { return guide.presets[number - 1] }
+        return guide.preset(text)
+    }
+
+    /// "Stripe-hosted, Stripe Dashboard, ...": a selection in one line.
+    func summary(of selection: Selection) -> String {
+        PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: ", ")
+    }
+
+    /// What `?` reads out: the section's intro, then each option in full.
+    func explanation(of property: Property) -> [String] {
+        var lines = [property.section.intro]
+        for (index, option) in property.options.enumerated() {
+            lines.append("\(index + 1). \(option.label): \(option.intro)")
+            if let recommendation = option.recommendation { lines.append("   Stripe's recommendation: \(recommendation)") }
+            if !option.bestFor.isEmpty { lines.append("   Best for: " + option.bestFor.map { $0.asSentence() }.joined(separator: " ")) }
+            for note in option.notes { lines.append("   " + note) }
+        }
+        return lines
     }
 
     enum Answer: Equatable {
@@ -115,6 +223,6 @@ public struct PlainSession: Sendable {
     }
 
     func promptLine(for property: Property, in state: GuideState) -> String {
-        "\(property.label), 1 to \(property.options.count), Enter keeps \(guide.optionLabel(property.id, state.selection)): "
+        "\(property.label), 1 to \(property.options.count), Enter keeps \(guide.optionLabel(property.id, state.selection)), b back, ? more: "
     }
 }

@@ -14,7 +14,7 @@ struct PlainModeTests {
     @Test("printf '3\\n\\n\\n\\n\\n' | connect-guide --plain chooses API onboarding and prints the six-step plan")
     func acceptance() throws {
         let state = try isolatedState()
-        let result = try run(["--plain"], stdin: "3\n\n\n\n\n", environment: state.environment)
+        let result = try run(["--plain"], stdin: "\n3\n\n\n\n\n", environment: state.environment)
         #expect(result.status == 0)
         #expect(result.stdout.contains("Onboarding                  API"))
         #expect(result.stdout.contains(" 6. Collect payout details"))
@@ -35,9 +35,22 @@ struct PlainModeTests {
         #expect(result.stdout.contains(" 5. Pay out to your connected accounts"))
     }
 
+    @Test("through a pipe: pick a preset, go back once, keep the rest, and the plan is printed")
+    func presetThroughPipe() throws {
+        // Preset 4, Enter on question 1, b on question 2 (back to 1), then Enter to the end.
+        let result = try run(["--plain"], stdin: "4\n\nb\n\n\n\n\n\n\n", environment: try isolatedState().environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Starting from Marketplace, embedded onboarding and dashboard"))
+        #expect(result.stderr.components(separatedBy: "Question 1 of 5").count == 3)
+        #expect(result.stderr.contains("Your choices:"))
+        #expect(result.stdout.contains("Onboarding                  Embedded"))
+        #expect(result.stdout.contains("Charge type                 Destination charges"))
+        #expect(!result.stdout.contains("Question"), "stdout holds only the plan")
+    }
+
     @Test("bad answers are re-asked with the valid ones")
     func badAnswer() throws {
-        let result = try run(["--plain"], stdin: "9\nembedded\n", environment: try isolatedState().environment)
+        let result = try run(["--plain"], stdin: "\n9\nembedded\n", environment: try isolatedState().environment)
         #expect(result.status == 0)
         #expect(result.stderr.contains("\"9\" is not one of the answers"))
         #expect(result.stdout.contains("Onboarding                  Embedded"))
@@ -60,7 +73,7 @@ struct PlainModeTests {
     @Test("a change is saved, and --resume starts from it")
     func resume() throws {
         let state = try isolatedState()
-        _ = try run(["--plain"], stdin: "2\n3\n", environment: state.environment)
+        _ = try run(["--plain"], stdin: "\n2\n3\n", environment: state.environment)
         let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
         #expect((saved["selection"] as? [String: String])?["onboarding"] == "embedded")
         let resumed = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
@@ -116,7 +129,7 @@ struct PlainModeTests {
         #expect(reported.stderr.contains("kept as \(aside)"))
         #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not json", "moved aside whole")
 
-        let changed = try run(["--plain"], stdin: "2\n", environment: state.environment)
+        let changed = try run(["--plain"], stdin: "\n2\n", environment: state.environment)
         #expect(changed.status == 0)
         #expect(!changed.stderr.contains("cannot be used"), "reported once")
         let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
@@ -151,7 +164,7 @@ struct PlainModeTests {
 
     @Test("a state directory that cannot be written only warns")
     func unwritableState() throws {
-        let result = try run(["--plain"], stdin: "2\n", environment: ["XDG_STATE_HOME": "/proc/connect-guide-test", "TERM": "xterm"])
+        let result = try run(["--plain"], stdin: "\n2\n", environment: ["XDG_STATE_HOME": "/proc/connect-guide-test", "TERM": "xterm"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("cannot save the selection"))
         #expect(result.stdout.contains("Embedded"))

@@ -4,10 +4,12 @@ import Testing
 
 /// Runs a plain session over the given answer lines and returns the final state, the
 /// transcript and each saved selection.
+/// `answers` start with question 1: the preset question before it is skipped (Enter)
+/// unless `preset` names an answer for it.
 private func session(
-    _ answers: [String], from start: GuideState? = nil
+    _ answers: [String], from start: GuideState? = nil, preset: String = ""
 ) -> (state: GuideState, transcript: String, saved: [Selection]) {
-    var lines = answers[...]
+    var lines = ([preset] + answers)[...]
     var transcript = ""
     var saved: [Selection] = []
     let state = PlainSession(guide: guide).run(
@@ -88,10 +90,33 @@ struct PlainSessionTests {
 
     @Test("echoing answers makes piped transcripts readable")
     func echo() {
-        var lines = ["2"][...]
+        var lines = ["", "2"][...]
         var transcript = ""
         _ = PlainSession(guide: guide, echoAnswers: true).run(
             from: guide.initialState(), readLine: { lines.popFirst() }, write: { transcript += $0 })
-        #expect(transcript.contains("Enter keeps Stripe-hosted: 2\n"))
+        #expect(transcript.contains("Enter keeps Stripe-hosted, b back, ? more: 2\n"))
+    }
+
+    @Test("a preset first, then b goes back a question, ? explains, and the review changes one property before printing")
+    func presetsBackAndReview() {
+        // Preset 3 (marketplace), then Enter on onboarding, b back to onboarding, embedded,
+        // Enter on the other four, ? on nothing; at the review change 2 to None, then Enter.
+        let result = session(["", "b", "embedded", "?", "", "", "", "", "2", "3", ""], preset: "3")
+        #expect(result.transcript.contains("Start from a common setup?"))
+        #expect(result.transcript.contains("Starting from Marketplace, Express Dashboard: Stripe-hosted, Express Dashboard, Destination charges"))
+        #expect(result.transcript.components(separatedBy: "Question 1 of 5").count == 3, "asked again after b")
+        #expect(result.transcript.contains("Best for: "), "? reads the options in full")
+        #expect(result.transcript.contains("Your choices:"))
+        #expect(result.transcript.contains("Change 1 to 5, b to go back, or press Enter to print the plan"))
+        #expect(result.state.selection == selection("embedded", "none", "destination", "platform", "platform"))
+        #expect(!result.transcript.contains("End of input"))
+    }
+
+    @Test("b on the preset list's question goes back to the list, and a bad setup answer re-asks")
+    func backToPresets() {
+        let result = session(["b", "12", "saas-embedded"], preset: "")
+        #expect(result.transcript.components(separatedBy: "Start from a common setup?").count == 3, "listed at start and after b")
+        #expect(result.transcript.contains("\"12\" is not one of the setups"))
+        #expect(result.state.selection == guide.preset("saas-embedded")!.selection)
     }
 }

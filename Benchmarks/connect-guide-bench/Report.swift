@@ -125,16 +125,19 @@ struct Setup {
 }
 
 /// The plain-text report for the terminal.
-func textReport(_ run: Run, _ setup: Setup, _ checked: [Target]) -> String {
+func textReport(_ run: Run, _ counts: InstructionCounts?, _ setup: Setup, _ checked: [Target]) -> String {
     var lines = setup.lines
     lines.append("Pseudo-terminal \(columns)x\(rows), TERM=\(terminalType); median (interquartile range) of \(run.runs) runs.")
-    lines.append("")
-    let table = [["measure", "connect-guide", "dialog", "ratio"]] + resultRows(run)
-    let widths = (0..<4).map { column in table.map { $0[column].count }.max()! }
-    for (index, row) in table.enumerated() {
-        lines.append(row.enumerated().map { $1.padded(to: widths[$0]) }.joined(separator: "  "))
-        if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+    func appendTable(_ table: [[String]]) {
+        lines.append("")
+        let widths = (0..<4).map { column in table.map { $0[column].count }.max()! }
+        for (index, row) in table.enumerated() {
+            lines.append(row.enumerated().map { $1.padded(to: widths[$0]) }.joined(separator: "  "))
+            if index == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
+        }
     }
+    appendTable([["measure", "connect-guide", "dialog", "ratio"]] + resultRows(run))
+    if let counts { appendTable([["instructions (callgrind)", "connect-guide", "dialog", "ratio"]] + instructionRows(counts)) }
     lines.append("")
     lines.append("Targets:")
     for target in checked { lines.append("  \(target.met ? "met   " : "MISSED") \(target.name): \(target.measured)") }
@@ -142,10 +145,16 @@ func textReport(_ run: Run, _ setup: Setup, _ checked: [Target]) -> String {
 }
 
 /// BENCHMARKS.md, written whole from a run: every number in it comes from that run.
-func markdownReport(_ run: Run, _ setup: Setup, _ checked: [Target]) -> String {
+func markdownReport(_ run: Run, _ counts: InstructionCounts?, _ setup: Setup, _ checked: [Target]) -> String {
     func tableRow(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |" }
-    let results = [tableRow(["measure", "connect-guide", "dialog", "ratio"]), tableRow(["---", "---", "---", "---"])]
-        + resultRows(run).map(tableRow)
+    func table(_ header: [String], _ rows: [[String]]) -> String {
+        ([tableRow(header), tableRow(header.map { _ in "---" })] + rows.map(tableRow)).joined(separator: "\n")
+    }
+    let results = table(["measure", "connect-guide", "dialog", "ratio"], resultRows(run))
+    let instructions = counts.map {
+        "\n\nInstructions from exec to exit, counted once with `--callgrind`:\n\n"
+            + table(["instructions (callgrind)", "connect-guide", "dialog", "ratio"], instructionRows($0))
+    } ?? ""
     let targetRows = [tableRow(["target", "measured", "result"]), tableRow(["---", "---", "---"])]
         + checked.map { tableRow([$0.name, $0.measured, $0.met ? "met" : "**missed**"]) }
     let missed = checked.filter { !$0.met }.count
@@ -165,13 +174,16 @@ func markdownReport(_ run: Run, _ setup: Setup, _ checked: [Target]) -> String {
         sudo apt-get install -y dialog
         \(releaseBuildCommand)
         .build/release/connect-guide-bench --check                             # exits 1 if a target is missed
-        .build/release/connect-guide-bench --write-markdown BENCHMARKS.md      # rewrites this file
+        .build/release/connect-guide-bench --callgrind --write-markdown BENCHMARKS.md  # rewrites this file
         ```
 
         Options: `--runs N`, `--binary PATH` (the connect-guide to measure),
-        `--check`, `--write-markdown FILE`. Exit status: 0 measured (and with
-        `--check`, every target met), 1 a target missed (`--check`), 2 bad usage,
-        3 nothing measured (dialog or connect-guide missing, or a program failed).
+        `--check`, `--write-markdown FILE`, and `--callgrind`, which also counts
+        the instructions of one start and quit of each program under
+        `valgrind --tool=callgrind` (`sudo apt-get install -y valgrind`). Exit
+        status: 0 measured (and with `--check`, every target met), 1 a target
+        missed (`--check`), 2 bad usage, 3 nothing measured (dialog, valgrind or
+        connect-guide missing, or a program failed).
 
         What is measured:
 
@@ -189,7 +201,8 @@ func markdownReport(_ run: Run, _ setup: Setup, _ checked: [Target]) -> String {
           `/dev/null`, next to starting `/bin/true` the same way.
 
         Wall times on a shared virtual machine vary by tens of percent from run to
-        run; for deciding what to change, count instructions, which repeat exactly:
+        run; for deciding what to change, count instructions, which repeat exactly
+        (`--callgrind`), and see where they go with
         `valgrind --tool=callgrind .build/release/connect-guide` in a terminal of the
         same size, then `q`, and `callgrind_annotate --inclusive=yes`.
 
@@ -198,7 +211,7 @@ func markdownReport(_ run: Run, _ setup: Setup, _ checked: [Target]) -> String {
         \(setup.lines.map { "- " + $0 }.joined(separator: "\n"))
         - Median (interquartile range) of \(run.runs) runs.
 
-        \(results.joined(separator: "\n"))
+        \(results)\(instructions)
 
         ## Targets
 

@@ -91,10 +91,10 @@ final class TerminalSession {
     }
 
     /// Drains output until the child exits; returns its wait status.
-    func finish() -> Int32 {
+    func finish(timeoutSeconds: UInt64 = 5) -> Int32 {
         var status: Int32 = 0
         var buffer = [UInt8](repeating: 0, count: 65_536)
-        let deadline = now() + 5_000_000_000
+        let deadline = now() + timeoutSeconds * 1_000_000_000
         while pt_poll_exit(pid, &status) == 0 {
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&descriptor, 1, 20) > 0 {

@@ -13,16 +13,17 @@ enum BenchExit {
 }
 
 let usage = """
-    usage: connect-guide-bench [--runs N] [--binary PATH] [--check] [--write-markdown FILE]
+    usage: connect-guide-bench [--runs N] [--binary PATH] [--check] [--write-markdown FILE] [--callgrind]
 
     Runs connect-guide (the one beside this executable, or PATH) and dialog in a \(columns)x\(rows)
     pseudo-terminal N times (default 20), interleaved, and prints the medians.
       --check                 exit 1 if any target is missed
       --write-markdown FILE   write the report as Markdown to FILE (BENCHMARKS.md)
+      --callgrind             also count instructions of one start and quit (valgrind)
     Build first with:
       \(releaseBuildCommand)
     Exit status: 0 measured (with --check: every target met), 1 a target missed,
-    2 bad usage, 3 nothing measured (dialog or connect-guide missing, or a program failed).
+    2 bad usage, 3 nothing measured (dialog, valgrind or connect-guide missing, or a program failed).
     """
 
 struct UsageError: Error, CustomStringConvertible {
@@ -34,6 +35,7 @@ struct Options {
     var binary: String?
     var check = false
     var markdownPath: String?
+    var callgrind = false
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -50,15 +52,24 @@ struct Options {
             case "--binary": binary = try value(for: argument)
             case "--check": check = true
             case "--write-markdown": markdownPath = try value(for: argument)
+            case "--callgrind": callgrind = true
             default: throw UsageError(description: "unknown argument \"\(argument)\"")
             }
         }
     }
 }
 
+/// The run's scratch directory (saved selections, callgrind files), removed on every exit.
+nonisolated(unsafe) var scratchDirectory: String?
+
+func removeScratchDirectory() {
+    if let scratchDirectory { _ = system("rm -rf '\(scratchDirectory)'") }
+}
+
 func fail(_ message: String, _ code: Int32) -> Never {
     var standardError = StandardError()
     print("connect-guide-bench: \(message)", to: &standardError)
+    removeScratchDirectory()
     exit(code)
 }
 
@@ -85,11 +96,16 @@ func main() -> Int32 {
         fail("dialog is not installed; the targets are relative to it. Install it with: sudo apt-get install -y dialog", BenchExit.cannotMeasure)
     }
     guard let trueBinary = findExecutable("true") else { fail("cannot find /bin/true", BenchExit.cannotMeasure) }
+    let valgrind = findExecutable("valgrind")
+    if options.callgrind && valgrind == nil {
+        fail("--callgrind needs valgrind; install it with: sudo apt-get install -y valgrind", BenchExit.cannotMeasure)
+    }
     var template = Array("/tmp/connect-guide-bench.XXXXXX".utf8CString)
     guard let stateDirectory = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
         fail("cannot create a temporary directory", BenchExit.cannotMeasure)
     }
-    defer { _ = system("rm -rf '\(stateDirectory)'") }
+    scratchDirectory = stateDirectory
+    defer { removeScratchDirectory() }
 
     let setup = Setup(app: app, dialog: dialog, arguments: arguments)
     print("Measuring \(options.runs) runs of connect-guide and dialog at \(columns)x\(rows) ...")
@@ -99,12 +115,21 @@ func main() -> Int32 {
     } catch {
         fail("\(error)", BenchExit.cannotMeasure)
     }
+    var counts: InstructionCounts?
+    if options.callgrind, let valgrind {
+        print("Counting instructions under callgrind ...")
+        do {
+            counts = try countInstructions(app: app, dialog: dialog, trueBinary: trueBinary, valgrind: valgrind, stateDirectory: stateDirectory)
+        } catch {
+            fail("\(error)", BenchExit.cannotMeasure)
+        }
+    }
     let checked = targets(run)
     print("")
-    print(textReport(run, setup, checked), terminator: "")
+    print(textReport(run, counts, setup, checked), terminator: "")
     if let path = options.markdownPath {
         do {
-            try writeFile(path, markdownReport(run, setup, checked))
+            try writeFile(path, markdownReport(run, counts, setup, checked))
             print("Wrote \(path).")
         } catch {
             fail("\(error)", BenchExit.cannotMeasure)

@@ -103,13 +103,17 @@ struct Setup {
         var info = stat()
         appSize = stat(app, &info) == 0 ? "\(format(Double(info.st_size) / 1_048_576)) MiB" : "?"
         let quoted = "'\(app)'"
-        swiftRuntime = commandOutput("readelf -d \(quoted) | grep -c libswiftCore") == "0" ? "linked statically" : "linked dynamically"
-        linker = commandOutput("readelf -p .comment \(quoted) | grep -c 'Linker: LLD'") == "0" ? "not lld" : "lld"
-        let packed = commandOutput("readelf -d \(quoted) | grep -c '(RELR)'") != "0"
-        let relative = commandOutput("readelf -d \(quoted) | awk '/RELACOUNT/ {print $3}'")
-        relocations = packed
-            ? "packed (RELR)" + (relative.isEmpty ? "" : ", \(relative) left as RELA")
-            : "not packed" + (relative.isEmpty ? "" : ", \(relative) relative RELA relocations")
+        if findExecutable("readelf") == nil {
+            (swiftRuntime, linker, relocations) = ("unknown", "unknown (no readelf)", "unknown")
+        } else {
+            swiftRuntime = commandOutput("readelf -d \(quoted) | grep -c libswiftCore") == "0" ? "linked statically" : "linked dynamically"
+            linker = commandOutput("readelf -p .comment \(quoted) | grep -c 'Linker: LLD'") == "0" ? "not lld" : "lld"
+            let packed = commandOutput("readelf -d \(quoted) | grep -c '(RELR)'") != "0"
+            let relative = commandOutput("readelf -d \(quoted) | awk '/RELACOUNT/ {print $3}'")
+            relocations = packed
+                ? "packed (RELR)" + (relative.isEmpty ? "" : ", \(relative) left as RELA")
+                : "not packed" + (relative.isEmpty ? "" : ", \(relative) relative RELA relocations")
+        }
         self.dialog = "\(dialog), \(commandOutput(dialog + " --version"))"
         command = (["connect-guide-bench"] + arguments).joined(separator: " ")
     }

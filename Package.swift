@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "connect-guide",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "connect-guide", targets: ["connect-guide"]),
         .library(name: "ConnectGuideCore", targets: ["ConnectGuideCore"]),

@@ -1,11 +1,7 @@
 import ArgumentParser
 import ConnectGuideCore
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct ConnectGuide: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <pty.h>
 #include <sys/ioctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -24,20 +23,14 @@ int pt_resize(int master, unsigned short rows, unsigned short columns) {
     return ioctl(master, TIOCSWINSZ, &size);
 }
 
-static pid_t wait_with(pid_t pid, int *status, long *max_resident_kib, int options) {
-    struct rusage usage = {0};
+static pid_t wait_with(pid_t pid, int *status, int options) {
     pid_t result;
     do {
-        result = wait4(pid, status, options, &usage);
+        result = waitpid(pid, status, options);
     } while (result < 0 && errno == EINTR);
-    if (result > 0 && max_resident_kib) *max_resident_kib = usage.ru_maxrss;
     return result;
 }
 
-pid_t pt_wait(pid_t pid, int *status, long *max_resident_kib) {
-    return wait_with(pid, status, max_resident_kib, 0);
-}
+pid_t pt_wait(pid_t pid, int *status) { return wait_with(pid, status, 0); }
 
-pid_t pt_poll_exit(pid_t pid, int *status, long *max_resident_kib) {
-    return wait_with(pid, status, max_resident_kib, WNOHANG);
-}
+pid_t pt_poll_exit(pid_t pid, int *status) { return wait_with(pid, status, WNOHANG); }

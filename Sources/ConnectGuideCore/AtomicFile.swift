@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A file that could not be written (or read), with a message naming the path, the
 /// problem and what to do about it.
@@ -142,16 +138,12 @@ public enum AtomicFile {
     /// The C library's renameat2, looked up at run time: Swift's Glibc module does not
     /// import it (glibc declares it only for _GNU_SOURCE), and it is Linux-only.
     static let systemRenameNoReplace: RenameNoReplace? = {
-        #if os(Linux)
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         // RTLD_DEFAULT is the null handle in glibc.
         guard let symbol = dlsym(nil, "renameat2") else { return nil }
         let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
         let noReplace: UInt32 = 1  // RENAME_NOREPLACE, from <linux/fs.h>
         return { from, to in renameat2(AT_FDCWD, from, AT_FDCWD, to, noReplace) == 0 ? 0 : errno }
-        #else
-        return nil
-        #endif
     }()
 
     /// The real path of an existing file, through every symlink.
@@ -277,17 +269,9 @@ public enum AtomicFile {
 
 // The system calls, named apart from the Swift methods `read` and `write` above.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
     Glibc.read(descriptor, buffer, count)
-    #else
-    Darwin.read(descriptor, buffer, count)
-    #endif
 }
 
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
     Glibc.write(descriptor, buffer, count)
-    #else
-    Darwin.write(descriptor, buffer, count)
-    #endif
 }

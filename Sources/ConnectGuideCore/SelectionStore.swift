@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Why a saved selection could not be used. The file is left as it is, so the caller
 /// can report the problem before anything replaces it.

@@ -2,11 +2,7 @@ import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 struct ConnectGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,7 +64,7 @@ struct StandardError: TextOutputStream {
 enum Main {
     static func main() {
         do {
-            var command = try ConnectGuide.parseAsRoot()
+            var command = CommandLine.arguments.count > 1 ? try ConnectGuide.parseAsRoot() : commandWithoutArguments()
             try command.run()
         } catch let error as CLIError {
             printError("connect-guide: \(error.message)")
@@ -84,5 +80,33 @@ enum Main {
             // The argument parser's usage errors (64) become our documented 2.
             exit(code == .validationFailure ? Exit.usage : code.rawValue)
         }
+    }
+
+    /// The root command as parsing an empty command line gives it, built from values: even
+    /// an empty parse reflects over every option, a large share of the start (callgrind).
+    /// Every option must be set here; NoArgumentsTests compares this with the parse.
+    static func commandWithoutArguments() -> ConnectGuide {
+        var version = StripeVersionOption()
+        version.stripeVersion = nil
+        var selection = SelectionOptions()
+        selection.version = version
+        selection.preset = nil
+        selection.onboarding = nil
+        selection.dashboard = nil
+        selection.chargeType = nil
+        selection.fees = nil
+        selection.liability = nil
+        selection.fromURL = nil
+        var start = StartOptions()
+        start.selection = selection
+        start.resume = false
+        start.fresh = false
+        start.plain = false
+        var interactive = InteractiveOptions()
+        interactive.printFormat = nil
+        var command = ConnectGuide()
+        command.start = start
+        command.interactive = interactive
+        return command
     }
 }

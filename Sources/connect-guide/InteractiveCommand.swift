@@ -3,11 +3,7 @@ import ConnectGuideCore
 import ConnectGuideContent
 import ConnectGuideTUI
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The root command's options for the full-screen guide, which `connect-guide` runs
 /// when given no subcommand (app.md section 1). The start options (selection flags,

@@ -1,11 +1,7 @@
 import ConnectGuideCore
 import ConnectGuideContent
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as

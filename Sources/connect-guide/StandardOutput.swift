@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Writes a document to standard output, all of it, or fails with exit status 1:
 /// "connect-guide: cannot write standard output: <reason>" (a full disk, /dev/full, a
@@ -14,11 +10,7 @@ func writeStandardOutput(_ document: String) throws {
     var offset = 0
     while offset < bytes.count {
         let written = bytes.withUnsafeBytes { buffer in
-            #if canImport(Glibc)
             Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-            #else
-            Darwin.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-            #endif
         }
         if written < 0 {
             if errno == EINTR { continue }

@@ -3,11 +3,7 @@ import Testing
 
 @testable import ConnectGuideCore
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A fresh empty directory for one test.
 private func temporaryDirectory() throws -> String {
@@ -120,9 +116,7 @@ struct AtomicFileTests {
             #expect(try contents(target) == "first")
             try FileManager.default.removeItem(atPath: directory + "/tmp2")
         }
-        #if os(Linux)
         #expect(AtomicFile.systemRenameNoReplace != nil, "glibc 2.28 and later have renameat2")
-        #endif
     }
 
     @Test("other link errors are reported as they are")

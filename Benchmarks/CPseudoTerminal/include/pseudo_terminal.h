@@ -13,10 +13,10 @@ pid_t pt_spawn(const char *path, char *const argv[], char *const envp[],
 /// Sets the terminal size; the kernel sends SIGWINCH to the foreground process group.
 int pt_resize(int master, unsigned short rows, unsigned short columns);
 
-/// Waits for the child; stores its wait status and peak resident memory in KiB.
-pid_t pt_wait(pid_t pid, int *status, long *max_resident_kib);
+/// Waits for the child and stores its wait status.
+pid_t pt_wait(pid_t pid, int *status);
 
 /// Non-blocking wait; returns 0 while the child runs.
-pid_t pt_poll_exit(pid_t pid, int *status, long *max_resident_kib);
+pid_t pt_poll_exit(pid_t pid, int *status);
 
 #endif

@@ -13,6 +13,11 @@ let package = Package(
     targets: [
         // The domain: model, rules, state machine, derivation, exports.
         .target(name: "ConnectGuideCore"),
+        // The documents a plan is written as: text, Markdown, JSON, prompt, options, diff, curl.
+        .target(
+            name: "ConnectGuideDocuments",
+            dependencies: ["ConnectGuideCore"]
+        ),
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
             name: "ContentLoader",
@@ -45,13 +50,14 @@ let package = Package(
         // The full-screen front end: model, pure renderer, key decoding, one ncurses layer.
         .target(
             name: "ConnectGuideTUI",
-            dependencies: ["ConnectGuideCore", "CNcursesw"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "CNcursesw"]
         ),
         .executableTarget(
             name: "connect-guide",
             dependencies: [
                 "ConnectGuideCore",
                 "ConnectGuideContent",
+                "ConnectGuideDocuments",
                 "ConnectGuideTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -75,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConnectGuideCoreTests",
-            dependencies: ["ConnectGuideCore", "ConnectGuideContent", "ContentLoader", "FuzzSupport"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ContentLoader", "FuzzSupport"]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(

@@ -115,3 +115,15 @@ extension Plan {
         }
     }
 }
+
+/// A plan plus how its selection came about, as the exports show it.
+public struct PlanReport: Hashable, Sendable {
+    public let plan: Plan
+    /// Properties the rules set that the user did not ask for.
+    public let implied: [MovedProperty]
+
+    public init(plan: Plan, implied: [MovedProperty] = []) {
+        self.plan = plan
+        self.implied = implied
+    }
+}

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 extension AppModel {
     /// The app's state machine: a pure function from a model and an event to the next

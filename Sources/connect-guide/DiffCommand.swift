@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideDocuments
 import ConnectGuideContent
 
 extension DiffFormat: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 import ConnectGuideContent
 
 import Glibc

@@ -5,6 +5,7 @@ import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
+import ConnectGuideDocuments
 
 @Suite("Content files")
 struct ContentTests {

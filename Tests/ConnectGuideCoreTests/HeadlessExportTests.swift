@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ConnectGuideCore
+import ConnectGuideDocuments
 
 private func report(_ selection: Selection) -> PlanReport {
     PlanReport(plan: guide.plan(for: selection))
@@ -146,5 +147,37 @@ struct HeadlessExportTests {
         #expect(diff.changedSteps.isEmpty && diff.addedSteps.isEmpty && diff.configuration.allSatisfy(\.isEmpty))
         #expect(guide.render(diff, as: .text).contains("the plans are identical"))
         #expect(guide.diffJSON(diff)["identical"] == .bool(true))
+    }
+}
+
+@Suite("One document, two writers")
+struct DocumentTests {
+    @Test("text and Markdown render the same blocks: every step, notice and value is in both")
+    func sameFacts() {
+        for valid in guide.validSelections {
+            let blocks = guide.planDocument(PlanReport(plan: guide.plan(for: valid)))
+            let text = plainText(blocks), markdown = markdown(blocks)
+            for block in blocks {
+                switch block {
+                case .notices(let notices):
+                    for notice in notices {
+                        #expect(text.contains("! \(notice.id) · "), "\(notice.id)")
+                        #expect(markdown.contains("(\(notice.id)). \(notice.text)"), "\(notice.id)")
+                    }
+                case .table(_, let rows):
+                    for row in rows { #expect(text.contains(row.value) && markdown.contains("| \(row.label) | \(row.value) |")) }
+                case .steps(let steps):
+                    for step in steps { #expect(text.contains(step.title) && markdown.contains("**\(step.title)**")) }
+                default: break
+                }
+            }
+        }
+    }
+
+    @Test("an aside (what the rules implied) is a quote in Markdown and stays out of text, which puts it on stderr")
+    func asides() {
+        let blocks: [Block] = [.title("T"), .aside("Implied: something."), .paragraph("P")]
+        #expect(plainText(blocks) == "T\n\nP\n")
+        #expect(markdown(blocks) == "# T\n\n> Implied: something.\n\nP\n")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ConnectGuideCore
+import ConnectGuideDocuments
 
 @Suite("Step derivation")
 struct PlanTests {

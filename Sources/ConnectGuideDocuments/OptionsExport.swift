@@ -1,3 +1,5 @@
+import ConnectGuideCore
+
 /// The formats `connect-guide options` writes.
 public enum OptionsFormat: String, CaseIterable, Hashable, Sendable {
     case text

@@ -1,3 +1,5 @@
+import ConnectGuideCore
+
 /// The formats `connect-guide config` writes.
 public enum ConfigFormat: String, CaseIterable, Hashable, Sendable {
     case json

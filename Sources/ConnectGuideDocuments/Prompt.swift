@@ -1,3 +1,5 @@
+import ConnectGuideCore
+
 extension Guide {
     /// A brief to paste into an LLM assistant: enough context that the assistant needs
     /// nothing else (what Connect is, what was chosen and why, the steps with their links,
@@ -140,13 +142,8 @@ extension Guide {
     }
 }
 
-extension String {
-    /// The text ending in a full stop, unless it already ends in punctuation.
-    func asSentence() -> String {
-        guard let last = last else { return self }
-        return ".!?".contains(last) ? self : self + "."
-    }
 
+extension String {
     func trimmingTrailingNewline() -> String {
         hasSuffix("\n") ? String(dropLast()) : self
     }

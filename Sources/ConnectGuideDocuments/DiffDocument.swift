@@ -1,0 +1,152 @@
+import ConnectGuideCore
+
+/// The formats `connect-guide diff` writes.
+public enum DiffFormat: String, CaseIterable, Hashable, Sendable {
+    case text
+    case json
+}
+
+/// The version of the diff JSON document's shape.
+public let diffSchemaID = "connect-guide/diff/v2"
+
+extension Guide {
+    public func render(_ diff: PlanDiff, as format: DiffFormat, width: Int = 80) -> String {
+        switch format {
+        case .text: diffText(diff, width: width)
+        case .json: diffJSON(diff).serialized()
+        }
+    }
+
+    private func slotHeading(_ slot: Int) -> String {
+        slots.first { $0.number == slot }?.heading ?? "Slot \(slot)"
+    }
+
+    private func diffText(_ diff: PlanDiff, width: Int) -> String {
+        let selectionA = diff.a.plan.selection
+        let selectionB = diff.b.plan.selection
+        var lines: [String] = ["\(title): how plan B differs from plan A"]
+        let versionA = diff.a.plan.apiVersion
+        let versionB = diff.b.plan.apiVersion
+        lines.append(versionA == versionB
+            ? "Both follow the rules of Stripe API version \(versionA)"
+            : "A follows the rules of Stripe API version \(versionA), B those of \(versionB)")
+        lines.append("")
+        let labelWidth = properties.map(\.label.count).max() ?? 0
+        let optionWidth = properties.map { optionLabel($0.id, selectionA).count }.max() ?? 0
+        lines.append("  " + "".padded(to: labelWidth) + "  " + "A".padded(to: optionWidth) + "  B")
+        for property in properties {
+            let differs = selectionA[property.id] != selectionB[property.id]
+            lines.append((differs ? "* " : "  ") + property.label.padded(to: labelWidth) + "  "
+                + optionLabel(property.id, selectionA).padded(to: optionWidth) + "  "
+                + (differs ? optionLabel(property.id, selectionB) : "(same)"))
+        }
+        lines.append("")
+        guard !diff.isEmpty else {
+            lines.append("The two selections are the same, so the plans are identical.")
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        lines.append("Integration steps")
+        if diff.addedSteps.isEmpty && diff.removedSteps.isEmpty && diff.changedSteps.isEmpty {
+            lines.append("  No differences.")
+        }
+        for step in diff.removedSteps {
+            lines.append("  - only in A, \(slotHeading(step.slot)): \(step.title)")
+        }
+        for step in diff.addedSteps {
+            lines.append("  + only in B, \(slotHeading(step.slot)): \(step.title)")
+        }
+        for change in diff.changedSteps {
+            lines.append("  ~ \(slotHeading(change.slot))")
+            lines.append("      A: \(change.a.title)")
+            lines.append("      B: \(change.b.title)")
+        }
+        if !diff.unchangedSlots.isEmpty {
+            lines.append("  Same in both: " + diff.unchangedSlots.map(slotHeading).joined(separator: ", ") + ".")
+        }
+        lines.append("")
+
+        lines.append("Cautions")
+        if diff.addedCautions.isEmpty && diff.removedCautions.isEmpty {
+            lines.append("  No differences.")
+        }
+        for caution in diff.removedCautions { lines.append("  - only in A: \(caution.title) [\(caution.id)]") }
+        for caution in diff.addedCautions { lines.append("  + only in B: \(caution.title) [\(caution.id)]") }
+        lines.append("")
+
+        for configuration in diff.configuration {
+            let request = diff.a.plan.configuration(for: configuration.api)
+            lines.append("Account configuration, Accounts \(configuration.api.rawValue) (\(request.method) \(request.endpoint))")
+            if configuration.isEmpty { lines.append("  No differences.") }
+            for parameter in configuration.removed { lines.append("  - \(parameter.name)=\(parameter.value)  (only in A)") }
+            for parameter in configuration.added { lines.append("  + \(parameter.name)=\(parameter.value)  (only in B)") }
+            for change in configuration.changed { lines.append("  ~ \(change.name): \(change.a) in A, \(change.b) in B") }
+            lines.append("")
+        }
+        lines.append("A: \(diff.a.plan.url)")
+        lines.append("B: \(diff.b.plan.url)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func diffJSON(_ diff: PlanDiff) -> JSONValue {
+        func side(_ report: PlanReport) -> JSONValue {
+            .object([
+                ("stripeVersion", .string(report.plan.apiVersion.description)),
+                ("selection", .object(properties.map { ($0.id.rawValue, .string(report.plan.selection[$0.id].rawValue)) })),
+                ("implied", .array(report.implied.map(movedJSON))),
+                ("requirementCollection", .string(report.plan.requirementCollection.rawValue)),
+                ("stepCount", .int(report.plan.steps.count)),
+                ("url", .string(report.plan.url)),
+            ])
+        }
+        func step(_ step: PlanStep) -> JSONValue {
+            .object([
+                ("slot", .int(step.slot)), ("slotId", .string(step.slotID)), ("id", .string(step.id)), ("title", .string(step.title)),
+            ])
+        }
+        func caution(_ caution: Caution) -> JSONValue {
+            .object([("id", .string(caution.id)), ("kind", .string(caution.kind.rawValue)), ("title", .string(caution.title))])
+        }
+        func parameter(_ parameter: AccountParameter) -> JSONValue {
+            .object([("name", .string(parameter.name)), ("value", parameter.value.json)])
+        }
+        return .object([
+            ("schema", .string(diffSchemaID)),
+            ("contentVersion", .string(contentVersion)),
+            ("identical", .bool(diff.isEmpty)),
+            ("a", side(diff.a)),
+            ("b", side(diff.b)),
+            ("properties", .array(diff.properties.map { id in
+                .object([
+                    ("property", .string(id.rawValue)),
+                    ("a", .string(diff.a.plan.selection[id].rawValue)),
+                    ("b", .string(diff.b.plan.selection[id].rawValue)),
+                ])
+            })),
+            ("steps", .object([
+                ("added", .array(diff.addedSteps.map(step))),
+                ("removed", .array(diff.removedSteps.map(step))),
+                ("changed", .array(diff.changedSteps.map { change in
+                    .object([
+                        ("slot", .int(change.slot)), ("slotId", .string(change.a.slotID)),
+                        ("a", step(change.a)), ("b", step(change.b)),
+                    ])
+                })),
+                ("unchangedSlots", .array(diff.unchangedSlots.map(JSONValue.int))),
+            ])),
+            ("cautions", .object([
+                ("added", .array(diff.addedCautions.map(caution))),
+                ("removed", .array(diff.removedCautions.map(caution))),
+            ])),
+            ("accountConfiguration", .object(diff.configuration.map { configuration in
+                (configuration.api.rawValue, .object([
+                    ("added", .array(configuration.added.map(parameter))),
+                    ("removed", .array(configuration.removed.map(parameter))),
+                    ("changed", .array(configuration.changed.map { change in
+                        .object([("name", .string(change.name)), ("a", change.a.json), ("b", change.b.json)])
+                    })),
+                ]))
+            })),
+        ])
+    }
+}

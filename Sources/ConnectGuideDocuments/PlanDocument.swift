@@ -1,0 +1,201 @@
+import ConnectGuideCore
+
+/// The document formats a plan can be written in.
+public enum PlanFormat: String, CaseIterable, Hashable, Sendable {
+    case text
+    case markdown
+    case json
+    /// A self-contained brief to paste into an LLM assistant (Prompt.swift).
+    case prompt
+}
+
+/// The version of the JSON document's shape; bumped on any incompatible change.
+public let planSchemaID = "connect-guide/plan/v1"
+
+extension Guide {
+    public func render(_ report: PlanReport, as format: PlanFormat, width: Int = 80) -> String {
+        switch format {
+        case .text: plainText(planDocument(report), width: width)
+        case .markdown: markdown(planDocument(report))
+        case .json: planJSON(report).serialized()
+        case .prompt: renderPrompt(report)
+        }
+    }
+
+    /// "Rules of Stripe API version 2026-11-18.endive": which ruleset a document follows.
+    public func versionLine(_ plan: Plan) -> String {
+        var line = "Rules of Stripe API version \(plan.apiVersion)"
+        if plan.apiVersion != newestAPIVersion { line += " (the newest this guide knows is \(newestAPIVersion))" }
+        return line
+    }
+
+    /// One line per parameter, `name=value`, with what a placeholder stands for.
+    func parameterLines(_ configuration: AccountConfiguration) -> [String] {
+        configuration.parameters.map { parameter in
+            if case .placeholder(_, let description) = parameter.value {
+                return "\(parameter.name)=\(parameter.value)  (\(description))"
+            }
+            return "\(parameter.name)=\(parameter.value)"
+        }
+    }
+
+    /// Said in place of the parameters of an API the plan's version does not have.
+    func unavailableLine(_ configuration: AccountConfiguration, plan: Plan) -> String? {
+        configuration.unavailableBefore.map {
+            "Accounts \(configuration.api.rawValue) needs Stripe API version \($0) or later; this plan follows \(plan.apiVersion)."
+        }
+    }
+
+    // MARK: Text and Markdown
+
+    /// The plan as blocks, for `plainText` and `markdown`.
+    public func planDocument(_ report: PlanReport) -> [Block] {
+        let plan = report.plan
+        var blocks: [Block] = [.title("\(title): your integration plan"), .paragraph(versionLine(plan) + ".")]
+        blocks.append(.table(
+            header: ("Property", "Choice"),
+            rows: properties.map { Block.Row(label: $0.label, value: optionLabel($0.id, plan.selection)) }
+                + [Block.Row(label: "Requirement collection", value: requirementCollectionLabel(plan.requirementCollection))]))
+        for move in report.implied { blocks.append(.aside("Implied: \(describe(move)).")) }
+        func notices(_ list: [(id: String, title: String, text: String, links: [DocLink])]) -> Block {
+            .notices(list.map { Block.Notice(id: $0.id, title: $0.title, text: $0.text, links: $0.links) })
+        }
+        if !plan.callouts.isEmpty {
+            blocks.append(.heading("Before you build"))
+            blocks.append(notices(plan.callouts.map { ($0.id, $0.title, $0.text, $0.links) }))
+        }
+        blocks.append(.heading("Integration steps"))
+        blocks.append(.steps(plan.steps.map { step in
+            Block.Step(number: step.number, title: step.title, text: step.text, links: step.links.map { ($0.label, $0.url) })
+        }))
+        if !plan.cautions.isEmpty {
+            blocks.append(.heading("Cautions (N: Stripe's recommendations you go against, A: advisories)"))
+            blocks.append(notices(plan.cautions.map { ($0.id, $0.title, $0.text, $0.links) }))
+        }
+        for configuration in plan.configuration {
+            blocks.append(.heading(
+                "Account configuration, Accounts \(configuration.api.rawValue) (\(configuration.method) \(configuration.endpoint))"))
+            if let unavailable = unavailableLine(configuration, plan: plan) {
+                blocks.append(.paragraph(unavailable))
+            } else {
+                blocks.append(.code(parameterLines(configuration)))
+            }
+        }
+        if let legacy = plan.legacyType { blocks.append(.paragraph(legacyTypeSentence(legacy))) }
+        blocks.append(.link(label: "Docs page for this selection", url: plan.url))
+        return blocks
+    }
+
+    // MARK: JSON
+
+    /// The plan as the documented JSON schema (docs/plan-json.md).
+    public func planJSON(_ report: PlanReport) -> JSONValue {
+        let plan = report.plan
+        func linksJSON(_ links: [DocLink]) -> JSONValue {
+            .array(links.map { .object([("label", .string($0.title)), ("url", .string($0.url))]) })
+        }
+        func advisoryJSON(_ advisory: Advisory) -> JSONValue {
+            .object([
+                ("id", .string(advisory.id)),
+                ("title", .string(advisory.title)),
+                ("text", .string(advisory.text)),
+                ("links", linksJSON(advisory.links)),
+            ])
+        }
+        return .object([
+            ("schema", .string(planSchemaID)),
+            ("contentVersion", .string(plan.contentVersion)),
+            ("stripeVersion", .string(plan.apiVersion.description)),
+            ("selection", .object(properties.map { ($0.id.rawValue, .string(plan.selection[$0.id].rawValue)) })),
+            ("choices", .array(properties.map { property in
+                let option = property.option(plan.selection[property.id])
+                return .object([
+                    ("property", .string(property.id.rawValue)),
+                    ("label", .string(property.label)),
+                    ("option", .string(plan.selection[property.id].rawValue)),
+                    ("optionLabel", .string(option?.label ?? "")),
+                    ("urlKey", .string(property.urlKey)),
+                    ("urlValue", .string(option?.urlValue ?? "")),
+                ])
+            })),
+            ("implied", .array(report.implied.map(movedJSON))),
+            ("requirementCollection", .string(plan.requirementCollection.rawValue)),
+            ("legacyType", plan.legacyType.map { .string($0.name) } ?? .null),
+            ("legacyTypeNote", plan.legacyType.map { .string(legacyTypeSentence($0)) } ?? .null),
+            ("callouts", .array(plan.callouts.map(advisoryJSON))),
+            ("steps", .array(plan.steps.map { step in
+                .object([
+                    ("number", .int(step.number)),
+                    ("slot", .int(step.slot)),
+                    ("slotId", .string(step.slotID)),
+                    ("id", .string(step.id)),
+                    ("heading", .string(step.heading)),
+                    ("title", .string(step.title)),
+                    ("text", .string(step.text)),
+                    ("links", .array(step.links.map { .object([("label", .string($0.label)), ("url", .string($0.url))]) })),
+                ])
+            })),
+            ("recommendations", .array(plan.breachedRecommendations.map { rule in
+                .object([
+                    ("id", .string(rule.id)),
+                    ("summary", .string(rule.summary)),
+                    ("reason", .string(rule.reason)),
+                    ("sources", linksJSON(rule.sources)),
+                ])
+            })),
+            ("advisories", .array(plan.advisories.map(advisoryJSON))),
+            ("accountConfiguration", .object(plan.configuration.map { ($0.api.rawValue, configurationJSON($0)) })),
+            ("url", .string(plan.url)),
+        ])
+    }
+
+    func movedJSON(_ move: MovedProperty) -> JSONValue {
+        .object([
+            ("property", .string(move.property.rawValue)),
+            ("from", .string(move.from.rawValue)),
+            ("to", .string(move.to.rawValue)),
+            ("rules", .array(move.rules.map(JSONValue.string))),
+            ("reason", .string(describe(move))),
+        ])
+    }
+
+    /// v1 parameters stay flat, as form fields; v2 parameters nest into the JSON body.
+    public func configurationJSON(_ configuration: AccountConfiguration) -> JSONValue {
+        let parameters: JSONValue
+        switch configuration.api {
+        case .v1:
+            parameters = .object(configuration.parameters.map { ($0.name, $0.value.json) })
+        case .v2:
+            parameters = nested(configuration.parameters.map { ($0.name.split(separator: ".").map(String.init), $0.value.json) })
+        }
+        return .object([
+            ("method", .string(configuration.method)),
+            ("endpoint", .string(configuration.endpoint)),
+            ("availableFrom", configuration.unavailableBefore.map { .string($0.description) } ?? .null),
+            (configuration.api == .v1 ? "parameters" : "body", parameters),
+        ])
+    }
+
+    private func nested(_ entries: [([String], JSONValue)]) -> JSONValue {
+        var keys: [String] = []
+        var groups: [String: [([String], JSONValue)]] = [:]
+        var leaves: [String: JSONValue] = [:]
+        for (path, value) in entries {
+            guard let head = path.first else { continue }
+            if !keys.contains(head) { keys.append(head) }
+            if path.count == 1 { leaves[head] = value } else { groups[head, default: []].append((Array(path.dropFirst()), value)) }
+        }
+        return .object(keys.map { key in (key, leaves[key] ?? nested(groups[key] ?? [])) })
+    }
+}
+
+extension ParameterValue {
+    var json: JSONValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .bool(let flag): .bool(flag)
+        case .placeholder(let name, let description): .object([("placeholder", .string(name)), ("description", .string(description))])
+        }
+    }
+}
+

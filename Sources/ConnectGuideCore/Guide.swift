@@ -97,7 +97,15 @@ public struct Property: Hashable, Sendable, Identifiable {
     }
 }
 
-public typealias RuleID = String
+/// A rule's id ("R1", "N2"); ids are never reused for another rule.
+public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public var description: String { rawValue }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
 
 /// How binding a rule is (guide.md section 3).
 public enum RuleKind: String, CaseIterable, Hashable, Sendable {

@@ -133,9 +133,11 @@ public enum Facet: Hashable, Sendable, CustomStringConvertible {
 
 /// A conjunction: each facet must take one of its allowed values.
 public struct Condition: Hashable, Sendable {
-    public let clauses: [Facet: Set<String>]
+    /// The allowed values of each facet: option ids, or for the requirement collection
+    /// `stripe` and `application`.
+    public let clauses: [Facet: Set<OptionID>]
 
-    public init(_ clauses: [Facet: Set<String>]) { self.clauses = clauses }
+    public init(_ clauses: [Facet: Set<OptionID>]) { self.clauses = clauses }
 
     public static let always = Condition([:])
 
@@ -152,5 +154,5 @@ public struct Condition: Hashable, Sendable {
         return result
     }
 
-    public func allowed(_ property: PropertyID) -> Set<String>? { clauses[.property(property)] }
+    public func allowed(_ property: PropertyID) -> Set<OptionID>? { clauses[.property(property)] }
 }

@@ -109,7 +109,7 @@ public struct Caution: Hashable, Sendable, Identifiable {
 extension Plan {
     public var cautions: [Caution] {
         breachedRecommendations.map { rule in
-            Caution(id: rule.id, kind: .recommendation, title: rule.summary, text: rule.reason, links: rule.sources)
+            Caution(id: rule.id.rawValue, kind: .recommendation, title: rule.summary, text: rule.reason, links: rule.sources)
         } + advisories.map { advisory in
             Caution(id: advisory.id, kind: .advisory, title: advisory.title, text: advisory.text, links: advisory.links)
         }

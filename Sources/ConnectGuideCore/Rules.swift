@@ -45,7 +45,7 @@ extension Guide {
 
     public func requirementCollection(for selection: Selection) -> RequirementCollection {
         holds(requirementCollectionCondition, facetValue: { facet in
-            if case .property(let property) = facet { return selection[property].rawValue }
+            if case .property(let property) = facet { return selection[property] }
             return nil
         }) ? .application : .stripe
     }
@@ -53,14 +53,14 @@ extension Guide {
     public func holds(_ condition: Condition, for selection: Selection) -> Bool {
         holds(condition) { facet in
             switch facet {
-            case .property(let property): selection[property].rawValue
+            case .property(let property): selection[property]
             // Derived only when a condition asks for it: most do not.
-            case .requirementCollection: requirementCollection(for: selection).rawValue
+            case .requirementCollection: OptionID(rawValue: requirementCollection(for: selection).rawValue)
             }
         }
     }
 
-    private func holds(_ condition: Condition, facetValue: (Facet) -> String?) -> Bool {
+    private func holds(_ condition: Condition, facetValue: (Facet) -> OptionID?) -> Bool {
         condition.clauses.allSatisfy { facet, allowed in
             facetValue(facet).map(allowed.contains) ?? false
         }

@@ -48,7 +48,7 @@ extension Guide {
             })),
             ("rules", .array(allRules.map { rule in
                 .object([
-                    ("id", .string(rule.id)),
+                    ("id", .string(rule.id.rawValue)),
                     ("kind", .string(rule.kind.rawValue)),
                     ("versions", .string(rule.versions.description)),
                     ("inForce", .bool(isInForce(rule))),
@@ -98,7 +98,7 @@ extension Guide {
     private func orderedFacets(_ condition: Condition) -> [(Facet, [String])] {
         let facets = PropertyID.allCases.map(Facet.property) + [.requirementCollection]
         return facets.compactMap { facet in
-            guard let values = condition.clauses[facet] else { return nil }
+            guard let values = condition.clauses[facet]?.map(\.rawValue) else { return nil }
             if case .property(let id) = facet {
                 // The property's own option order reads better than alphabetical.
                 let order = property(id).options.map(\.id.rawValue)

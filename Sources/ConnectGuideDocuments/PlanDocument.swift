@@ -137,7 +137,7 @@ extension Guide {
             })),
             ("recommendations", .array(plan.breachedRecommendations.map { rule in
                 .object([
-                    ("id", .string(rule.id)),
+                    ("id", .string(rule.id.rawValue)),
                     ("summary", .string(rule.summary)),
                     ("reason", .string(rule.reason)),
                     ("sources", linksJSON(rule.sources)),
@@ -154,7 +154,7 @@ extension Guide {
             ("property", .string(move.property.rawValue)),
             ("from", .string(move.from.rawValue)),
             ("to", .string(move.to.rawValue)),
-            ("rules", .array(move.rules.map(JSONValue.string))),
+            ("rules", .array(move.rules.map { .string($0.rawValue) })),
             ("reason", .string(describe(move))),
         ])
     }

@@ -85,7 +85,7 @@ private struct GuideBuilder {
         var rules: [Rule] = []
         for (index, spec) in rulesFile.rules.enumerated() {
             let place = "rules[\(index)]"
-            guard !rules.contains(where: { $0.id == spec.id }) else {
+            guard !rules.contains(where: { $0.id.rawValue == spec.id }) else {
                 throw ContentError(file: "rules.json", place: "\(place).id", problem: "the id \"\(spec.id)\" is used twice")
             }
             guard let kind = RuleKind(rawValue: spec.kind) else {
@@ -102,7 +102,7 @@ private struct GuideBuilder {
                 try link(path, file: "rules.json", place: "\(place).sources[\(index)]")
             }
             rules.append(Rule(
-                id: spec.id, kind: kind, versions: try versionRange(spec.versions, place: "\(place).versions"),
+                id: RuleID(spec.id), kind: kind, versions: try versionRange(spec.versions, place: "\(place).versions"),
                 summary: spec.summary, premise: premise, requirement: requirement, reason: spec.reason, sources: sources,
                 properties: premise.properties(derivedFrom: requirementInputs)
                     .union(requirement.properties(derivedFrom: requirementInputs))))
@@ -211,7 +211,7 @@ private struct GuideBuilder {
             requirementCollectionLabels: requirementLabels, requirementCollectionExplanation: explanation,
             slots: slots, configuration: configuration, legacyTypes: legacyTypes, links: linkList, presets: presets)
         guard result.validSelections.contains(result.defaults) else {
-            let broken = result.violations(of: result.defaults).map(\.id).joined(separator: ", ")
+            let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")
         }
         // A preset is a setup Stripe's docs recommend: valid, and against no recommendation,
@@ -221,7 +221,7 @@ private struct GuideBuilder {
             guard broken.isEmpty else {
                 throw ContentError(
                     file: "presets.json", place: "presets[\(index)].selection",
-                    problem: "breaks \(broken.map(\.id).joined(separator: ", ")) under Stripe API version \(result.apiVersion)")
+                    problem: "breaks \(broken.map(\.id.rawValue).joined(separator: ", ")) under Stripe API version \(result.apiVersion)")
             }
         }
         return result
@@ -337,7 +337,7 @@ private struct GuideBuilder {
     }
 
     func condition(_ spec: ConditionSpec, file: String, place: String, allowDerived: Bool = true) throws(ContentError) -> Condition {
-        var clauses: [Facet: Set<String>] = [:]
+        var clauses: [Facet: Set<OptionID>] = [:]
         for (key, values) in spec.sorted(by: { $0.key < $1.key }) {
             guard let facet = Facet(id: key), allowDerived || facet != .requirementCollection else {
                 let known = PropertyID.allCases.map(\.rawValue) + (allowDerived ? ["requirementCollection"] : [])
@@ -354,7 +354,7 @@ private struct GuideBuilder {
             for value in values where !known.contains(value) {
                 throw ContentError(file: file, place: "\(place).\(key)", problem: "unknown value \"\(value)\"; expected one of \(known.joined(separator: ", "))")
             }
-            clauses[facet] = Set(values)
+            clauses[facet] = Set(values.map(OptionID.init(rawValue:)))
         }
         return Condition(clauses)
     }

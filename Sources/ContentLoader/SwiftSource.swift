@@ -42,7 +42,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     }
     for (index, rule) in guide.allRules.enumerated() {
         out.line("    let rule\(index): Rule = Rule(")
-        out.line("        id: \(literal(rule.id)), kind: .\(rule.kind.rawValue), versions: \(versions(rule.versions)),")
+        out.line("        id: \(literal(rule.id.rawValue)), kind: .\(rule.kind.rawValue), versions: \(versions(rule.versions)),")
         out.line("        summary: \(literal(rule.summary)),")
         out.line("        premise: \(condition(rule.premise)), requirement: \(condition(rule.requirement)),")
         out.line("        reason: \(literal(rule.reason)), sources: \(links(rule.sources)),")
@@ -85,7 +85,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     for ruleset in guide.rulesets {
         let ids = ruleset.map(\.id)
         let valid = guide.allSelections.filter { selection in !ruleset.contains { guide.breaks($0, selection) } }
-        out.line("        \(strings(ids)): [")
+        out.line("        \(strings(ids.map(\.rawValue))): [")
         for selection in valid {
             out.line("            Selection(options: \(strings(PropertyID.allCases.map { selection[$0].rawValue }))),")
         }
@@ -173,7 +173,7 @@ private func condition(_ condition: Condition) -> String {
         case .property(let property): key = ".property(.\(property.rawValue))"
         case .requirementCollection: key = ".requirementCollection"
         }
-        return "\(key): \(strings(values.sorted()))"
+        return "\(key): \(strings(values.map(\.rawValue).sorted()))"
     }
     return "Condition([\(clauses.joined(separator: ", "))])"
 }

@@ -98,7 +98,7 @@ struct HeadlessExportTests {
         #expect(fees["urlKey"] == .string("connect-economic-model"))
         #expect(fees["default"] == .string("connectedAccounts"))
         let text = guide.renderOptions(as: .text)
-        for rule in guide.rules { #expect(text.contains(rule.id) && text.contains(rule.summary)) }
+        for rule in guide.rules { #expect(text.contains(rule.id.rawValue) && text.contains(rule.summary)) }
         for property in guide.properties {
             for option in property.options {
                 #expect(text.contains(option.cliValue))

@@ -12,7 +12,7 @@ struct PlanTests {
             for valid in version.validSelections {
                 let plan = version.plan(for: valid)
                 #expect(plan.steps.map(\.id) == specSteps(valid), "\(valid)")
-                #expect(plan.breachedRecommendations.map(\.id) == specRecommendations(valid), "\(valid)")
+                #expect(plan.breachedRecommendations.map(\.id.rawValue) == specRecommendations(valid), "\(valid)")
                 #expect(plan.advisories.map(\.id) == specAdvisories(valid), "\(valid)")
                 #expect(plan.callouts.map(\.id) == specCallouts(valid), "\(valid)")
                 #expect(plan.cautions.map(\.id) == specRecommendations(valid) + specAdvisories(valid), "recommendations first")

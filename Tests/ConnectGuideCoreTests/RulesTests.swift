@@ -27,7 +27,7 @@ struct RulesTests {
 
     @Test("hard rules and recommendations carry kind, versions and sources as the spec gives them")
     func provenance() throws {
-        let expected: [(String, RuleKind, Bool)] = [
+        let expected: [(RuleID, RuleKind, Bool)] = [
             ("R1", .api, true), ("R2", .api, true), ("R3", .api, false), ("R4", .docs, true), ("R6", .api, true),
             ("N1", .recommended, true), ("N2", .recommended, true), ("N3", .recommended, true),
         ]
@@ -71,7 +71,7 @@ struct RulesTests {
     }
 
     @Test("every hard rule rules something out in the ruleset it belongs to", arguments: ["R1", "R2", "R3", "R4", "R6"])
-    func eachRuleIsReal(id: String) throws {
+    func eachRuleIsReal(id: RuleID) throws {
         let rule = try #require(guide.rule(id))
         // R1 is implied by R2, R3, R4 and R6 together, so no combination breaks it alone;
         // it stays because it is the reason a user understands for API onboarding.
@@ -82,7 +82,7 @@ struct RulesTests {
     func recommendationsNeverBlock() {
         for selection in guide.allSelections where specAllows(selection) {
             #expect(guide.isValid(selection))
-            #expect(guide.breachedRecommendations(of: selection).map(\.id) == specRecommendations(selection), "\(selection)")
+            #expect(guide.breachedRecommendations(of: selection).map(\.id.rawValue) == specRecommendations(selection), "\(selection)")
         }
     }
 

@@ -20,6 +20,13 @@ extension AppModel {
         case .exported(let outcome):
             next.finishExport(outcome)
             effect = .none
+        case .paste(let text):
+            // Only the export dialog's path takes text; anywhere else a paste does nothing.
+            if case .export(var dialog) = next.overlay, !dialog.confirmingOverwrite {
+                dialog.insert(text)
+                next.overlay = .export(dialog)
+            }
+            effect = .none
         case .key(let key):
             switch overlay {
             case nil: effect = next.pressInPanes(key)
@@ -260,6 +267,22 @@ extension AppModel {
 }
 
 extension ExportDialog {
+    /// Longest path the dialog takes, in bytes: Linux's PATH_MAX.
+    static let pathLimit = 4096
+
+    /// Pasted text into the path: control characters (newlines included) are dropped, so a
+    /// paste can never press Enter, and the path stops growing at `pathLimit` bytes.
+    mutating func insert(_ text: String) {
+        var room = Self.pathLimit - path.utf8.count
+        let printable = text.filter { character in
+            guard !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return false }
+            room -= character.utf8.count
+            return room >= 0
+        }
+        guard !printable.isEmpty else { return }
+        editPath { $0 += printable }
+    }
+
     mutating func cycleFormat(by step: Int) {
         let formats = PlanFormat.allCases
         let index = formats.firstIndex(of: format) ?? 0

@@ -73,7 +73,9 @@ public enum AtomicFile {
             // Checked up front for a clear message; publishing without replacing below
             // keeps the check race-free.
             if overwrite == .refuse {
-                let readOnly = access(path, W_OK) != 0 && errno != ENOENT
+                // No write bit for anyone counts too: root may write anyway, but the owner
+                // marked it as not to be changed.
+                let readOnly = status.st_mode & 0o222 == 0 || access(path, W_OK) != 0
                 throw FileError(
                     path: path, kind: .exists,
                     problem: readOnly ? "already exists and is read-only; pass --force to replace it" : "already exists; use --force to replace it")
@@ -328,7 +330,7 @@ public enum AtomicFile {
         return 0
     }
 
-    private static func error(_ code: Int32, path: String, directory: String, reading: Bool = false) -> FileError {
+    static func error(_ code: Int32, path: String, directory: String, reading: Bool = false) -> FileError {
         switch code {
         case EEXIST:
             FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")

@@ -7,8 +7,12 @@ struct RunResult {
     let stderr: String
 }
 
-/// The binary SwiftPM built beside the test bundle.
+/// The binary under test: CONNECT_GUIDE_BINARY when set (the release build, in CI), else
+/// the one SwiftPM built beside the test bundle.
 let binaryURL: URL = {
+    if let path = ProcessInfo.processInfo.environment["CONNECT_GUIDE_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     // Swift Testing may run from inside the .xctest bundle directory.
     while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("connect-guide").path),

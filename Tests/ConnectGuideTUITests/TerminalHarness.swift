@@ -3,8 +3,13 @@ import Testing
 
 @testable import ConnectGuideTUI
 
-/// The `connect-guide` binary SwiftPM built beside the test bundle.
+/// The `connect-guide` binary under test: CONNECT_GUIDE_BINARY when set (CI runs these
+/// suites again against the release build, which inlines differently), else the one
+/// SwiftPM built beside the test bundle.
 let appBinary: URL = {
+    if let path = ProcessInfo.processInfo.environment["CONNECT_GUIDE_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("connect-guide").path), directory.path != "/" {
         directory.deleteLastPathComponent()

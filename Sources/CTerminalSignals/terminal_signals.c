@@ -50,22 +50,25 @@ static void restore_terminal(void) {
     if (state.restore_saved) tcsetattr(fd, TCSANOW, &state.restore_termios);
 }
 
-static void restore_and_pass_on(int signal_number) {
-    int saved_errno = errno;
+static void restore_and_pass_on(int signal_number, siginfo_t *info, void *context) {
     restore_terminal();
     // Once: a second fatal signal while dying must not write the sequence again.
     state.restore_fd = -1;
-    // Hand the signal to what was there before (Swift's backtracer prints its report on
-    // a terminal that is sane again; the default action kills us with the true cause).
-    // It is blocked while this handler runs, so it arrives as soon as we return; a fault
-    // (SIGSEGV, SIGILL) would also recur by itself at the faulting instruction.
+    // Hand the signal to what was there before, with the crash's own details (Swift's
+    // backtracer reads the registers from `context`), on a terminal that is sane again.
     if (signal_number > 0 && signal_number < TS_SIGNALS && state.replaced[signal_number]) {
-        sigaction(signal_number, &state.previous[signal_number], NULL);
-    } else {
-        signal(signal_number, SIG_DFL);
+        struct sigaction *previous = &state.previous[signal_number];
+        sigaction(signal_number, previous, NULL);
+        if (previous->sa_flags & SA_SIGINFO) {
+            if (previous->sa_sigaction) previous->sa_sigaction(signal_number, info, context);
+        } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+            previous->sa_handler(signal_number);
+        }
     }
-    raise(signal_number);
-    errno = saved_errno;
+    // The handler before ours may return (Swift's does, once it has reported, expecting a
+    // fault to recur, which a signal sent with kill does not): die of the signal now, so
+    // the parent sees the true cause (and a core dump where one is wanted).
+    ts_die_of_signal(signal_number);
 }
 
 int ts_signal_is_ignored(int signal_number) {
@@ -74,11 +77,16 @@ int ts_signal_is_ignored(int signal_number) {
     return !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN;
 }
 
-static int install(int signal_number, void (*handler)(int), int flags) {
+static int install(int signal_number, void (*handler)(int), void (*informed)(int, siginfo_t *, void *), int flags) {
     if (signal_number <= 0 || signal_number >= TS_SIGNALS) return -1;
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = handler;
+    if (informed) {
+        action.sa_sigaction = informed;
+        flags |= SA_SIGINFO;
+    } else {
+        action.sa_handler = handler;
+    }
     sigemptyset(&action.sa_mask);
     action.sa_flags = flags;
     struct sigaction previous;
@@ -94,12 +102,12 @@ static int install(int signal_number, void (*handler)(int), int flags) {
 
 int ts_forward_to_pipe(int signal_number, int pipe_write_fd) {
     state.pipe_write = pipe_write_fd;
-    return install(signal_number, forward_signal, SA_RESTART);
+    return install(signal_number, forward_signal, NULL, SA_RESTART);
 }
 
 int ts_restore_terminal_on_fatal(int signal_number) {
     // SA_ONSTACK: Swift's runtime sets up an alternate stack for stack overflows.
-    return install(signal_number, restore_and_pass_on, SA_ONSTACK);
+    return install(signal_number, NULL, restore_and_pass_on, SA_ONSTACK);
 }
 
 void ts_set_terminal_restore(int fd, const struct termios *saved, const char *sequence, size_t length) {

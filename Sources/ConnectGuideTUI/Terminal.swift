@@ -138,7 +138,9 @@ final class Terminal {
             use_env(true)
             use_tioctl(false)
         } else {
+            // The window size from the system, never the environment (nor terminfo's).
             use_env(false)
+            use_tioctl(true)
         }
     }
 

@@ -25,12 +25,13 @@ let binaryURL: URL = {
 
 /// Runs the binary with arguments, optional stdin text and extra environment, and waits.
 /// With `stdoutPath`, the child's stdout is that file (/dev/full, say) and `stdout` is empty.
+/// `executable` runs another program instead (a shell around the binary).
 func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil,
-    stdoutPath: String? = nil
+    stdoutPath: String? = nil, executable: String? = nil
 ) throws -> RunResult {
     let process = Process()
-    process.executableURL = binaryURL
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binaryURL
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }

@@ -113,9 +113,17 @@ struct HostileInputTests {
         #expect(try session.settingsRestored())
     }
 
-    @Test("SIGTERM in the middle of a flood of keys ends the guide while the keys still pour in", arguments: [SIGTERM, SIGHUP])
+    @Test("SIGTERM or SIGHUP in the middle of a flood of keys ends the guide while the keys still pour in", arguments: [SIGTERM, SIGHUP])
     func signalUnderFlood(signal: Int32) throws {
-        let session = try TerminalSession(columns: 100, rows: 30)
+        // Once the guide has ended, the script counts the keys it left unread (reading until
+        // half a second passes without any): the signal must not wait for the flood to end.
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: """
+                "$APP" < /dev/tty & record pid echo $!; wait $!; code=$?
+                saved=$(stty -g); stty -icanon -echo min 0 time 5; left=$(wc -c < /dev/tty); stty "$saved"
+                record unread echo "$left"; (exit $code)
+                """)
         try session.waitFor("Integration steps")
         // Plain keys, not a bracketed paste: each one is handled. tmux writes them as fast
         // as the guide reads.
@@ -126,6 +134,8 @@ struct HostileInputTests {
         kill(try session.pid(), signal)
         #expect(try session.exitStatus() == 128 + signal)
         #expect(try session.settingsRestored())
+        let unread = try #require(Int(try session.file("unread", timeout: 60)))
+        #expect(unread > 1_000_000, "only \(unread) of 8,000,000 bytes were left unread: the guide waited for the flood")
     }
 
     @Test("A truncated X10 mouse report (TERM=screen) swallows nothing: the keys after it act")
@@ -205,7 +215,9 @@ struct HostileInputTests {
 
     @Test("COLUMNS and LINES from elsewhere are ignored: the guide fills the real terminal")
     func sizeFromTerminal() throws {
-        let session = try TerminalSession(columns: 100, rows: 30, environment: ["COLUMNS": "50", "LINES": "10"])
+        // Set on the command itself: bash would otherwise put its own (right) values in.
+        let session = try TerminalSession(
+            columns: 100, rows: 30, command: "COLUMNS=50 LINES=10 \"$APP\" < /dev/tty & record pid echo $!; wait $!")
         try session.waitFor(render(model(100, 30)))
         try session.press("q")
         #expect(try session.exitStatus() == 0)

@@ -16,7 +16,11 @@ struct HostileInputTests {
     func fatalSignal(signal: Int32) throws {
         // Job control on, as in an interactive shell: otherwise a background job starts with
         // SIGQUIT ignored, and the guide leaves ignored what its parent ignores.
-        let session = try TerminalSession(columns: 100, rows: 30, command: "set -m; \"$APP\" & record pid echo $!; fg > /dev/null")
+        // Swift's crash report on, also for the static release build, which finds the
+        // reporter only when told where it is.
+        let session = try TerminalSession(
+            columns: 100, rows: 30, command: "set -m; \"$APP\" & record pid echo $!; fg > /dev/null",
+            environment: backtracer.map { ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,swift-backtrace=\($0)"] } ?? [:])
         try session.waitFor("Integration steps")
         let running = try session.modes()
         #expect(running.alternateScreen && !running.cursorVisible && running.mouseReporting, "\(running)")
@@ -32,9 +36,11 @@ struct HostileInputTests {
         // crash comes after it, on the restored screen.
         let output = try session.output("death.raw", containing: "\u{1B}[?1049l")
         let restored = try #require(output.range(of: "\u{1B}[?1049l"))
-        if let report = output.range(of: "Program crashed") {
-            #expect(report.lowerBound >= restored.upperBound, "the crash report came before the screen was restored")
-        }
+        // The runtime reports the signals a crash raises; the others just end the process.
+        guard backtracer != nil, [SIGQUIT, SIGSEGV, SIGILL, SIGABRT, SIGBUS, SIGFPE].contains(signal) else { return }
+        let reported = try session.output("death.raw", containing: "Program crashed")
+        let report = try #require(reported.range(of: "Program crashed"))
+        #expect(report.lowerBound >= restored.upperBound, "the crash report came before the screen was restored")
     }
 
     // MARK: 2. Unknown escape sequences
@@ -208,7 +214,10 @@ struct HostileInputTests {
     ])
     func hugeSize(size: String) throws {
         let session = try TerminalSession(columns: 100, rows: 30, command: "stty \(size); \"$APP\" < /dev/tty & record pid echo $!; wait $!")
-        try session.waitFor("Connect integration guide")
+        // The pane is smaller than the size the guide was told, so what it shows is a jumble
+        // of the frame; it is enough that something was drawn and the guide is still there.
+        try session.waitForScreen("a frame") { $0.contains("│") }
+        #expect(kill(try session.pid(), 0) == 0, "the guide is gone")
         try session.press("q")
         #expect(try session.exitStatus() == 0)
     }
@@ -263,6 +272,16 @@ struct HostileInputTests {
         #expect(left.sorted() == [".last.json.3.tmp"], "\(left)")
     }
 }
+
+/// Swift's crash reporter from the toolchain in use (the static one works for every build).
+let backtracer: String? = {
+    guard let swift = try? runTool("/bin/sh", ["-c", "command -v swift"]).trimmingCharacters(in: .whitespacesAndNewlines),
+        let resolved = realpath(swift, nil) else { return nil }
+    defer { free(resolved) }
+    let path = URL(fileURLWithPath: String(cString: resolved)).deletingLastPathComponent()
+        .appendingPathComponent("../libexec/swift/linux/swift-backtrace-static").standardized.path
+    return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+}()
 
 /// Whether this machine lets the tests make a mount namespace (root, or a user namespace).
 let canUnshareMounts: Bool = (try? runTool("unshare", ["-m", "true"])) != nil

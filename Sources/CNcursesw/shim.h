@@ -12,17 +12,11 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
-#include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <termios.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #if __has_include(<ncursesw/curses.h>)
@@ -35,8 +29,6 @@
 
 static inline WINDOW *cg_stdscr(void) { return stdscr; }
 static inline WINDOW *cg_curscr(void) { return curscr; }
-static inline void cg_set_escdelay(int milliseconds) { set_escdelay(milliseconds); }
-static inline int cg_ok(void) { return OK; }
 
 static inline void cg_getmaxyx(WINDOW *window, int *rows, int *columns) {
     int y, x;
@@ -63,34 +55,6 @@ static inline short cg_color_cyan(void) { return COLOR_CYAN; }
 static inline int cg_set_style(WINDOW *window, attr_t attributes, short pair) {
     return wattr_set(window, attributes, pair, NULL);
 }
-
-static inline int cg_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int cg_key_up(void) { return KEY_UP; }
-static inline int cg_key_down(void) { return KEY_DOWN; }
-static inline int cg_key_left(void) { return KEY_LEFT; }
-static inline int cg_key_right(void) { return KEY_RIGHT; }
-static inline int cg_key_btab(void) { return KEY_BTAB; }
-static inline int cg_key_ppage(void) { return KEY_PPAGE; }
-static inline int cg_key_npage(void) { return KEY_NPAGE; }
-static inline int cg_key_home(void) { return KEY_HOME; }
-static inline int cg_key_end(void) { return KEY_END; }
-static inline int cg_key_enter(void) { return KEY_ENTER; }
-static inline int cg_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int cg_key_dc(void) { return KEY_DC; }
-static inline int cg_key_resize(void) { return KEY_RESIZE; }
-static inline int cg_key_mouse(void) { return KEY_MOUSE; }
-
-static inline mmask_t cg_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
-static inline mmask_t cg_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t cg_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t cg_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t cg_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
-static inline mmask_t cg_button4_pressed(void) { return BUTTON4_PRESSED; }
-#ifdef BUTTON5_PRESSED
-static inline mmask_t cg_button5_pressed(void) { return BUTTON5_PRESSED; }
-#else
-static inline mmask_t cg_button5_pressed(void) { return 0; }
-#endif
 
 // MARK: - Locale and character width
 

@@ -29,10 +29,8 @@ public struct KeyDecoder: Sendable {
     private enum State: Sendable {
         case ground
         case escape
-        /// CSI: parameter and intermediate bytes so far.
-        case controlSequence([UInt8])
-        /// SS3 (`ESC O`): parameter bytes so far.
-        case singleShift([UInt8])
+        /// CSI (`ESC [`) or SS3 (`ESC O`): parameter and intermediate bytes so far.
+        case sequence(singleShift: Bool, [UInt8])
         /// OSC, DCS, SOS, PM, APC: read to BEL or ST and dropped; `sawEscape` is a possible ST.
         case controlString(sawEscape: Bool)
         /// X10 mouse: the raw bytes after `ESC[M`.
@@ -44,15 +42,20 @@ public struct KeyDecoder: Sendable {
     }
 
     private var state = State.ground
+    /// Milliseconds a lone Esc waits for the rest of a sequence before it counts as Esc.
+    let escapeDelay: Int
 
-    public init() {}
+    /// `escapeDelay` as ncurses' ESCDELAY sets it (25 ms by default; 1 to 1000).
+    public init(escapeDelay: Int = 25) {
+        self.escapeDelay = min(max(escapeDelay, 1), 1_000)
+    }
 
     /// Milliseconds to wait for the rest of a sequence before `flush`; nil when nothing
     /// is held. A paste and the strings get longer, as a terminal may deliver them in parts.
     public var pendingTimeout: Int? {
         switch state {
         case .ground: nil
-        case .escape, .controlSequence, .singleShift, .x10Mouse, .utf8: 25
+        case .escape, .sequence, .x10Mouse, .utf8: escapeDelay
         case .controlString, .paste: 500
         }
     }
@@ -73,7 +76,7 @@ public struct KeyDecoder: Sendable {
         case .escape: output.append(.key(.escape))
         case .paste(let bytes, let matched): finishPaste(bytes + Self.pasteEnd.prefix(matched), into: &output)
         case .utf8: output.append(.key(.character("\u{FFFD}")))
-        case .ground, .controlSequence, .singleShift, .controlString, .x10Mouse: break
+        case .ground, .sequence, .controlString, .x10Mouse: break
         }
         state = .ground
         return output
@@ -87,8 +90,8 @@ public struct KeyDecoder: Sendable {
             ground(byte, into: &output)
         case .escape:
             switch byte {
-            case 0x5B: state = .controlSequence([])  // [
-            case 0x4F: state = .singleShift([])  // O
+            case 0x5B: state = .sequence(singleShift: false, [])  // [
+            case 0x4F: state = .sequence(singleShift: true, [])  // O
             case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .controlString(sawEscape: false)  // ] P X ^ _
             case 0x1B:
                 state = .ground
@@ -98,32 +101,22 @@ public struct KeyDecoder: Sendable {
                 state = .ground
                 ground(byte, into: &output)
             }
-        case .controlSequence(var collected):
+        case .sequence(let singleShift, var collected):
             switch byte {
             case 0x20...0x3F:
                 if collected.count < Self.parameterLimit { collected.append(byte) }
-                state = .controlSequence(collected)
+                state = .sequence(singleShift: singleShift, collected)
             case 0x40...0x7E:
                 state = .ground
-                if byte == 0x4D && collected.isEmpty {  // ESC[M: X10 mouse, three raw bytes follow
+                if singleShift {
+                    if let key = Self.singleShiftKeys[byte] { output.append(.key(key)) }
+                } else if byte == 0x4D && collected.isEmpty {  // ESC[M: X10 mouse, three raw bytes follow
                     state = .x10Mouse([])
                 } else {
                     controlSequence(collected, final: byte, into: &output)
                 }
             default:
                 // Not part of a sequence: the sequence was cut short, and this byte is input.
-                state = .ground
-                ground(byte, into: &output)
-            }
-        case .singleShift(var collected):
-            switch byte {
-            case 0x20...0x3F:
-                if collected.count < Self.parameterLimit { collected.append(byte) }
-                state = .singleShift(collected)
-            case 0x40...0x7E:
-                state = .ground
-                if let key = Self.singleShiftKeys[byte] { output.append(.key(key)) }
-            default:
                 state = .ground
                 ground(byte, into: &output)
             }

@@ -52,7 +52,7 @@ public enum InteractiveSession {
         let terminal = try Terminal()
         defer { terminal.end() }
         let color = terminal.hasColor
-        var decoder = KeyDecoder()
+        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25)
         var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth)
         model.showStartNotices(startNotices)
         var frame = render(model, color: color)

@@ -187,6 +187,14 @@ final class Terminal {
 
     /// Draws a row as runs of one style each: one ncurses call per run, not per cell.
     private func drawRow(_ frame: Frame, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        // One column wide, ncurses writes the bottom-right cell by inserting the cell to
+        // its left, which does not exist: it sent bytes from outside the line (garbage on
+        // screen). Left blank, that cell is never sent; the terminal could not show it anyway.
+        if frame.size.columns == 1 && row == frame.size.rows - 1 {
+            cg_set_style(window, cg_a_normal(), 0)
+            _ = mvwaddnwstr(window, Int32(row), 0, [wchar_t(32)], 1)
+            return
+        }
         let cells = frame.cells[(row * frame.size.columns)..<((row + 1) * frame.size.columns)]
         var text: [wchar_t] = []
         text.reserveCapacity(cells.count + 8)

@@ -47,10 +47,13 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The signal handlers and their one state, compiled once (a header's statics are
+        // copied into every object file that inlines them).
+        .target(name: "CTerminalSignals"),
         // The full-screen front end: model, pure renderer, key decoding, one ncurses layer.
         .target(
             name: "ConnectGuideTUI",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "CNcursesw"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "CNcursesw", "CTerminalSignals"]
         ),
         .executableTarget(
             name: "connect-guide",

@@ -1,5 +1,5 @@
-// The C side of the terminal layer: ncursesw plus the few things Swift cannot
-// import or must not do itself (macros, C globals, signal handlers).
+// The C side of the terminal layer: ncursesw plus the macros and C globals Swift
+// cannot import, as functions. Signal handling lives in CTerminalSignals.
 #ifndef CONNECT_GUIDE_CNCURSESW_SHIM_H
 #define CONNECT_GUIDE_CNCURSESW_SHIM_H
 
@@ -12,17 +12,11 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
-#include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <termios.h>
-#include <unistd.h>
 #include <wchar.h>
 
 #if __has_include(<ncursesw/curses.h>)
@@ -35,8 +29,6 @@
 
 static inline WINDOW *cg_stdscr(void) { return stdscr; }
 static inline WINDOW *cg_curscr(void) { return curscr; }
-static inline void cg_set_escdelay(int milliseconds) { set_escdelay(milliseconds); }
-static inline int cg_ok(void) { return OK; }
 
 static inline void cg_getmaxyx(WINDOW *window, int *rows, int *columns) {
     int y, x;
@@ -64,34 +56,6 @@ static inline int cg_set_style(WINDOW *window, attr_t attributes, short pair) {
     return wattr_set(window, attributes, pair, NULL);
 }
 
-static inline int cg_key_code_yes(void) { return KEY_CODE_YES; }
-static inline int cg_key_up(void) { return KEY_UP; }
-static inline int cg_key_down(void) { return KEY_DOWN; }
-static inline int cg_key_left(void) { return KEY_LEFT; }
-static inline int cg_key_right(void) { return KEY_RIGHT; }
-static inline int cg_key_btab(void) { return KEY_BTAB; }
-static inline int cg_key_ppage(void) { return KEY_PPAGE; }
-static inline int cg_key_npage(void) { return KEY_NPAGE; }
-static inline int cg_key_home(void) { return KEY_HOME; }
-static inline int cg_key_end(void) { return KEY_END; }
-static inline int cg_key_enter(void) { return KEY_ENTER; }
-static inline int cg_key_backspace(void) { return KEY_BACKSPACE; }
-static inline int cg_key_dc(void) { return KEY_DC; }
-static inline int cg_key_resize(void) { return KEY_RESIZE; }
-static inline int cg_key_mouse(void) { return KEY_MOUSE; }
-
-static inline mmask_t cg_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
-static inline mmask_t cg_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t cg_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t cg_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t cg_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
-static inline mmask_t cg_button4_pressed(void) { return BUTTON4_PRESSED; }
-#ifdef BUTTON5_PRESSED
-static inline mmask_t cg_button5_pressed(void) { return BUTTON5_PRESSED; }
-#else
-static inline mmask_t cg_button5_pressed(void) { return 0; }
-#endif
-
 // MARK: - Locale and character width
 
 /// Adopts the user's locale, so ncurses reads and writes UTF-8, and says whether the
@@ -112,114 +76,5 @@ static inline int cg_use_environment_locale(void) {
 
 /// Columns a code point takes on the terminal; -1 for one that cannot be printed.
 static inline int cg_wcwidth(unsigned int codePoint) { return wcwidth((wchar_t)codePoint); }
-
-// MARK: - Signals
-//
-// Handlers only make async-signal-safe calls: the ordinary ones write the signal
-// number into a pipe that the event loop reads; the fatal ones put the terminal
-// back (write + tcsetattr) and re-raise. All state lives here, so call these
-// functions from one Swift file only (each object file gets its own copy).
-
-struct cg_signal_state {
-    int pipe_write;
-    int restore_fd;
-    int restore_saved;
-    struct termios restore_termios;
-    char restore_sequence[256];
-    size_t restore_sequence_length;
-};
-
-/// The handlers' state, as a function-local static: Swift's importer emits functions
-/// reliably, file-scope static arrays not.
-static inline struct cg_signal_state *cg_signal_state(void) {
-    static struct cg_signal_state state = { -1, -1, 0 };
-    return &state;
-}
-
-static void cg_forward_signal(int signal_number) {
-    int saved_errno = errno;
-    unsigned char byte = (unsigned char)signal_number;
-    struct cg_signal_state *state = cg_signal_state();
-    if (state->pipe_write >= 0) {
-        ssize_t ignored = write(state->pipe_write, &byte, 1);
-        (void)ignored;
-    }
-    errno = saved_errno;
-}
-
-static void cg_restore_and_reraise(int signal_number) {
-    struct cg_signal_state *state = cg_signal_state();
-    if (state->restore_fd >= 0) {
-        size_t length = __atomic_load_n(&state->restore_sequence_length, __ATOMIC_SEQ_CST);
-        if (length > 0) {
-            ssize_t ignored = write(state->restore_fd, state->restore_sequence, length);
-            (void)ignored;
-        }
-        if (state->restore_saved) tcsetattr(state->restore_fd, TCSANOW, &state->restore_termios);
-    }
-    // SA_RESETHAND has already put the default action back: dying of the signal now
-    // gives the parent the true cause (and a core dump where one is wanted).
-    raise(signal_number);
-}
-
-/// Whether the process started with `signal_number` ignored (under nohup, or a background
-/// job's SIGINT): such a signal is left ignored, as the parent meant.
-static inline int cg_signal_is_ignored(int signal_number) {
-    struct sigaction current;
-    if (sigaction(signal_number, NULL, &current) != 0) return 0;
-    return current.sa_handler == SIG_IGN;
-}
-
-/// Routes `signal_number` into the pipe, keeping the disposition it replaces in
-/// `previous` (when not NULL). Returns 0 on success.
-static inline int cg_forward_signal_to_pipe(int signal_number, int pipe_write_fd, struct sigaction *previous) {
-    cg_signal_state()->pipe_write = pipe_write_fd;
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = cg_forward_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    return sigaction(signal_number, &action, previous);
-}
-
-/// Gives the terminal back if the process dies of `signal_number`, then dies of it.
-/// The disposition it replaces goes to `previous` (when not NULL).
-static inline int cg_restore_terminal_on_fatal_signal(int signal_number, struct sigaction *previous) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = cg_restore_and_reraise;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESETHAND;
-    return sigaction(signal_number, &action, previous);
-}
-
-/// Puts back a disposition saved when a handler was installed.
-static inline void cg_restore_signal(int signal_number, const struct sigaction *previous) {
-    sigaction(signal_number, previous, NULL);
-}
-
-/// The terminal settings and output that undo the UI, for the fatal handler.
-static inline void cg_set_fatal_restore(int fd, const struct termios *saved, const char *sequence, size_t length) {
-    struct cg_signal_state *state = cg_signal_state();
-    state->restore_fd = fd;
-    if (saved) {
-        state->restore_termios = *saved;
-        state->restore_saved = 1;
-    }
-    if (length > sizeof state->restore_sequence) length = sizeof state->restore_sequence;
-    // The fatal handler may run at any moment: hide the sequence while it changes, and
-    // publish its length only once the bytes are in place.
-    __atomic_store_n(&state->restore_sequence_length, 0, __ATOMIC_SEQ_CST);
-    if (length > 0) memcpy(state->restore_sequence, sequence, length);
-    __atomic_store_n(&state->restore_sequence_length, length, __ATOMIC_SEQ_CST);
-}
-
-static inline void cg_default_signal(int signal_number) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = SIG_DFL;
-    sigemptyset(&action.sa_mask);
-    sigaction(signal_number, &action, NULL);
-}
 
 #endif

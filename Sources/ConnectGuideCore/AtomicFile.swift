@@ -9,6 +9,10 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case isDirectory
         case missingDirectory
         case permissionDenied
+        /// A FIFO with nothing reading it (or a device with nothing behind it).
+        case noReader
+        case notRegularFile
+        case tooLarge
         case other
     }
 
@@ -22,7 +26,7 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         self.problem = problem
     }
 
-    public var description: String { "\(path): \(problem)" }
+    public var description: String { "\(UntrustedText.escaped(path)): \(problem)" }
 }
 
 /// Writes whole files so that readers see either the old content or the new, never a
@@ -31,8 +35,10 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 ///
 /// A symlink is followed: its target gets the content and the link stays. A destination
 /// that is not a regular file (a FIFO, a device such as /dev/null) is written in place,
-/// as a shell redirection would, never replaced; so are the names of open files
-/// (/dev/stdout, /dev/fd/N, /proc/self/fd/N). A replaced regular file keeps its mode.
+/// as a shell redirection would, never replaced and never refused as existing; so are the
+/// names of open files (/dev/stdout, /dev/fd/N, /proc/self/fd/N). A replaced regular file
+/// keeps its mode and owner; one with other hard links, or whose owner cannot be kept, is
+/// refused with a message saying so, since replacing it would quietly change that.
 public enum AtomicFile {
     public enum Overwrite: Sendable {
         /// Fail with `FileError.Kind.exists` when the destination exists.
@@ -40,49 +46,73 @@ public enum AtomicFile {
         case replace
     }
 
-    public static func write(_ text: String, to path: String, overwrite: Overwrite) throws(FileError) {
-        try write(Array(text.utf8), to: path, overwrite: overwrite)
+    /// `readerTimeout` (milliseconds) bounds the wait for a FIFO's reader and for a FIFO or
+    /// device to take the bytes; nil waits as a shell redirection would.
+    public static func write(_ text: String, to path: String, overwrite: Overwrite, readerTimeout: Int? = nil) throws(FileError) {
+        try write(Array(text.utf8), to: path, overwrite: overwrite, readerTimeout: readerTimeout)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, overwrite: Overwrite) throws(FileError) {
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Overwrite, readerTimeout: Int? = nil) throws(FileError) {
         guard !path.isEmpty else {
             throw FileError(path: path, kind: .other, problem: "the file name is empty; give a path such as plan.md")
         }
         if isDirectory(path) {
             throw FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
         }
-        // Checked up front for a clear message; publishing without replacing below keeps
-        // the check race-free. A symlink counts as existing, even when it dangles.
-        if overwrite == .refuse && exists(path) {
-            throw FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
-        }
         var status = stat()
         if stat(path, &status) == 0 {
             let regular = (status.st_mode & S_IFMT) == S_IFREG
             if !regular || namesOpenFile(path) {
-                try writeInPlace(bytes, to: path, truncate: regular)
+                try writeInPlace(bytes, to: path, truncate: regular, readerTimeout: readerTimeout)
                 return
             }
+            // Checked up front for a clear message; publishing without replacing below
+            // keeps the check race-free.
+            if overwrite == .refuse {
+                // No write bit for anyone counts too: root may write anyway, but the owner
+                // marked it as not to be changed.
+                let readOnly = status.st_mode & 0o222 == 0 || access(path, W_OK) != 0
+                throw FileError(
+                    path: path, kind: .exists,
+                    problem: readOnly ? "already exists and is read-only; pass --force to replace it" : "already exists; use --force to replace it")
+            }
+            if status.st_nlink > 1 {
+                throw FileError(
+                    path: path, kind: .other,
+                    problem: "has \(status.st_nlink) hard links, and replacing it would part this name from the others; write to another path, or remove the other links first")
+            }
             // Replace the file the path resolves to, with a temporary file beside it.
-            try replace(resolvedPath(path) ?? path, with: bytes, mode: status.st_mode & 0o7777, reportedAs: path, overwrite: overwrite)
+            try replace(resolvedPath(path) ?? path, with: bytes, keeping: status, reportedAs: path, overwrite: overwrite)
         } else if errno == ENOENT {
-            try replace(newFileTarget(path), with: bytes, mode: nil, reportedAs: path, overwrite: overwrite)
+            // A symlink counts as existing, even when it dangles.
+            if overwrite == .refuse && exists(path) {
+                throw FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
+            }
+            try replace(newFileTarget(path), with: bytes, keeping: nil, reportedAs: path, overwrite: overwrite)
         } else {
             throw error(errno, path: path, directory: directoryName(of: path))
         }
     }
 
-    /// Writes `bytes` to a temporary file beside `target` (with `mode`, when given), then
-    /// moves it to `target`: over an existing file, or only where none exists.
+    /// Writes `bytes` to a temporary file beside `target` (with the mode and owner of the
+    /// file it replaces, when given), then moves it to `target`: over an existing file, or
+    /// only where none exists.
     private static func replace(
-        _ target: String, with bytes: [UInt8], mode: mode_t?, reportedAs path: String, overwrite: Overwrite
+        _ target: String, with bytes: [UInt8], keeping old: stat?, reportedAs path: String, overwrite: Overwrite
     ) throws(FileError) {
         let directory = directoryName(of: target)
-        let temporary = directory + "/." + baseName(of: target) + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
+        let temporary = temporaryPath(for: target)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw error(errno, path: path, directory: directory) }
-        var failure = writeAll(bytes, to: descriptor)
-        if failure == 0, let mode, fchmod(descriptor, mode) != 0 { failure = errno }
+        if let old, old.st_uid != geteuid() || old.st_gid != getegid(), fchown(descriptor, old.st_uid, old.st_gid) != 0 {
+            close(descriptor)
+            unlink(temporary)
+            throw FileError(
+                path: path, kind: .permissionDenied,
+                problem: "belongs to another user or group (uid \(old.st_uid), gid \(old.st_gid)), which a replacement made by you cannot keep; write to another path, or run as its owner")
+        }
+        var failure = writeAll(bytes, to: descriptor, deadline: nil)
+        if failure == 0, let old, fchmod(descriptor, old.st_mode & 0o7777) != 0 { failure = errno }
         if failure == 0 && fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 {
@@ -97,15 +127,44 @@ public enum AtomicFile {
         if failure != 0 { throw error(failure, path: path, directory: directory) }
     }
 
+    /// The name of the temporary file written beside `target`: hidden, with a random part.
+    static func temporaryPath(for target: String) -> String {
+        directoryName(of: target) + "/." + baseName(of: target) + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
+    }
+
     /// Writes into an existing file that must not be replaced: a FIFO, a device, or the
-    /// name of an open file. Only regular files are truncated (and synced).
-    private static func writeInPlace(_ bytes: [UInt8], to path: String, truncate: Bool) throws(FileError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0))
-        guard descriptor >= 0 else { throw error(errno, path: path, directory: directoryName(of: path)) }
-        var failure = writeAll(bytes, to: descriptor)
+    /// name of an open file. Only regular files are truncated (and synced). With a
+    /// `readerTimeout`, a FIFO without a reader, or one that stops reading, is an error
+    /// once that many milliseconds have passed.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, truncate: Bool, readerTimeout: Int?) throws(FileError) {
+        let directory = directoryName(of: path)
+        let deadline = readerTimeout.map { monotonicMilliseconds() + $0 }
+        var descriptor: Int32
+        while true {
+            descriptor = open(path, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0) | (deadline == nil ? 0 : O_NONBLOCK))
+            if descriptor >= 0 { break }
+            let code = errno
+            if code == EINTR { continue }
+            // ENXIO: a FIFO that no one has open for reading.
+            guard code == ENXIO, let deadline else { throw error(code, path: path, directory: directory) }
+            guard monotonicMilliseconds() < deadline else {
+                throw FileError(path: path, kind: .noReader, problem: "is a FIFO with no reader; start the program that reads it, then save again")
+            }
+            usleep(20_000)
+        }
+        var failure = writeAll(bytes, to: descriptor, deadline: deadline)
         if failure == 0 && truncate && fsync(descriptor) != 0 && errno != EINVAL { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
-        if failure != 0 { throw error(failure, path: path, directory: directoryName(of: path)) }
+        if failure == ETIMEDOUT {
+            throw FileError(path: path, kind: .noReader, problem: "stopped taking the bytes (its reader is not reading); nothing more was written")
+        }
+        if failure != 0 { throw error(failure, path: path, directory: directory) }
+    }
+
+    private static func monotonicMilliseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
     }
 
     /// Moves `temporary` to `target` unless `target` exists: 0, or the error number
@@ -176,25 +235,37 @@ public enum AtomicFile {
         ["/dev/stdout", "/dev/stderr"].contains(path) || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
     }
 
-    /// The whole content of a file; nil when it does not exist.
-    public static func read(_ path: String) throws(FileError) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The whole content of a regular file of at most `limit` bytes; nil when it does not
+    /// exist. Anything else (a FIFO, a device, a link to /dev/zero, a larger file) is an
+    /// error, found without waiting for a writer or reading more than `limit` bytes.
+    public static func read(_ path: String, limit: Int) throws(FileError) -> [UInt8]? {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT { return nil }
-            throw error(code, path: path, directory: directoryName(of: path))
+            throw error(code, path: path, directory: directoryName(of: path), reading: true)
         }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw error(errno, path: path, directory: directoryName(of: path), reading: true) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw FileError(path: path, kind: .notRegularFile, problem: "is not a regular file (a FIFO, a device or a directory); remove it or point to a file")
+        }
+        let tooLarge = FileError(path: path, kind: .tooLarge, problem: "is larger than \(limit) bytes, too large for this file; remove it")
+        guard status.st_size <= limit else { throw tooLarge }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
             let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw error(errno, path: path, directory: directoryName(of: path))
+                throw error(errno, path: path, directory: directoryName(of: path), reading: true)
             }
             if count == 0 { return bytes }
             bytes += buffer[0..<count]
+            // It grew while being read.
+            if bytes.count > limit { throw tooLarge }
         }
     }
 
@@ -229,12 +300,21 @@ public enum AtomicFile {
         return String(path[path.index(after: slash)...])
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+    /// Writes all of `bytes`: 0, or the error number. On a non-blocking descriptor it waits
+    /// for room until `deadline` (monotonic milliseconds), then gives ETIMEDOUT.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, deadline: Int?) -> Int32 {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
+                if errno == EAGAIN, let deadline {
+                    let left = deadline - monotonicMilliseconds()
+                    guard left > 0 else { return ETIMEDOUT }
+                    var watched = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&watched, 1, Int32(left))
+                    continue
+                }
                 return errno
             }
             offset += written
@@ -242,7 +322,7 @@ public enum AtomicFile {
         return 0
     }
 
-    private static func error(_ code: Int32, path: String, directory: String) -> FileError {
+    static func error(_ code: Int32, path: String, directory: String, reading: Bool = false) -> FileError {
         switch code {
         case EEXIST:
             FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
@@ -253,8 +333,14 @@ public enum AtomicFile {
             FileError(path: path, kind: .missingDirectory, problem: "the directory \(directory) does not exist; create it first or choose another path")
         case ENOTDIR:
             FileError(path: path, kind: .missingDirectory, problem: "part of the path is not a directory; check the path")
-        case EACCES, EPERM, EROFS:
-            FileError(path: path, kind: .permissionDenied, problem: "permission denied (\(message(code))); choose a path you can write to")
+        case EACCES where reading, EPERM where reading:
+            FileError(path: path, kind: .permissionDenied, problem: "cannot be read (permission denied); check its permissions")
+        case EACCES, EPERM:
+            FileError(path: path, kind: .permissionDenied, problem: "permission denied; choose a path you can write to")
+        case EROFS:
+            FileError(path: path, kind: .permissionDenied, problem: "is on a read-only file system; choose another path")
+        case ENXIO:
+            FileError(path: path, kind: .noReader, problem: "no reader or no device behind it; start its reader, or choose another path")
         case EISDIR:
             FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
         default:

@@ -7,7 +7,7 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
     public let problem: String
 
     public var description: String {
-        "the saved selection in \(path) cannot be used: \(problem)"
+        "the saved selection in \(UntrustedText.escaped(path)) cannot be used: \(problem)"
     }
 }
 
@@ -21,6 +21,11 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
 public struct SelectionStore: Hashable, Sendable {
     /// The version of the file's shape, written into it.
     public static let schema = "connect-guide/selection/v1"
+    /// The largest file read as a saved selection; a real one is about 200 bytes.
+    public static let sizeLimit = 65_536
+    /// How old a temporary file beside the saved selection must be to count as left over
+    /// (by a save that was killed); a save in progress takes milliseconds.
+    static let staleAge = 60
 
     public let path: String
 
@@ -50,9 +55,10 @@ public struct SelectionStore: Hashable, Sendable {
     /// know make the file unusable; a known combination that breaks a rule is returned as
     /// it is (`Guide.initialState(_:)` moves it to the nearest valid one and says so).
     public func load(in guide: Guide) -> Result<Selection?, SelectionStoreError> {
+        removeStaleTemporaryFiles()
         let bytes: [UInt8]
         do {
-            guard let read = try AtomicFile.read(path) else { return .success(nil) }
+            guard let read = try AtomicFile.read(path, limit: Self.sizeLimit) else { return .success(nil) }
             bytes = read
         } catch {
             return .failure(SelectionStoreError(path: path, problem: error.problem))
@@ -69,7 +75,7 @@ public struct SelectionStore: Hashable, Sendable {
             return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
         }
         guard file.schema == Self.schema else {
-            return .failure(SelectionStoreError(path: path, problem: "unknown format \"\(file.schema)\", expected \"\(Self.schema)\""))
+            return .failure(SelectionStoreError(path: path, problem: "unknown format \(UntrustedText.quoted(file.schema)), expected \"\(Self.schema)\""))
         }
         var options: [PropertyID: OptionID] = [:]
         for property in guide.properties {
@@ -79,7 +85,7 @@ public struct SelectionStore: Hashable, Sendable {
             guard property.option(OptionID(value)) != nil else {
                 let valid = property.options.map(\.id.rawValue).joined(separator: ", ")
                 return .failure(SelectionStoreError(
-                    path: path, problem: "\"\(value)\" is not an option of \(property.id.rawValue); valid: \(valid)"))
+                    path: path, problem: "\(UntrustedText.quoted(value)) is not an option of \(property.id.rawValue); valid: \(valid)"))
             }
             options[property.id] = OptionID(value)
         }
@@ -92,6 +98,26 @@ public struct SelectionStore: Hashable, Sendable {
     public func setAside() -> String? {
         let aside = path + ".corrupt"
         return rename(path, aside) == 0 ? aside : nil
+    }
+
+    /// Removes the temporary files (`.last.json.<random>.tmp`) that saves killed before
+    /// their rename left beside the saved selection, once they are older than `staleAge`
+    /// seconds, so a save running at this moment keeps its own.
+    func removeStaleTemporaryFiles(now: Int = Int(time(nil))) {
+        let directory = AtomicFile.directoryName(of: path)
+        let prefix = "." + AtomicFile.baseName(of: path) + "."
+        guard let listing = opendir(directory) else { return }
+        defer { closedir(listing) }
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
+            guard name.hasPrefix(prefix), name.hasSuffix(".tmp"), !middle.isEmpty, middle.allSatisfy(\.isNumber) else { continue }
+            let candidate = directory + "/" + name
+            var status = stat()
+            guard lstat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+                now - Int(status.st_mtim.tv_sec) > Self.staleAge else { continue }
+            unlink(candidate)
+        }
     }
 
     /// Writes the selection atomically, creating the directory if needed.

@@ -13,17 +13,17 @@ public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .empty:
             "the URL is empty; pass a docs.stripe.com/connect/design-an-integration URL or its query (?connect-...)"
         case .foreignHost(let host):
-            "\"\(host)\" is not docs.stripe.com; pass a URL of the Connect integration guide page"
+            "\(UntrustedText.quoted(host)) is not docs.stripe.com; pass a URL of the Connect integration guide page"
         case .foreignPage(let path):
-            "\"\(path)\" is not the Connect integration guide page; expected /connect/design-an-integration"
+            "\(UntrustedText.quoted(path)) is not the Connect integration guide page; expected /connect/design-an-integration"
         case .malformedEncoding(let text):
-            "\"\(text)\" is not valid percent-encoding; copy the URL again from the browser"
+            "\(UntrustedText.quoted(text)) is not valid percent-encoding; copy the URL again from the browser"
         case .notUTF8(let text):
-            "\"\(text)\" does not decode to UTF-8 text; copy the URL again from the browser"
+            "\(UntrustedText.quoted(text)) does not decode to UTF-8 text; copy the URL again from the browser"
         case .unknownValue(let key, let value, let valid):
-            "\"\(value)\" is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
+            "\(UntrustedText.quoted(value)) is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
         case .conflictingValues(let key, let values):
-            "\(key) is given more than once with different values (\(values.joined(separator: ", "))); keep one"
+            "\(key) is given more than once with different values (\(values.map(UntrustedText.quoted).joined(separator: ", "))); keep one"
         }
     }
 }

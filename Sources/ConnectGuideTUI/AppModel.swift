@@ -316,13 +316,13 @@ public enum Key: Hashable, Sendable {
 /// Something that happened to the app: input, a new terminal size, or the result of an effect.
 public enum UIEvent: Hashable, Sendable {
     case key(Key)
+    /// Text pasted in the terminal (bracketed paste): text for a field, never keys.
+    case paste(String)
     case resize(TerminalSize)
     case click(HitTarget)
     /// Lines to scroll an area by: negative up, positive down (the mouse wheel).
     case scroll(ScrollArea, Int)
     case exported(ExportOutcome)
-    /// Text pasted in one go (bracketed paste).
-    case paste(String)
     case opened(OpenOutcome)
 }
 

@@ -1,18 +1,24 @@
 import ConnectGuideCore
 import Glibc
 
+/// How long an export waits for a FIFO's reader, or for a FIFO or device to take the
+/// bytes, before it says so: the UI waits meanwhile, so this is short.
+let exportReaderTimeout = 1_000
+
 /// Writes an export with the core's atomic writer (temporary file in the same
 /// directory, then one rename). Without `overwrite`, an existing file is never replaced:
-/// the outcome says so, and the dialog asks the user.
+/// the outcome says so, and the dialog asks the user. A FIFO or device is written into,
+/// never asked about, and never waited for longer than `exportReaderTimeout`.
 public func writeExport(_ request: ExportRequest, workingDirectory: String? = nil, home: String? = nil) -> ExportOutcome {
     let path = resolve(request.path, workingDirectory: workingDirectory, home: home)
     do {
-        try AtomicFile.write(request.contents, to: path, overwrite: request.overwrite ? .replace : .refuse)
+        try AtomicFile.write(
+            request.contents, to: path, overwrite: request.overwrite ? .replace : .refuse, readerTimeout: exportReaderTimeout)
         return .written(path: path)
     } catch where error.kind == .exists {
         return .exists(path: path)
     } catch {
-        return .failed("Cannot save to \(error.path): \(error.problem).")
+        return .failed("Cannot save to \(UntrustedText.escaped(error.path)): \(error.problem).")
     }
 }
 

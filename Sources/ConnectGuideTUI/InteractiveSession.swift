@@ -54,7 +54,7 @@ public enum InteractiveSession {
         let terminal = try Terminal()
         defer { terminal.end() }
         let color = terminal.hasColor
-        let decoder = KeyDecoder(codes: Terminal.keyCodes)
+        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
             workingDirectory: currentDirectory(), home: environment["HOME"])
@@ -63,12 +63,10 @@ public enum InteractiveSession {
         var frame = render(model, color: color)
         terminal.draw(frame, repaint: true)
         var savedSelection = model.state.selection
+        var repaint = false
 
-        while true {
-            let terminalAlive = waitForInput(terminal)
-            var repaint = false
-            var changed = false
-
+        /// Acts on the signals that arrived; the ending when one of them ends the session.
+        func handleSignals() -> Ending? {
             for signal in terminal.signalPipe.drain() {
                 switch signal {
                 case SIGINT, SIGTERM, SIGHUP:
@@ -85,21 +83,41 @@ public enum InteractiveSession {
                     break
                 }
             }
+            return nil
+        }
 
-            if !terminalAlive {
+        while true {
+            let (inputWaiting, terminalAlive, timedOut) = waitForInput(terminal, timeout: decoder.pendingTimeout)
+            var changed = false
+            if let ending = handleSignals() { return ending }
+
+            // A read takes at most a few KiB, and the signals are checked between reads
+            // and every few events, so Ctrl-C acts at once however fast input floods in.
+            var decoded: [DecodedInput] = []
+            if inputWaiting {
+                guard let bytes = terminal.readBytes() else {
+                    terminal.end()
+                    return .signal(SIGHUP)
+                }
+                decoded = decoder.feed(bytes)
+            } else if !terminalAlive {
                 terminal.end()
                 return .signal(SIGHUP)
+            } else if timedOut {
+                // The rest of a sequence did not come: what is held is complete as it is.
+                decoded = decoder.flush()
             }
 
-            while let raw = terminal.read() {
-                var event: UIEvent?
-                switch decoder.decode(raw) {
-                case .key(let key)?: event = .key(key)
-                case .resize?: event = .resize(terminal.size)
-                case .mouse?: event = terminal.readMouse().flatMap { mouseEvent($0, on: frame) }
-                case nil: event = nil
+            for (index, input) in decoded.enumerated() {
+                if index % 64 == 63, let ending = handleSignals() { return ending }
+                var pending: UIEvent
+                switch input {
+                case .key(let key): pending = .key(key)
+                case .paste(let text): pending = .paste(text)
+                case .mouse(let mouse):
+                    guard let event = mouseEvent(mouse, on: frame) else { continue }
+                    pending = event
                 }
-                guard var pending = event else { continue }
                 // An effect may answer with another event (an export's outcome).
                 while true {
                     let (next, effect) = model.update(pending)
@@ -136,6 +154,7 @@ public enum InteractiveSession {
                 }
                 frame = render(model, color: color)
                 terminal.draw(frame, repaint: repaint)
+                repaint = false
             }
 
             // Saved once the frame is on screen, so the disk (an fsync) never delays a key.
@@ -150,15 +169,27 @@ public enum InteractiveSession {
         }
     }
 
-    /// Blocks until a key or a signal is waiting. False when the terminal has gone away
-    /// (its window closed): there is no one left to answer, so the session ends as on SIGHUP.
-    private static func waitForInput(_ terminal: Terminal) -> Bool {
+    /// Dies of `signal` with its default action (after the terminal is restored), so a
+    /// calling shell sees how the guide ended.
+    public static func die(of signal: Int32) -> Never {
+        SignalPipe.die(of: signal)
+    }
+
+    /// Blocks until input or a signal is waiting, or `timeout` milliseconds pass (nil:
+    /// no limit). Says whether input is waiting, and whether the terminal is still there
+    /// (a closed window hangs it up: no one is left to answer, so the session ends as on
+    /// SIGHUP), and whether the time ran out with nothing at all to read.
+    private static func waitForInput(
+        _ terminal: Terminal, timeout: Int?
+    ) -> (inputWaiting: Bool, terminalAlive: Bool, timedOut: Bool) {
         var watched = [
             pollfd(fd: terminal.fd, events: Int16(POLLIN), revents: 0),
             pollfd(fd: terminal.signalPipe.readFD, events: Int16(POLLIN), revents: 0),
         ]
         // EINTR (a signal arrived) is fine: the caller reads the pipe either way.
-        _ = poll(&watched, nfds_t(watched.count), -1)
-        return watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
+        let ready = poll(&watched, nfds_t(watched.count), Int32(timeout ?? -1))
+        if ready < 0 { return (false, true, false) }
+        let alive = watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
+        return (watched[0].revents & Int16(POLLIN) != 0, alive, ready == 0)
     }
 }

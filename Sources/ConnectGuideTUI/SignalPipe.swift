@@ -1,10 +1,10 @@
-import CNcursesw
+import CTerminalSignals
 import Glibc
 
 /// Signals as bytes in a pipe, so the event loop handles them as ordinary input (the
-/// self-pipe trick). The handlers themselves live in the C shim and only write to the
-/// pipe; the fatal ones restore the terminal's settings and re-raise. This is the only
-/// file that calls the shim's signal functions: their state is per object file.
+/// self-pipe trick). The handlers themselves live in CTerminalSignals and only write to
+/// the pipe; the fatal ones restore the terminal and pass the signal on to the handler
+/// they replaced (Swift's crash report), or die of it.
 final class SignalPipe {
     let readFD: Int32
     private let writeFD: Int32
@@ -17,9 +17,6 @@ final class SignalPipe {
         SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGQUIT, SIGSYS,
         SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE,
     ]
-    /// The dispositions the handlers replaced, put back by `uninstall`.
-    private var previous: [(signal: Int32, action: sigaction)] = []
-
     private var terminalFD: Int32 = -1
     private var settings = termios()
 
@@ -46,12 +43,10 @@ final class SignalPipe {
         // The keys' signals (Ctrl-C, Ctrl-Z) are always the UI's, even when a parent started
         // us ignoring them (a background job's SIGINT); another signal a parent chose to
         // ignore (SIGPIPE, say) stays ignored.
-        for signal in Self.forwarded + Self.fatal where Self.forwarded.contains(signal) || cg_signal_is_ignored(signal) == 0 {
-            var replaced = sigaction()
-            let installed = Self.forwarded.contains(signal)
-                ? cg_forward_signal_to_pipe(signal, writeFD, &replaced)
-                : cg_restore_terminal_on_fatal_signal(signal, &replaced)
-            if installed == 0 { previous.append((signal, replaced)) }
+        for signal in Self.forwarded + Self.fatal where Self.forwarded.contains(signal) || ts_signal_is_ignored(signal) == 0 {
+            _ = Self.forwarded.contains(signal)
+                ? ts_forward_to_pipe(signal, writeFD)
+                : ts_restore_terminal_on_fatal(signal)
             sigaddset(&handled, signal)
         }
         // A parent may have started us with these blocked (the mask is inherited);
@@ -64,7 +59,7 @@ final class SignalPipe {
         withUnsafePointer(to: &settings) { saved in
             bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { characters in
-                    cg_set_fatal_restore(terminalFD, saved, characters.baseAddress, characters.count)
+                    ts_set_terminal_restore(terminalFD, saved, characters.baseAddress, characters.count)
                 }
             }
         }
@@ -84,19 +79,18 @@ final class SignalPipe {
 
     /// Stops the process as Ctrl-Z would have without our handler; returns once continued.
     func stopProcess() {
-        cg_default_signal(SIGTSTP)
-        raise(SIGTSTP)
-        _ = cg_forward_signal_to_pipe(SIGTSTP, writeFD, nil)
+        ts_stop_process()
     }
 
     /// Back to the dispositions from before `install` (the runtime's crash handlers
     /// included); after this a signal acts as it would without the UI.
     func uninstall() {
-        for (signal, action) in previous.reversed() {
-            var action = action
-            cg_restore_signal(signal, &action)
-        }
-        previous = []
+        ts_restore_signals()
+    }
+
+    /// Dies of `signal` with its default action, so a parent sees the true cause.
+    static func die(of signal: Int32) -> Never {
+        ts_die_of_signal(signal)
     }
 
     deinit {

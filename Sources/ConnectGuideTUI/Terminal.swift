@@ -21,12 +21,6 @@ final class Terminal {
     private var shown: Frame?
     private var isActive = true
 
-    static let keyCodes = KeyCodes(
-        up: cg_key_up(), down: cg_key_down(), left: cg_key_left(), right: cg_key_right(), backTab: cg_key_btab(),
-        pageUp: cg_key_ppage(), pageDown: cg_key_npage(), home: cg_key_home(), end: cg_key_end(),
-        enter: cg_key_enter(), backspace: cg_key_backspace(), delete: cg_key_dc(), resize: cg_key_resize(),
-        mouse: cg_key_mouse())
-
     /// Columns per character as the C library (and so ncurses) counts them.
     static let displayWidth = DisplayWidth { character in
         guard let first = character.unicodeScalars.first else { return 0 }
@@ -38,6 +32,11 @@ final class Terminal {
         unicode = cg_use_environment_locale() != 0
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { throw TerminalUnavailable(description: "cannot open /dev/tty: \(String(cString: strerror(errno)))") }
+        // A file or device put at /dev/tty (in a container, say) would be read as keys forever.
+        guard isatty(fd) != 0 else {
+            close(fd)
+            throw TerminalUnavailable(description: "/dev/tty is not a terminal")
+        }
         guard let file = fdopen(fd, "r+") else {
             close(fd)
             throw TerminalUnavailable(description: "cannot use /dev/tty: \(String(cString: strerror(errno)))")
@@ -54,6 +53,7 @@ final class Terminal {
         // Our handlers go in before ncurses starts, so it leaves these signals to us.
         signalPipe.install(terminalFD: fd, settings: savedSettings)
 
+        Self.takeSizeFromTerminal(fd)
         guard let screen = newterm(nil, file, file) else {
             signalPipe.uninstall()
             fclose(file)
@@ -64,18 +64,24 @@ final class Terminal {
         cbreak()
         noecho()
         nonl()
-        keypad(cg_stdscr(), true)
-        nodelay(cg_stdscr(), true)
+        // Ctrl-S and Ctrl-Q are keys here, not flow control that would freeze the screen.
+        // ncurses keeps these settings (def_prog_mode) for when it takes the terminal back.
+        var programSettings = termios()
+        if tcgetattr(fd, &programSettings) == 0 {
+            programSettings.c_iflag &= ~tcflag_t(IXON | IXOFF)
+            tcsetattr(fd, TCSANOW, &programSettings)
+        }
+        def_prog_mode()
+        // No keypad mode: KeyDecoder reads the bytes itself, every sequence to its end.
         curs_set(0)
         // No typeahead checks during refresh: ncurses flushes its output before each one,
         // which split one frame into dozens of small writes (strace), and a frame is cheap
         // enough that abandoning it for pending input gains nothing.
         typeahead(-1)
-        // Report presses at once rather than waiting to tell clicks from double clicks.
-        mouseinterval(0)
-        mousemask(cg_all_mouse_events(), nil)
-        // ncurses reads ESCDELAY from the environment itself; otherwise Esc should act at once.
-        if environmentValue("ESCDELAY") == nil { cg_set_escdelay(25) }
+        // Mouse reports (press and release, SGR encoding where the terminal has it) only
+        // where terminfo says there is a mouse, as ncurses would; bracketed paste always.
+        let hasMouse = tigetstr("kmous").map { Int(bitPattern: $0) != -1 && Int(bitPattern: $0) != 0 } ?? false
+        modesOn = (hasMouse ? Self.mouseOn : "") + Self.pasteOn
 
         let noColor = !(environmentValue("NO_COLOR") ?? "").isEmpty
         hasColor = !noColor && has_colors()
@@ -87,18 +93,65 @@ final class Terminal {
             }
         }
         signalPipe.setFatalRestoreSequence(Self.undoSequence())
+        writeModes(modesOn)
+    }
+
+    /// What `init` switched on beyond ncurses: mouse reporting and bracketed paste.
+    private var modesOn = ""
+    private static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
+    private static let pasteOn = "\u{1B}[?2004h"
+    /// Every mode either of the above turns on, off (and the ones ncurses may have set).
+    private static let modesOff = "\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l"
+
+    /// Writes mode switches straight to the terminal, after whatever ncurses has buffered.
+    private func writeModes(_ sequence: String) {
+        fflush(file)
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// The largest size the guide draws at. ncurses keeps sizes as `short` (32,767 at most)
+    /// and allocates every cell several times over; no real terminal is larger than this.
+    static let sizeLimit = TerminalSize(columns: 2_000, rows: 1_000)
+
+    /// `size` as ncurses can hold it.
+    static func clamped(rows: Int, columns: Int) -> (rows: Int32, columns: Int32) {
+        (Int32(min(rows, sizeLimit.rows)), Int32(min(columns, sizeLimit.columns)))
+    }
+
+    /// The size comes from the terminal, never from COLUMNS or LINES (left over from
+    /// another terminal, they garble the screen). Only a size beyond `sizeLimit` is
+    /// handed to ncurses through them, as the clamped size, since it would overflow.
+    private static func takeSizeFromTerminal(_ fd: Int32) {
+        var window = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &window) == 0,
+            Int(window.ws_row) > sizeLimit.rows || Int(window.ws_col) > sizeLimit.columns {
+            let size = clamped(rows: Int(window.ws_row), columns: Int(window.ws_col))
+            setenv("LINES", "\(size.rows)", 1)
+            setenv("COLUMNS", "\(size.columns)", 1)
+            use_env(true)
+            use_tioctl(false)
+        } else {
+            // The window size from the system, never the environment (nor terminfo's).
+            use_env(false)
+            use_tioctl(true)
+        }
     }
 
     /// Output that undoes the UI, for the fatal-signal handler, which cannot call endwin.
     private static func undoSequence() -> [UInt8] {
         var bytes: [UInt8] = []
         for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
-            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+            guard let value = tigetstr(capability), Int(bitPattern: value) != -1, Int(bitPattern: value) != 0 else { continue }
             bytes += Array(String(cString: value).utf8)
         }
-        // Mouse reporting off, in the xterm modes ncurses may have turned on.
-        bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8)
-        return bytes
+        return bytes + Array(modesOff.utf8)
     }
 
     var size: TerminalSize {
@@ -137,6 +190,14 @@ final class Terminal {
 
     /// Draws a row as runs of one style each: one ncurses call per run, not per cell.
     private func drawRow(_ frame: Frame, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
+        // One column wide, ncurses writes the bottom-right cell by inserting the cell to
+        // its left, which does not exist: it sent bytes from outside the line (garbage on
+        // screen). Left blank, that cell is never sent; the terminal could not show it anyway.
+        if frame.size.columns == 1 && row == frame.size.rows - 1 {
+            cg_set_style(window, cg_a_normal(), 0)
+            _ = mvwaddnwstr(window, Int32(row), 0, [wchar_t(32)], 1)
+            return
+        }
         let cells = frame.cells[(row * frame.size.columns)..<((row + 1) * frame.size.columns)]
         var text: [wchar_t] = []
         text.reserveCapacity(cells.count + 8)
@@ -194,38 +255,22 @@ final class Terminal {
 
     // MARK: Input
 
-    /// The next waiting input, without blocking.
-    func read() -> RawInput? {
-        var value: wint_t = 0
-        let status = wget_wch(cg_stdscr(), &value)
-        if status == cg_key_code_yes() { return .keyCode(Int32(bitPattern: value)) }
-        if status == cg_ok() { return .character(value) }
-        return nil
+    /// The bytes waiting on the terminal, up to `limit`, once `poll` said there are some;
+    /// nil at end of input or on an error (the terminal is gone).
+    func readBytes(limit: Int = 4_096) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: limit)
+        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        if count > 0 { return Array(buffer.prefix(count)) }
+        return count < 0 && (errno == EINTR || errno == EAGAIN) ? [] : nil
     }
 
-    func readMouse() -> MouseInput? {
-        var report = MEVENT()
-        guard getmouse(&report) == cg_ok() else { return nil }
-        let buttons = report.bstate
-        let action: MouseInput.Action
-        if buttons & cg_button4_pressed() != 0 {
-            action = .wheelUp
-        } else if buttons & cg_button5_pressed() != 0 {
-            action = .wheelDown
-        } else if buttons & (cg_button1_pressed() | cg_button1_clicked() | cg_button1_double_clicked()) != 0 {
-            action = .press
-        } else {
-            return nil
-        }
-        return MouseInput(column: Int(report.x), row: Int(report.y), action: action)
-    }
-
-    /// Tells ncurses the terminal's new size (we handle SIGWINCH, so it does not);
-    /// it answers with KEY_RESIZE on the next read.
+    /// Tells ncurses the terminal's new size (we handle SIGWINCH, so it does not); the
+    /// loop then sees `size` differ from the model's.
     func noticeResize() {
         var window = winsize()
         guard ioctl(fd, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return }
-        resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+        let size = Self.clamped(rows: Int(window.ws_row), columns: Int(window.ws_col))
+        resizeterm(size.rows, size.columns)
     }
 
     // MARK: Giving the terminal back
@@ -233,7 +278,9 @@ final class Terminal {
     /// Ctrl-Z: put the terminal back, stop, and take it again on `fg`.
     func suspend() {
         endwin()
+        writeModes(Self.modesOff)
         signalPipe.stopProcess()
+        writeModes(modesOn)
         // Running again: the next draw repaints everything.
         noticeResize()
         shown = nil
@@ -245,6 +292,7 @@ final class Terminal {
         guard isActive else { return }
         isActive = false
         endwin()
+        writeModes(Self.modesOff)
         delscreen(screen)
         tcsetattr(fd, TCSANOW, &savedSettings)
         signalPipe.uninstall()

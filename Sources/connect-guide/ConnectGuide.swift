@@ -43,9 +43,11 @@ let version: String = {
     return "0.1.0 (content \(guide.contentVersion))"
 }()
 
+/// A message on stderr. Its control characters are escaped, whatever put them there: a
+/// message must never drive the terminal it is read on.
 func printError(_ message: String) {
     var standardError = StandardError()
-    print(message, to: &standardError)
+    print(UntrustedText.escapingControls(inMessage: message), to: &standardError)
 }
 
 struct StandardError: TextOutputStream {
@@ -60,10 +62,26 @@ struct StandardError: TextOutputStream {
     }
 }
 
+/// The unknown name in `help NAME...`, for which the argument parser would show the
+/// top-level help and exit 0 as though nothing were wrong.
+func unknownHelpTopic(_ arguments: [String]) -> String? {
+    guard arguments.first == "help" else { return nil }
+    var commands = ConnectGuide.configuration.subcommands
+    for name in arguments.dropFirst() where !name.hasPrefix("-") {
+        guard let command = commands.first(where: { $0._commandName == name }) else { return name }
+        commands = command.configuration.subcommands
+    }
+    return nil
+}
+
 @main
 enum Main {
     static func main() {
         do {
+            if let topic = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+                let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
+                throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")
+            }
             var command = CommandLine.arguments.count > 1 ? try ConnectGuide.parseAsRoot() : commandWithoutArguments()
             try command.run()
         } catch let error as CLIError {
@@ -73,7 +91,13 @@ enum Main {
             let code = ConnectGuide.exitCode(for: error)
             let message = ConnectGuide.fullMessage(for: error)
             if code == .success {
-                print(message)
+                // --help, --version: a document like any other, so a failed write exits 1.
+                do {
+                    try writeStandardOutput(message + "\n")
+                } catch {
+                    printError("connect-guide: \(error)")
+                    exit(Exit.noResult)
+                }
                 exit(Exit.success)
             }
             printError(message)

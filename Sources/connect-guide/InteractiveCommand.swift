@@ -72,18 +72,8 @@ struct InteractiveOptions: ParsableArguments {
         case .signal(let signal):
             // Interrupted: nothing on stdout. Die of the same signal, now that the terminal
             // is restored, so a calling shell sees it (a loop stops on Ctrl-C) and reports
-            // 128 + the signal number. exit is the fallback should the signal not end us.
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = SIG_DFL
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
-            var unblocked = sigset_t()
-            sigemptyset(&unblocked)
-            sigaddset(&unblocked, signal)
-            pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-            raise(signal)
-            Glibc.exit(128 + signal)
+            // 128 + the signal number.
+            InteractiveSession.die(of: signal)
         }
     }
 }

@@ -72,7 +72,7 @@ struct SelectionOptions: ParsableArguments {
             do {
                 let imported = try guide.selection(fromURL: fromURL)
                 for key in imported.ignoredKeys {
-                    warn("warning: ignored the URL parameter \"\(key)\": it is not one of the guide's")
+                    warn("warning: ignored the URL parameter \(UntrustedText.quoted(key)): it is not one of the guide's")
                 }
                 url = imported.selection
             } catch {
@@ -88,7 +88,7 @@ struct SelectionOptions: ParsableArguments {
             let property = guide.property(id)
             guard let option = property.option(named: value) else {
                 let valid = property.options.map(\.cliValue).joined(separator: ", ")
-                throw CLIError.usage("--\(property.cliFlag): \"\(value)\" is not a choice; valid values: \(valid)")
+                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice; valid values: \(valid)")
             }
             flags[id] = option.id
         }

@@ -31,6 +31,7 @@ struct OutputSafetyTests {
     @Test("a stdout that cannot be written exits 1 and says so", arguments: [
         ["plan"], ["plan", "--format", "json"], ["url"], ["config"], ["options"], ["diff", "--", "--onboarding", "api"],
         ["--plain"], ["--plain", "--print", "json"], ["plan", "-o", "-"],
+        ["--help"], ["--version"], ["plan", "--help"], ["help", "plan"],
     ])
     func fullStdout(arguments: [String]) throws {
         let state = try temporaryDirectory().path
@@ -79,9 +80,77 @@ struct OutputSafetyTests {
 
     @Test("a child writing far more than a pipe holds to stderr does not block the test helper")
     func largeStderr() throws {
-        let value = String(repeating: "x", count: 100_000)
-        let result = try run(["url", "--onboarding", value])
+        // One warning per unknown URL parameter: far more than a pipe's 64 KiB in all.
+        let query = "?" + (0..<3_000).map { "unknown\($0)=1" }.joined(separator: "&")
+        let result = try run(["url", "--from-url", query])
+        #expect(result.status == 0)
+        #expect(result.stderr.utf8.count > 100_000)
+        #expect(result.stderr.contains("unknown2999"))
+    }
+
+    @Test("--help and --version with stdout closed exit 1", arguments: ["--help", "--version", "plan --help"])
+    func closedStdout(arguments: String) throws {
+        let result = try run(["-c", "exec \"$0\" \(arguments) >&-", binaryURL.path], executable: "/bin/sh")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write standard output"), "\(result.stderr)")
+    }
+
+    @Test("help for a command that does not exist exits 2 and lists the commands")
+    func helpUnknown() throws {
+        let result = try run(["help", "nosuch"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains(value))
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no command \"nosuch\"") && result.stderr.contains("plan, url, config, options, diff"), "\(result.stderr)")
+        #expect(try run(["help", "plan"]).status == 0)
+    }
+
+    @Test("--output /dev/null and a FIFO are written into without --force, never told they already exist")
+    func devicesNeedNoForce() throws {
+        let devNull = try run(["plan", "-o", "/dev/null"])
+        #expect(devNull.status == 0, "\(devNull.stderr)")
+        let fifo = try temporaryDirectory().appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        defer { close(reader) }
+        let result = try run(["url", "-o", fifo])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("already exists"))
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        let count = buffer.withUnsafeMutableBytes { read(reader, $0.baseAddress!, $0.count) }
+        #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self).hasPrefix("https://docs.stripe.com/"))
+    }
+
+    @Test("--output onto a read-only file says so and asks for --force; --force replaces it, hard links are refused with the reason")
+    func readOnlyAndLinks() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("plan.txt").path
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(chmod(path, 0o444) == 0)
+        let refused = try run(["plan", "-o", path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("read-only; pass --force"), "\(refused.stderr)")
+        #expect(try run(["plan", "-o", path, "--force"]).status == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("Connect integration guide"))
+        let other = directory.appendingPathComponent("other.txt").path
+        #expect(link(path, other) == 0)
+        let linked = try run(["plan", "-o", path, "--force", "--format", "json"])
+        #expect(linked.status == 2)
+        #expect(linked.stderr.contains("2 hard links"), "\(linked.stderr)")
+        #expect(try String(contentsOfFile: other, encoding: .utf8).hasPrefix("Connect integration guide"))
+    }
+
+    @Test("escape sequences in a value are shown escaped, and a huge value is cut at 200 characters", arguments: [
+        ["plan", "--onboarding"], ["url", "--from-url"], ["plan", "--from-url"],
+    ])
+    func untrustedEcho(command: [String]) throws {
+        let crafted = "?connect-onboarding-surface=x\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m"
+        let result = try run(command + [crafted])
+        #expect(result.status == 2)
+        #expect(!result.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(result.stderr.debugDescription)")
+        #expect(result.stderr.contains("\\u{1B}"), "\(result.stderr)")
+        let huge = try run(command + ["?connect-onboarding-surface=" + String(repeating: "x", count: 100_000)])
+        #expect(huge.status == 2)
+        #expect(huge.stderr.utf8.count < 1_000, "\(huge.stderr.utf8.count) bytes")
+        #expect(huge.stderr.contains("more characters"))
     }
 }

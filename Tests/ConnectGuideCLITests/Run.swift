@@ -7,8 +7,12 @@ struct RunResult {
     let stderr: String
 }
 
-/// The binary SwiftPM built beside the test bundle.
+/// The binary under test: CONNECT_GUIDE_BINARY when set (the release build, in CI), else
+/// the one SwiftPM built beside the test bundle.
 let binaryURL: URL = {
+    if let path = ProcessInfo.processInfo.environment["CONNECT_GUIDE_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     // Swift Testing may run from inside the .xctest bundle directory.
     while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("connect-guide").path),
@@ -21,12 +25,13 @@ let binaryURL: URL = {
 
 /// Runs the binary with arguments, optional stdin text and extra environment, and waits.
 /// With `stdoutPath`, the child's stdout is that file (/dev/full, say) and `stdout` is empty.
+/// `executable` runs another program instead (a shell around the binary).
 func run(
     _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil,
-    stdoutPath: String? = nil
+    stdoutPath: String? = nil, executable: String? = nil
 ) throws -> RunResult {
     let process = Process()
-    process.executableURL = binaryURL
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binaryURL
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     for (key, value) in environment { env[key] = value }

@@ -79,11 +79,115 @@ struct AtomicFileTests {
         #expect(fileType(path) == S_IFIFO)
     }
 
-    @Test("a character device is written into, never replaced: /dev/null stays a device")
+    @Test("a character device is written into, never replaced, and never refused as existing: /dev/null stays a device")
     func device() throws {
         try AtomicFile.write("discarded", to: "/dev/null", overwrite: .replace)
         #expect(fileType("/dev/null") == S_IFCHR)
-        #expect(throws: FileError.self) { try AtomicFile.write("x", to: "/dev/null", overwrite: .refuse) }
+        try AtomicFile.write("x", to: "/dev/null", overwrite: .refuse)
+        #expect(fileType("/dev/null") == S_IFCHR)
+    }
+
+    @Test("a FIFO is not refused as existing; with no reader, a reader timeout ends the wait with 'no reader'")
+    func fifoWithoutReader() throws {
+        let path = try temporaryDirectory() + "/pipe"
+        #expect(mkfifo(path, 0o600) == 0)
+        do {
+            try AtomicFile.write("nobody listens", to: path, overwrite: .refuse, readerTimeout: 100)
+            Issue.record("wrote into a FIFO without a reader")
+        } catch {
+            #expect(error.kind == .noReader)
+            #expect(error.problem.contains("no reader"), "\(error)")
+        }
+        // A reader that never reads: the write stops at the timeout instead of waiting for ever.
+        let reader = open(path, O_RDONLY | O_NONBLOCK)
+        defer { close(reader) }
+        do {
+            try AtomicFile.write([UInt8](repeating: 0x61, count: 1_000_000), to: path, overwrite: .refuse, readerTimeout: 100)
+            Issue.record("a megabyte fitted into a pipe")
+        } catch {
+            #expect(error.kind == .noReader, "\(error)")
+        }
+        #expect(fileType(path) == S_IFIFO)
+    }
+
+    @Test("a read-only file: refused with 'read-only; pass --force'; replaced with --force, still read-only")
+    func readOnly() throws {
+        let path = try temporaryDirectory() + "/plan.txt"
+        try AtomicFile.write("old", to: path, overwrite: .refuse)
+        #expect(chmod(path, 0o444) == 0)
+        do {
+            try AtomicFile.write("new", to: path, overwrite: .refuse)
+            Issue.record("replaced without asking")
+        } catch {
+            #expect(error.kind == .exists)
+            #expect(error.problem.contains("read-only; pass --force"), "\(error)")
+        }
+        try AtomicFile.write("new", to: path, overwrite: .replace)
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        #expect(status.st_mode & 0o7777 == 0o444)
+        #expect(try contents(path) == "new")
+    }
+
+    @Test("a file with another hard link is not replaced (that would split the links): the message says so, both keep the old content")
+    func hardLinks() throws {
+        let directory = try temporaryDirectory()
+        try AtomicFile.write("old", to: directory + "/plan.txt", overwrite: .refuse)
+        #expect(link(directory + "/plan.txt", directory + "/other.txt") == 0)
+        do {
+            try AtomicFile.write("new", to: directory + "/plan.txt", overwrite: .replace)
+            Issue.record("replaced a hard-linked file")
+        } catch {
+            #expect(error.problem.contains("2 hard links"), "\(error)")
+        }
+        #expect(try contents(directory + "/plan.txt") == "old")
+        #expect(try contents(directory + "/other.txt") == "old")
+        #expect(try listing(directory) == ["other.txt", "plan.txt"])
+    }
+
+    @Test("a replaced file keeps its owner and group (or, for a user who cannot give them away, is refused saying so)")
+    func owner() throws {
+        let path = try temporaryDirectory() + "/plan.txt"
+        try AtomicFile.write("old", to: path, overwrite: .refuse)
+        guard geteuid() == 0 else {
+            // Only root can make a file someone else's; as anyone else this test has nothing to set up.
+            return
+        }
+        #expect(chown(path, 12_345, 23_456) == 0)
+        try AtomicFile.write("new", to: path, overwrite: .replace)
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        #expect(status.st_uid == 12_345 && status.st_gid == 23_456)
+        #expect(try contents(path) == "new")
+    }
+
+    @Test("error messages name the problem once: no 'permission denied (permission denied)', reading and writing told apart")
+    func messages() {
+        let write = AtomicFile.error(EACCES, path: "/x/plan.txt", directory: "/x")
+        #expect(write.problem.components(separatedBy: "permission denied").count == 2, "\(write.problem)")
+        let read = AtomicFile.error(EACCES, path: "/x/last.json", directory: "/x", reading: true)
+        #expect(read.problem.hasPrefix("cannot be read"), "\(read.problem)")
+        #expect(read.problem.components(separatedBy: "permission denied").count == 2)
+        #expect(AtomicFile.error(EROFS, path: "/x/a", directory: "/x").problem.contains("read-only file system"))
+    }
+
+    @Test("read takes only a regular file up to its limit: FIFOs (without waiting for a writer), devices, larger files are errors")
+    func boundedRead() throws {
+        let directory = try temporaryDirectory()
+        #expect(mkfifo(directory + "/fifo", 0o600) == 0)
+        #expect(Glibc.symlink("/dev/zero", directory + "/zero") == 0)
+        try AtomicFile.write([UInt8](repeating: 0x20, count: 101), to: directory + "/big", overwrite: .refuse)
+        try AtomicFile.write([UInt8](repeating: 0x20, count: 100), to: directory + "/fits", overwrite: .refuse)
+        for (name, kind) in [("fifo", FileError.Kind.notRegularFile), ("zero", .notRegularFile), ("big", .tooLarge)] {
+            do {
+                _ = try AtomicFile.read(directory + "/" + name, limit: 100)
+                Issue.record("read \(name)")
+            } catch {
+                #expect(error.kind == kind, "\(name): \(error)")
+            }
+        }
+        #expect(try AtomicFile.read(directory + "/fits", limit: 100)?.count == 100)
+        #expect(try AtomicFile.read(directory + "/missing", limit: 100) == nil)
     }
 
     @Test("a replaced file keeps its mode", arguments: [0o600, 0o640, 0o755] as [mode_t])

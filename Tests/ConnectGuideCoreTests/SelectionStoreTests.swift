@@ -119,4 +119,46 @@ struct SelectionStoreTests {
         try AtomicFile.write("x", to: directory + "/file", overwrite: .refuse)
         #expect(throws: FileError.self) { try AtomicFile.write("x", to: directory + "/file/below", overwrite: .replace) }
     }
+
+    @Test("a saved selection that is a FIFO, a link to /dev/zero or larger than 64 KiB is an error value, found at once")
+    func notASmallRegularFile() throws {
+        let directory = try temporaryDirectory()
+        let cases: [(String, (String) -> Void)] = [
+            ("is not a regular file", { #expect(mkfifo($0, 0o600) == 0) }),
+            ("is not a regular file", { #expect(symlink("/dev/zero", $0) == 0) }),
+            ("larger than 65536 bytes", { try? String(repeating: " ", count: 65_537).write(toFile: $0, atomically: false, encoding: .utf8) }),
+        ]
+        for (index, (problem, make)) in cases.enumerated() {
+            let path = directory + "/\(index).json"
+            make(path)
+            guard case .failure(let error) = SelectionStore(path: path).load(in: guide) else {
+                Issue.record("case \(index) loaded")
+                continue
+            }
+            #expect(error.problem.contains(problem), "\(error)")
+        }
+    }
+
+    @Test("temporary files that killed saves left beside the saved selection go at start once older than a minute; newer ones stay")
+    func staleTemporaryFiles() throws {
+        let directory = try temporaryDirectory()
+        let store = SelectionStore(path: directory + "/last.json")
+        let names = [".last.json.123.tmp", ".last.json.456.tmp", ".other.json.789.tmp", "last.json.1.tmp", ".last.json.x.tmp"]
+        for name in names { #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data())) }
+        // All but the second are two minutes old.
+        var old = [timeval(tv_sec: time(nil) - 120, tv_usec: 0), timeval(tv_sec: time(nil) - 120, tv_usec: 0)]
+        for name in names where name != ".last.json.456.tmp" { #expect(utimes(directory + "/" + name, &old) == 0) }
+        _ = store.load(in: guide)
+        let left = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(left == [".last.json.456.tmp", ".last.json.x.tmp", ".other.json.789.tmp", "last.json.1.tmp"])
+    }
+
+    @Test("untrusted text in a message: control characters escaped, cut at 200 characters")
+    func untrustedText() {
+        #expect(UntrustedText.quoted("a\u{1B}]0;title\u{07}b\n") == #""a\u{1B}]0;title\u{7}b\n""#)
+        #expect(UntrustedText.escaped("\u{9B}31m\u{7F}") == #"\u{9B}31m\u{7F}"#)
+        let long = UntrustedText.escaped(String(repeating: "x", count: 100_000))
+        #expect(long == String(repeating: "x", count: 200) + "… (99800 more characters)")
+        #expect(UntrustedText.escapingControls(inMessage: "one\ntwo\u{1B}[2J") == #"one"# + "\n" + #"two\u{1B}[2J"#)
+    }
 }

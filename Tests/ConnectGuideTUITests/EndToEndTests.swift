@@ -346,9 +346,7 @@ extension EndToEndTests {
 
             // The last run answers keys as on any start: the defaults, with the first-start
             // note if no run saved a choice.
-            var firstStart = model(120, 40)
-            firstStart.showStartNotices(["note: \(guide.prerequisites)"])
-            let starts = [render(model(120, 40)), render(firstStart)]
+            let starts = [render(model(120, 40)), render(firstStart(120, 40))]
             try session.waitForScreen("the first frame") { screen in starts.contains { session.shows($0, on: screen) } }
             try session.press("Down", "Down", "Enter")
             try session.waitFor("‹ API ›")
@@ -360,6 +358,39 @@ extension EndToEndTests {
             #expect(try session.settingsRestored())
             #expect(try session.savedSelection()?["onboarding"] == "api")
         }
+    }
+}
+
+extension EndToEndTests.Fuzz {
+    @Test("escape sequences ncurses does not know and bracketed pastes into the real binary: it keeps running, its selection unchanged")
+    func unknownSequencesAndPastes() throws {
+        let session = try TerminalSession(columns: 120, rows: 40, environment: ["TERM": "xterm-256color"])
+        try session.waitFor("Integration steps")
+        // A first choice, so there is a saved selection that must stay as it is.
+        try session.press("Down", "Enter")
+        try session.waitFor("‹ Embedded ›")
+        try session.waitForSaved("onboarding", "embedded")
+        let saved = try session.savedSelection()
+        var random = SeededGenerator(seed: fuzzSeed(53))
+        var chunk: [UInt8] = []
+        for _ in 0..<fuzzIterations(400) {
+            chunk += unknownSequenceOrPaste(&random)
+            // Several sequences per write, as a terminal sends them when busy.
+            if chunk.count > 200 {
+                try session.send(bytes: chunk)
+                chunk = []
+            }
+        }
+        try session.send(bytes: chunk)
+        // Still running and answering: a key typed now acts (choose API), then q quits with 0.
+        try session.press("1", "Home", "Down", "Down")
+        try session.waitFor("▸ ( ) API")
+        #expect(try session.savedSelection() == saved)
+        #expect(!FileManager.default.fileExists(atPath: session.directory.appendingPathComponent("status").path), "the guide ended")
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+        #expect(try session.savedSelection() == saved)
     }
 }
 

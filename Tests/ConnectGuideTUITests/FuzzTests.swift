@@ -10,24 +10,57 @@ import Testing
 /// test --filter Fuzz` runs longer, `FUZZ_SEED=n` explores other sequences.
 @Suite("Fuzz: random input and sizes into the front end")
 struct FuzzTests {
-    let decoder = KeyDecoder(codes: Terminal.keyCodes)
-
-    @Test("any read decodes to nothing, a resize, a mouse report or a key that is one whole character")
-    func randomReads() {
+    @Test("any bytes decode to keys that are whole characters, pastes without their markers, or mouse reports on the screen")
+    func randomBytes() {
         var random = SeededGenerator(seed: fuzzSeed(5))
-        for _ in 0..<fuzzIterations(100_000) {
-            let raw = randomRead(&random)
-            switch decoder.decode(raw) {
-            case .key(.character(let character))?:
-                guard case .character(let value) = raw else {
-                    Issue.record("\(raw) became the character \(character)")
-                    continue
+        var decoder = KeyDecoder()
+        for step in 0..<fuzzIterations(20_000) {
+            let bytes = randomTerminalBytes(&random)
+            var output = decoder.feed(bytes)
+            if step % 3 == 0 { output += decoder.flush() }
+            for input in output {
+                switch input {
+                case .key(.character(let character)):
+                    #expect(character.unicodeScalars.count == 1, "\(bytes)")
+                    #expect(character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }, "\(bytes)")
+                case .paste(let text):
+                    #expect(!text.isEmpty && text.utf8.count <= KeyDecoder.pasteLimit)
+                    #expect(!text.contains("\u{1B}[201~"))
+                case .mouse(let mouse):
+                    #expect(mouse.column >= 0 && mouse.row >= 0)
+                case .key:
+                    break
                 }
-                #expect(character.unicodeScalars.map(\.value) == [value])
-                #expect(value >= 0x20 && value != 0x7F)
-            case .key?, .resize?, .mouse?, nil:
-                break
             }
+            // Nothing is held once the input has paused.
+            if step % 3 == 0 { #expect(decoder.pendingTimeout == nil) }
+        }
+    }
+
+    @Test("escape sequences ncurses does not know and bracketed pastes: the guide never quits, its selection never changes")
+    func unknownSequencesAndPastes() {
+        var random = SeededGenerator(seed: fuzzSeed(13))
+        let start = model(120, 40)
+        var current = start
+        var decoder = KeyDecoder()
+        for step in 0..<fuzzIterations(3_000) {
+            var output = decoder.feed(unknownSequenceOrPaste(&random))
+            if step % 5 == 0 { output += decoder.flush() }
+            for input in output {
+                let event: UIEvent
+                switch input {
+                case .key(let key): event = .key(key)
+                case .paste(let text): event = .paste(text)
+                case .mouse(let mouse):
+                    guard let mouseEvent = mouseEvent(mouse, on: render(current)) else { continue }
+                    event = mouseEvent
+                }
+                let (next, effect) = current.update(event)
+                #expect(effect != .quit && effect != .cancel, "step \(step): \(input) ended the guide")
+                current = next
+            }
+            #expect(current.state.selection == start.state.selection, "step \(step)")
+            #expect(current.overlay == nil, "step \(step)")
         }
     }
 
@@ -48,14 +81,11 @@ struct FuzzTests {
                     row: Int.random(in: -3...(model.size.rows + 3), using: &random),
                     action: [.press, .wheelUp, .wheelDown].randomElement(using: &random)!)
                 events = mouseEvent(mouse, on: frame).map { [$0] } ?? []
+            case 16..<24:
+                events = [.paste(String(decoding: randomTerminalBytes(&random), as: UTF8.self))]
             default:
-                // What the terminal layer would hand the loop for this read.
-                switch decoder.decode(randomRead(&random)) {
-                case .key(let key)?: events = [.key(key)]
-                case .resize?: events = [.resize(randomSize(&random))]
-                case .mouse?: events = []  // getmouse found no report: nothing to do
-                case nil: events = []
-                }
+                // What the decoder would hand the loop for this read: a key.
+                events = [.key(randomKey(&random))]
             }
             for event in events {
                 var pending = event
@@ -147,34 +177,66 @@ struct FuzzTests {
 
 // MARK: - Generators
 
-/// One read as `wget_wch` could return it: any code point or none (surrogates, beyond
-/// U+10FFFF), control characters, the app's own keys, and any key code.
-func randomRead(_ random: inout SeededGenerator) -> RawInput {
-    let codes = Terminal.keyCodes
+/// A key as the decoder could yield it: the app's own keys (so the stream gets into every
+/// panel and dialog), any special key, and any character, wide, combining or odd ones too.
+func randomKey(_ random: inout SeededGenerator) -> Key {
+    let special: [Key] = [
+        .up, .down, .left, .right, .tab, .backTab, .enter, .pageUp, .pageDown, .home, .end, .escape, .backspace, .delete, .redraw,
+        .clearLine, .control("a"), .control("e"), .control("r"), .control("w"),
+    ]
     switch Int.random(in: 0..<100, using: &random) {
-    case 0..<30:
-        // The keys the app acts on, so the stream gets into every panel and dialog.
-        return .character(Array("qjkhl12345 rwe?uvoy[]yYnN/x.\r\u{1B}\u{1B}".unicodeScalars).randomElement(using: &random)!.value)
-    case 30..<40: return .character(UInt32.random(in: 0...0x1F, using: &random))
-    case 40..<45: return .character([0x7F, 0x1B, 0x0D, 0x0A, 0x09, 0x08, 0x0C, 0x15].randomElement(using: &random)!)
-    case 45..<50: return .character(UInt32.random(in: 0x80...0x9F, using: &random))
-    case 50..<55: return .character(UInt32.random(in: 0xD800...0xDFFF, using: &random))
-    case 55..<60: return .character(UInt32.random(in: 0x11_0000...UInt32.max, using: &random))
-    case 60..<65:
-        // Combining marks, zero-width joiners, variation selectors, non-characters.
-        return .character([0x0301, 0x0308, 0x200B, 0x200D, 0xFE0F, 0xFFFE, 0xFFFF, 0x1F3FB, 0xE0001].randomElement(using: &random)!)
-    case 65..<70:
+    case 0..<35:
+        // The keys the app acts on, and Esc and Enter to leave what they open, so the stream
+        // gets into every panel and dialog and out again.
+        let keys = Array("qjkhl12345 rwe?uvoy[]yYnN/x.").map(Key.character) + [.escape, .escape, .enter]
+        return keys.randomElement(using: &random)!
+    case 35..<70: return special.randomElement(using: &random)!
+    case 70..<80:
+        // Combining marks, zero-width joiners, variation selectors, non-characters, U+FFFD.
+        return .character(Character(Unicode.Scalar([0x0301, 0x0308, 0x200B, 0x200D, 0xFE0F, 0xFFFD, 0xFFFE, 0x1F3FB, 0xE0001].randomElement(using: &random)!)!))
+    case 80..<90:
         // Wide characters: CJK, Hangul, emoji.
-        return .character([0x4E00, 0x3042, 0xAC00, 0x1F600, 0x1F1FA, 0xFF21].randomElement(using: &random)!)
-    case 70..<75: return .character(UInt32.random(in: 0...UInt32.max, using: &random))
-    case 75..<92:
-        let known = [
-            codes.up, codes.down, codes.left, codes.right, codes.backTab, codes.pageUp, codes.pageDown,
-            codes.home, codes.end, codes.enter, codes.backspace, codes.delete, codes.resize, codes.mouse,
-        ]
-        return .keyCode(known.randomElement(using: &random)!)
-    default: return .keyCode(Int32.random(in: Int32.min...Int32.max, using: &random))
+        return .character(Character(Unicode.Scalar([0x4E00, 0x3042, 0xAC00, 0x1F600, 0x1F1FA, 0xFF21].randomElement(using: &random)!)!))
+    default:
+        return .character(Character(Unicode.Scalar(UInt32.random(in: 0x20...0x10_FFFF, using: &random)) ?? "\u{FFFD}"))
     }
+}
+
+/// One thing a terminal sends that is not a key the guide acts on: a sequence ncurses does
+/// not know (focus reports, F-keys, device replies, OSC/DCS/APC strings, mouse releases and
+/// motion, modified cursor keys), or a bracketed paste of anything (keys, Enter, Esc, q).
+func unknownSequenceOrPaste(_ random: inout SeededGenerator) -> [UInt8] {
+    func number() -> String { String(Int.random(in: 0...9_999, using: &random)) }
+    func text(_ count: ClosedRange<Int>) -> String {
+        String((0..<Int.random(in: count, using: &random)).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &random))) })
+    }
+    let escape = "\u{1B}"
+    let sequence: String
+    switch Int.random(in: 0..<10, using: &random) {
+    case 0: sequence = escape + ["[I", "[O"].randomElement(using: &random)!
+    case 1:
+        // Tilde keys that are not Home, End, Delete, PgUp, PgDn or a paste start.
+        let code = [2, 9, 11, 12, 13, 14, 15, 17, 18, 19, 20, 21, 23, 24, 25, 26, 28, 29, 31, 32, 33, 34, 201].randomElement(using: &random)!
+        sequence = escape + "[\(code)" + (Bool.random(using: &random) ? ";\(Int.random(in: 2...8, using: &random))" : "") + "~"
+    case 2: sequence = escape + "O" + String(Array("PQRSpqrstuvwxy").randomElement(using: &random)!)
+    case 3:
+        // Replies and reports: device attributes, cursor position, private modes, anything.
+        let final = Character(Unicode.Scalar(Array(0x40...0x7E).filter { !"ABCDFHMZm~".unicodeScalars.map(\.value).contains(UInt32($0)) }.randomElement(using: &random)!)!)
+        sequence = escape + "[" + ["", "?", ">", "="].randomElement(using: &random)! + "\(number());\(number())" + String(final)
+    case 4:
+        let introducer = ["]", "P", "_", "^", "X"].randomElement(using: &random)!
+        sequence = escape + introducer + text(0...60) + [escape + "\\", "\u{07}"].randomElement(using: &random)!
+    case 5:
+        // Mouse releases and motion, in SGR.
+        sequence = escape + "[<\(Int.random(in: 32...47, using: &random));\(number());\(number())" + ["M", "m"].randomElement(using: &random)!
+    case 6: sequence = escape + "[<0;\(number());\(number())m"
+    case 7: sequence = escape + "[1;\(Int.random(in: 2...8, using: &random))" + String(Array("ABCDHF").randomElement(using: &random)!)
+    default:
+        let pieces = ["q", "\r", "\n", escape, "y", "e", " ", "2", "\u{1B}[B", "\u{1B}[20~", text(1...20), "漢"]
+        let pasted = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        sequence = escape + "[200~" + pasted + escape + "[201~"
+    }
+    return Array(sequence.utf8)
 }
 
 /// A terminal size, weighted towards the edges: 0x0, 1x1, one row or column, around the

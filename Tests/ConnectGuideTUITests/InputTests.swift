@@ -3,44 +3,113 @@ import Testing
 
 @testable import ConnectGuideTUI
 
+/// Bytes through a fresh decoder, then the pause that completes whatever is held.
+func decoded(_ text: String) -> [DecodedInput] { decoded(Array(text.utf8)) }
+
+func decoded(_ bytes: [UInt8]) -> [DecodedInput] {
+    var decoder = KeyDecoder()
+    return decoder.feed(bytes) + decoder.flush()
+}
+
 @Suite("Key decoding and mouse hit-testing")
 struct InputTests {
-    let decoder = KeyDecoder(codes: Terminal.keyCodes)
-    let codes = Terminal.keyCodes
-
-    @Test("ncurses key codes become keys")
-    func keyCodes() {
-        let expected: [(Int32, DecodedInput)] = [
-            (codes.up, .key(.up)), (codes.down, .key(.down)), (codes.left, .key(.left)), (codes.right, .key(.right)),
-            (codes.backTab, .key(.backTab)), (codes.pageUp, .key(.pageUp)), (codes.pageDown, .key(.pageDown)),
-            (codes.home, .key(.home)), (codes.end, .key(.end)), (codes.enter, .key(.enter)),
-            (codes.backspace, .key(.backspace)), (codes.resize, .resize), (codes.mouse, .mouse),
+    @Test("Cursor keys in normal and application mode, Home/End in every form, PgUp/PgDn, Delete, Shift-Tab")
+    func keys() {
+        let expected: [(String, Key)] = [
+            ("\u{1B}[A", .up), ("\u{1B}[B", .down), ("\u{1B}[C", .right), ("\u{1B}[D", .left),
+            ("\u{1B}OA", .up), ("\u{1B}OB", .down), ("\u{1B}OC", .right), ("\u{1B}OD", .left),
+            ("\u{1B}[H", .home), ("\u{1B}[1~", .home), ("\u{1B}[7~", .home), ("\u{1B}OH", .home),
+            ("\u{1B}[F", .end), ("\u{1B}[4~", .end), ("\u{1B}[8~", .end), ("\u{1B}OF", .end),
+            ("\u{1B}[5~", .pageUp), ("\u{1B}[6~", .pageDown), ("\u{1B}[3~", .delete), ("\u{1B}[Z", .backTab),
+            // With modifiers (Ctrl+Up, Shift+End): the key itself.
+            ("\u{1B}[1;5A", .up), ("\u{1B}[1;2F", .end), ("\u{1B}[5;3~", .pageUp),
         ]
-        for (code, decoded) in expected {
-            #expect(decoder.decode(.keyCode(code)) == decoded)
+        for (sequence, key) in expected {
+            #expect(decoded(sequence) == [.key(key)], "\(Array(sequence.utf8))")
         }
-        #expect(decoder.decode(.keyCode(9999)) == nil)
     }
 
-    @Test("Control characters: Tab, Enter (CR and LF), Esc, Ctrl-L, Ctrl-U, Backspace")
+    @Test("Control characters: Tab, Enter (CR and LF), Ctrl-L, Ctrl-U, Backspace; others ignored")
     func controls() {
-        #expect(decoder.decode(.character(0x09)) == .key(.tab))
-        #expect(decoder.decode(.character(0x0D)) == .key(.enter))
-        #expect(decoder.decode(.character(0x0A)) == .key(.enter))
-        #expect(decoder.decode(.character(0x1B)) == .key(.escape))
-        #expect(decoder.decode(.character(0x0C)) == .key(.redraw))
-        #expect(decoder.decode(.character(0x15)) == .key(.clearLine))
-        #expect(decoder.decode(.character(0x7F)) == .key(.backspace))
-        #expect(decoder.decode(.character(0x01)) == .key(.control("a")))
-        #expect(decoder.decode(.character(0x12)) == .key(.control("r")))
-        #expect(decoder.decode(.character(0x1C)) == nil)
+        #expect(decoded("\t\r\n\u{0C}\u{15}\u{7F}\u{08}") == [.tab, .enter, .enter, .redraw, .clearLine, .backspace, .backspace].map(DecodedInput.key))
+        // Ctrl-A to Ctrl-Z not named above by their letter (line editing, Ctrl-R redo); other controls are nothing.
+        #expect(decoded("\u{01}\u{12}") == [.control("a"), .control("r")].map(DecodedInput.key))
+        #expect(decoded("\u{00}\u{1C}\u{1F}").isEmpty)
     }
 
-    @Test("Printable and wide characters come through whole")
+    @Test("Esc alone is Esc once the input pauses; Esc Esc is one Esc; Alt+key is the key")
+    func escape() {
+        var decoder = KeyDecoder()
+        #expect(decoder.feed([0x1B]).isEmpty)
+        #expect(decoder.pendingTimeout != nil)
+        #expect(decoder.flush() == [.key(.escape)])
+        #expect(decoder.pendingTimeout == nil)
+        #expect(decoded("\u{1B}\u{1B}") == [.key(.escape)])
+        #expect(decoded("\u{1B}j\u{1B}q") == [.key(.character("j")), .key(.character("q"))])
+        #expect(decoded("\u{1B}\r") == [.key(.enter)])
+        #expect(decoded("\u{1B}é") == [.key(.character("é"))])
+    }
+
+    @Test("Sequences that are not keys are read to their end and dropped, never an Esc: F-keys, focus, OSC, DCS, replies")
+    func unknownSequences() {
+        let ignored = [
+            "\u{1B}[I", "\u{1B}[O", "\u{1B}[15~", "\u{1B}[2~", "\u{1B}OP", "\u{1B}[?1;2c", "\u{1B}[12;40R", "\u{1B}[>0;95;0c",
+            "\u{1B}]11;rgb:0000/0000/0000\u{07}", "\u{1B}]0;title\u{1B}\\", "\u{1B}P1$r0m\u{1B}\\", "\u{1B}_APC\u{1B}\\",
+            "\u{1B}[201~", "\u{1B}[1;2;3;4;5;6;7;8;9;10;11;12;13;14;15;16;17;18;19;20;21;22;23;24;25;26;27;28;29;30;31;32;33;34;35x",
+        ]
+        for sequence in ignored {
+            #expect(decoded(sequence + "j") == [.key(.character("j"))], "\(sequence.debugDescription)")
+        }
+        // A sequence cut short is dropped at the pause; the keys after the pause are keys.
+        var decoder = KeyDecoder()
+        #expect(decoder.feed(Array("\u{1B}[1;".utf8)).isEmpty)
+        #expect(decoder.flush().isEmpty)
+        #expect(decoder.feed(Array("jq".utf8)) == [.key(.character("j")), .key(.character("q"))])
+    }
+
+    @Test("Mouse reports in SGR, urxvt and X10 encodings; a cut-short X10 report does not swallow the keys after the pause")
+    func mouse() {
+        #expect(decoded("\u{1B}[<0;11;6M") == [.mouse(MouseInput(column: 10, row: 5, action: .press))])
+        #expect(decoded("\u{1B}[<0;11;6m").isEmpty)  // the release
+        #expect(decoded("\u{1B}[<64;3;4M") == [.mouse(MouseInput(column: 2, row: 3, action: .wheelUp))])
+        #expect(decoded("\u{1B}[<65;3;4M") == [.mouse(MouseInput(column: 2, row: 3, action: .wheelDown))])
+        #expect(decoded("\u{1B}[32;11;6M") == [.mouse(MouseInput(column: 10, row: 5, action: .press))])
+        #expect(decoded([0x1B, 0x5B, 0x4D, 32, 33 + 10, 33 + 5]) == [.mouse(MouseInput(column: 10, row: 5, action: .press))])
+        // Coordinates beyond 94 are raw bytes above 0x7F, not UTF-8.
+        #expect(decoded([0x1B, 0x5B, 0x4D, 32, 0xFF, 0xC0]) == [.mouse(MouseInput(column: 222, row: 159, action: .press))])
+        var decoder = KeyDecoder()
+        #expect(decoder.feed([0x1B, 0x5B, 0x4D, 32]).isEmpty)
+        #expect(decoder.flush().isEmpty)
+        #expect(decoder.feed(Array("jk".utf8)) == [.key(.character("j")), .key(.character("k"))])
+    }
+
+    @Test("Bracketed paste is one paste, newlines and Esc and keys inside included, in however many reads it comes")
+    func paste() {
+        let text = "echo hello\nls -la\n\u{1B}q\u{1B}[201"
+        #expect(decoded("\u{1B}[200~" + text + "\u{1B}[201~j") == [.paste(text), .key(.character("j"))])
+        var decoder = KeyDecoder()
+        var output: [DecodedInput] = []
+        for byte in Array(("\u{1B}[200~" + text + "\u{1B}[201~").utf8) { output += decoder.feed([byte]) }
+        #expect(output == [.paste(text)])
+        // A huge paste is kept to the limit, and what follows it is read as keys again.
+        let huge = decoded(Array("\u{1B}[200~".utf8) + [UInt8](repeating: 0x61, count: 1_000_000) + Array("\u{1B}[201~q".utf8))
+        #expect(huge.count == 2)
+        if case .paste(let kept) = huge.first { #expect(kept.utf8.count == KeyDecoder.pasteLimit) } else { Issue.record("no paste") }
+        #expect(huge.last == .key(.character("q")))
+    }
+
+    @Test("Printable and wide characters come through whole; invalid UTF-8 is U+FFFD and decoding goes on")
     func characters() {
-        #expect(decoder.decode(.character(UInt32(("q" as Unicode.Scalar).value))) == .key(.character("q")))
-        #expect(decoder.decode(.character(0x20)) == .key(.character(" ")))
-        #expect(decoder.decode(.character(0x6F22)) == .key(.character("漢")))
+        #expect(decoded("q 漢😀") == ["q", " ", "漢", "😀"].map { .key(.character($0)) })
+        let replacement = DecodedInput.key(.character("\u{FFFD}"))
+        let j = DecodedInput.key(.character("j"))
+        #expect(decoded([0xFF, 0x6A]) == [replacement, j])
+        #expect(decoded([0xC3, 0x6A]) == [replacement, j])  // cut short
+        #expect(decoded([0xE2, 0x80, 0x6A]) == [replacement, j])
+        #expect(decoded([0xC0, 0xAF, 0x6A]) == [replacement, replacement, j])  // overlong
+        #expect(decoded([0xED, 0xA0, 0x80, 0x6A]) == [replacement, replacement, replacement, j])  // a surrogate
+        #expect(decoded([0x80, 0x6A]) == [replacement, j])
+        #expect(decoded([0xF0, 0x9F]) == [replacement])  // cut short by the pause
     }
 
     @Test("A click on an option row chooses that option; on a selector row, focuses that property")

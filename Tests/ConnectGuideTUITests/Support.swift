@@ -15,6 +15,13 @@ func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = [], options: S
     return model
 }
 
+/// The model of a first start (nothing saved yet): its notice says what a new user needs.
+func firstStart(_ columns: Int, _ rows: Int) -> AppModel {
+    var first = model(columns, rows)
+    first.showStartNotices(["note: \(guide.prerequisites)"])
+    return first
+}
+
 func keys(_ list: Key...) -> [UIEvent] { list.map(UIEvent.key) }
 
 func typed(_ text: String) -> [UIEvent] { text.map { .key(.character($0)) } }

@@ -3,8 +3,13 @@ import Testing
 
 @testable import ConnectGuideTUI
 
-/// The `connect-guide` binary SwiftPM built beside the test bundle.
+/// The `connect-guide` binary under test: CONNECT_GUIDE_BINARY when set (CI runs these
+/// suites again against the release build, which inlines differently), else the one
+/// SwiftPM built beside the test bundle.
 let appBinary: URL = {
+    if let path = ProcessInfo.processInfo.environment["CONNECT_GUIDE_BINARY"], !path.isEmpty {
+        return URL(fileURLWithPath: path)
+    }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("connect-guide").path), directory.path != "/" {
         directory.deleteLastPathComponent()
@@ -77,7 +82,10 @@ final class TerminalSession {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let quotedArguments = arguments.map(shellQuoted).joined(separator: " ")
         // BROWSER=true: an o in a test (a fuzzed one, say) opens nothing on the machine.
-        var exports = ["APP": appBinary.path, "XDG_STATE_HOME": directory.path, "BROWSER": "true"]
+        // Swift's crash report, when the runtime has one, without its wait for a key.
+        var exports = [
+            "APP": appBinary.path, "XDG_STATE_HOME": directory.path, "BROWSER": "true", "SWIFT_BACKTRACE": "interactive=no,color=no",
+        ]
         exports.merge(environment) { $1 }
         let run = command ?? "\"$APP\" \(quotedArguments) < /dev/tty & record pid echo $!; wait $!"
         let script = """
@@ -149,6 +157,42 @@ final class TerminalSession {
     func send(bytes: [UInt8]) throws {
         guard !bytes.isEmpty else { return }
         try tmux(["send-keys", "-t", "main", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
+    /// Pastes `text` as a terminal does: in one write, between bracketed-paste markers when
+    /// the app asked for them (tmux's paste-buffer -p).
+    func paste(_ text: String) throws {
+        let file = directory.appendingPathComponent("paste-\(UUID().uuidString)")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try tmux(["load-buffer", "-b", "paste", file.path])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "paste", "-t", "main"])
+    }
+
+    /// Records everything the pane receives from now on, raw, into `name`.
+    func recordOutput(_ name: String) throws {
+        try tmux(["pipe-pane", "-o", "-t", "main", "cat >> " + shellQuoted(directory.appendingPathComponent(name).path)])
+    }
+
+    /// What `recordOutput` saved in `name`, once it holds `text`.
+    func output(_ name: String, containing text: String, timeout: Double = 10) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let data = FileManager.default.contents(atPath: url.path) ?? Data()
+            let output = String(decoding: data, as: UTF8.self)
+            if output.contains(text) { return output }
+            if Date() > deadline { throw HarnessError(description: "\(name) never showed \(text.debugDescription); it holds \(data.count) bytes") }
+            Thread.sleep(forTimeInterval: 0.03)
+        }
+    }
+
+    /// The terminal's modes as tmux sees them: on the alternate screen, cursor shown, any
+    /// mouse reporting on, bracketed paste asked for.
+    func modes() throws -> (alternateScreen: Bool, cursorVisible: Bool, mouseReporting: Bool) {
+        let flags = try tmux(["display-message", "-p", "-t", "main", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"])
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 3 else { throw HarnessError(description: "unreadable pane flags") }
+        return (flags[0], flags[1], flags[2])
     }
 
     func resize(columns: Int, rows: Int) throws {

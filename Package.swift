@@ -18,10 +18,15 @@ let package = Package(
             name: "ConnectGuideDocuments",
             dependencies: ["ConnectGuideCore"]
         ),
+        // Files: atomic writes, and the saved selection (a docs page URL).
+        .target(
+            name: "ConnectGuideStorage",
+            dependencies: ["ConnectGuideCore"]
+        ),
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
             name: "ContentLoader",
-            dependencies: ["ConnectGuideCore"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments"]
         ),
         .executableTarget(
             name: "content-compiler",
@@ -53,7 +58,7 @@ let package = Package(
         // The full-screen front end: model, pure renderer, key decoding, one ncurses layer.
         .target(
             name: "ConnectGuideTUI",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "CNcursesw", "CTerminalSignals"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "CNcursesw", "CTerminalSignals"]
         ),
         .executableTarget(
             name: "connect-guide",
@@ -61,6 +66,7 @@ let package = Package(
                 "ConnectGuideCore",
                 "ConnectGuideContent",
                 "ConnectGuideDocuments",
+                "ConnectGuideStorage",
                 "ConnectGuideTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -84,7 +90,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ConnectGuideCoreTests",
-            dependencies: ["ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ContentLoader", "FuzzSupport"]
+            dependencies: [
+                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuideStorage", "ContentLoader", "FuzzSupport",
+            ]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(

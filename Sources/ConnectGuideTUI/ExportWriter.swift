@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 import Glibc
 
 /// How long an export waits for a FIFO's reader, or for a FIFO or device to take the

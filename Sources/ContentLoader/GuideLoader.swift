@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// The raw bytes of the five content files, by file name.
 public struct ContentFiles: Sendable {

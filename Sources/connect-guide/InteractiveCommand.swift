@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideStorage
 import ConnectGuideDocuments
 import ConnectGuideContent
 import ConnectGuideTUI
@@ -45,7 +46,7 @@ struct InteractiveOptions: ParsableArguments {
             ) { selection in
                 guard let store, !saveFailed else { return nil }
                 do {
-                    try store.save(selection)
+                    try store.save(selection, in: guide)
                     return nil
                 } catch {
                     // Saving is a convenience for --resume: say so once and carry on.

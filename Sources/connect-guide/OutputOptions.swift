@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideStorage
 
 /// `--output FILE` and `--force`, for every command that writes a document.
 struct OutputOptions: ParsableArguments {

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 import ConnectGuideDocuments
 import ConnectGuideContent
 
@@ -21,7 +22,7 @@ func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
         selectionChanged: { selection in
             guard let store, !saveFailed else { return }
             do {
-                try store.save(selection)
+                try store.save(selection, in: guide)
             } catch {
                 // Saving is a convenience for --resume; the session goes on without it.
                 saveFailed = true

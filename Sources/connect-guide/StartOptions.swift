@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideStorage
 import FoundationEssentials
 
 /// How an interactive session (the full-screen guide or --plain) starts: the selection
@@ -7,7 +8,7 @@ import FoundationEssentials
 struct StartOptions: ParsableArguments {
     @OptionGroup(title: "Start with a selection") var selection: SelectionOptions
 
-    @Flag(help: "Start from the selection saved last time ($XDG_STATE_HOME/connect-guide/last.json); selection flags override it. The full-screen guide does this unless given --fresh.")
+    @Flag(help: "Start from the selection saved last time ($XDG_STATE_HOME/connect-guide/last.url, its docs page URL); selection flags override it. The full-screen guide does this unless given --fresh.")
     var resume = false
 
     @Flag(help: "Start the full-screen guide from the defaults, not the saved selection; the saved file is left alone until the first choice.")

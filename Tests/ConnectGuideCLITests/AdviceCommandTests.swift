@@ -220,6 +220,27 @@ struct ContentCompilerTests {
         #expect(result.stderr.contains("\"/connect/made-up\" is not in links.json"))
     }
 
+    @Test("the binary holds no JSON parser and no content loader: it reads no JSON at run time")
+    func noParserInBinary() throws {
+        let bytes = [UInt8](try Data(contentsOf: binaryURL))
+        func contains(_ text: String) -> Bool {
+            let needle = Array(text.utf8)
+            guard let first = needle.first else { return false }
+            var index = bytes.startIndex
+            while let found = bytes[index...].firstIndex(of: first) {
+                if bytes[found...].starts(with: needle) { return true }
+                index = found + 1
+            }
+            return false
+        }
+        // Symbol names (mangled, so the type names appear whole) and the parser's messages.
+        for name in ["JSONParser", "JSONSyntaxError", "13ContentLoader", "ContentNode"] {
+            #expect(!contains(name), "\(name) is in the binary")
+        }
+        // The check can see symbols at all: the document writer's type is there.
+        #expect(contains("JSONValue"))
+    }
+
     @Test("good content compiles to Swift source with the guide as literals")
     func compiles() throws {
         let result = try compile(editing: "guide.json") { $0 }

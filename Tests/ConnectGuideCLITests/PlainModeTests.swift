@@ -6,7 +6,7 @@ import Testing
 private func isolatedState() throws -> (environment: [String: String], file: URL) {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-state-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return (["XDG_STATE_HOME": directory.path, "TERM": "xterm"], directory.appendingPathComponent("connect-guide/last.json"))
+    return (["XDG_STATE_HOME": directory.path, "TERM": "xterm"], directory.appendingPathComponent("connect-guide/last.url"))
 }
 
 @Suite("connect-guide --plain")
@@ -74,8 +74,8 @@ struct PlainModeTests {
     func resume() throws {
         let state = try isolatedState()
         _ = try run(["--plain"], stdin: "\n2\n3\n", environment: state.environment)
-        let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
-        #expect((saved["selection"] as? [String: String])?["onboarding"] == "embedded")
+        let saved = try String(contentsOf: state.file, encoding: .utf8)
+        #expect(saved.hasPrefix("https://docs.stripe.com/connect/design-an-integration?connect-onboarding-surface=embedded&"))
         let resumed = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
         #expect(resumed.status == 0)
         #expect(resumed.stdout.contains("Onboarding                  Embedded"))
@@ -102,8 +102,9 @@ struct PlainModeTests {
         try FileManager.default.createDirectory(at: state.file.deletingLastPathComponent(), withIntermediateDirectories: true)
         // API onboarding with the full Dashboard: every option known, but R1 forbids the pair.
         let saved = """
-            {"schema": "connect-guide/selection/v1", "selection": {"onboarding": "api", "dashboard": "full", \
-            "chargeType": "direct", "fees": "connectedAccounts", "liability": "stripe"}}
+            https://docs.stripe.com/connect/design-an-integration?connect-onboarding-surface=api&connect-dashboard-type=full\
+            &connect-economic-model=revshare&connect-loss-liability-owner=stripe&connect-charge-type=direct
+
             """
         try saved.write(to: state.file, atomically: true, encoding: .utf8)
         let reported = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
@@ -118,7 +119,7 @@ struct PlainModeTests {
     func corruptState() throws {
         let state = try isolatedState()
         try FileManager.default.createDirectory(at: state.file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try "{ this is not json".write(to: state.file, atomically: true, encoding: .utf8)
+        try "{ this is not a url".write(to: state.file, atomically: true, encoding: .utf8)
 
         let reported = try run(["--plain", "--resume"], stdin: "", environment: state.environment)
         #expect(reported.status == 0)
@@ -127,14 +128,14 @@ struct PlainModeTests {
         #expect(reported.stdout.contains("Stripe-hosted"), "starts from the defaults")
         let aside = state.file.path + ".corrupt"
         #expect(reported.stderr.contains("kept as \(aside)"))
-        #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not json", "moved aside whole")
+        #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not a url", "moved aside whole")
 
         let changed = try run(["--plain"], stdin: "\n2\n", environment: state.environment)
         #expect(changed.status == 0)
         #expect(!changed.stderr.contains("cannot be used"), "reported once")
-        let saved = try parseJSON(String(contentsOf: state.file, encoding: .utf8))
-        #expect((saved["selection"] as? [String: String])?["onboarding"] == "embedded")
-        #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not json", "the save leaves the old file alone")
+        let saved = try String(contentsOf: state.file, encoding: .utf8)
+        #expect(saved.hasPrefix("https://docs.stripe.com/connect/design-an-integration?connect-onboarding-surface=embedded&"))
+        #expect(try String(contentsOfFile: aside, encoding: .utf8) == "{ this is not a url", "the save leaves the old file alone")
     }
 
     @Test("--from-url values are kept like flags; a flag overrides the URL's value of its own property")

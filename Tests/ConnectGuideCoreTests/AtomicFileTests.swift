@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ConnectGuideCore
+import ConnectGuideCore
+@testable import ConnectGuideStorage
 
 import Glibc
 

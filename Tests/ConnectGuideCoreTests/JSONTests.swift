@@ -2,7 +2,9 @@ import Foundation
 import FuzzSupport
 import Testing
 
-@testable import ConnectGuideCore
+import ConnectGuideDocuments
+
+@testable import ContentLoader
 
 @Suite("JSON reading and writing")
 struct JSONTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ConnectGuideCore
+@testable import ConnectGuideStorage
 
 /// A fresh empty directory for one test.
 private func temporaryDirectory() throws -> String {
@@ -14,9 +15,9 @@ private func temporaryDirectory() throws -> String {
 struct SelectionStoreTests {
     @Test("the path follows XDG_STATE_HOME, else HOME/.local/state; relative XDG paths are ignored")
     func paths() {
-        #expect(SelectionStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/connect-guide/last.json")
-        #expect(SelectionStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/connect-guide/last.json")
-        #expect(SelectionStore.defaultPath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h/"]) == "/h/.local/state/connect-guide/last.json")
+        #expect(SelectionStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/connect-guide/last.url")
+        #expect(SelectionStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/connect-guide/last.url")
+        #expect(SelectionStore.defaultPath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h/"]) == "/h/.local/state/connect-guide/last.url")
         #expect(SelectionStore(environment: [:]) == nil)
     }
 
@@ -30,29 +31,28 @@ struct SelectionStoreTests {
     func roundTrip() throws {
         let store = SelectionStore(environment: ["XDG_STATE_HOME": try temporaryDirectory() + "/deeper/state"])!
         let saved = selection("embedded", "none", "separate", "platform", "platform")
-        try store.save(saved)
+        try store.save(saved, in: guide)
         #expect(try store.load(in: guide).get() == saved)
         let replacement = selection("api", "none", "direct", "platform", "platform")
-        try store.save(replacement)
+        try store.save(replacement, in: guide)
         #expect(try store.load(in: guide).get() == replacement)
     }
 
     @Test("save leaves no temporary files behind", arguments: [1, 5])
     func noLeftovers(saves: Int) throws {
         let directory = try temporaryDirectory()
-        let store = SelectionStore(path: directory + "/last.json")
-        for _ in 0..<saves { try store.save(guide.defaults) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["last.json"])
+        let store = SelectionStore(path: directory + "/last.url")
+        for _ in 0..<saves { try store.save(guide.defaults, in: guide) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["last.url"])
     }
 
     @Test("a corrupt file is an error value naming the path, and is left untouched", arguments: [
-        "{ not json", "", "{\"schema\": \"connect-guide/selection/v1\"}", "[1, 2]",
-        "{\"schema\": \"other/v9\", \"selection\": {}}",
-        "{\"schema\": \"connect-guide/selection/v1\", \"selection\": {\"onboarding\": \"api\"}}",
-        "{\"schema\": \"connect-guide/selection/v1\", \"selection\": {\"onboarding\": \"carrier-pigeon\", \"dashboard\": \"none\", \"chargeType\": \"direct\", \"fees\": \"platform\", \"liability\": \"platform\"}}",
+        "{ not a url", "", "https://example.com/connect/design-an-integration?connect-onboarding-surface=api",
+        "?connect-onboarding-surface=api",
+        "?connect-onboarding-surface=carrier-pigeon&connect-dashboard-type=none&connect-economic-model=buy-rate&connect-loss-liability-owner=platform&connect-charge-type=direct",
     ])
     func corrupt(content: String) throws {
-        let path = try temporaryDirectory() + "/last.json"
+        let path = try temporaryDirectory() + "/last.url"
         try Data(content.utf8).write(to: URL(fileURLWithPath: path))
         let result = SelectionStore(path: path).load(in: guide)
         guard case .failure(let error) = result else {
@@ -75,9 +75,9 @@ struct SelectionStoreTests {
 
     @Test("a saved selection that breaks a rule loads, and the machine moves it to a valid one")
     func invalidCombination() throws {
-        let path = try temporaryDirectory() + "/last.json"
+        let path = try temporaryDirectory() + "/last.url"
         let broken = selection("api", "full", "direct", "connectedAccounts", "stripe")
-        try SelectionStore(path: path).save(broken)
+        try SelectionStore(path: path).save(broken, in: guide)
         let loaded = try #require(try SelectionStore(path: path).load(in: guide).get())
         #expect(loaded == broken)
         #expect(guide.isValid(guide.initialState(loaded).selection))
@@ -142,15 +142,15 @@ struct SelectionStoreTests {
     @Test("temporary files that killed saves left beside the saved selection go at start once older than a minute; newer ones stay")
     func staleTemporaryFiles() throws {
         let directory = try temporaryDirectory()
-        let store = SelectionStore(path: directory + "/last.json")
-        let names = [".last.json.123.tmp", ".last.json.456.tmp", ".other.json.789.tmp", "last.json.1.tmp", ".last.json.x.tmp"]
+        let store = SelectionStore(path: directory + "/last.url")
+        let names = [".last.url.123.tmp", ".last.url.456.tmp", ".other.json.789.tmp", "last.url.1.tmp", ".last.url.x.tmp"]
         for name in names { #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data())) }
         // All but the second are two minutes old.
         var old = [timeval(tv_sec: time(nil) - 120, tv_usec: 0), timeval(tv_sec: time(nil) - 120, tv_usec: 0)]
-        for name in names where name != ".last.json.456.tmp" { #expect(utimes(directory + "/" + name, &old) == 0) }
+        for name in names where name != ".last.url.456.tmp" { #expect(utimes(directory + "/" + name, &old) == 0) }
         _ = store.load(in: guide)
         let left = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        #expect(left == [".last.json.456.tmp", ".last.json.x.tmp", ".other.json.789.tmp", "last.json.1.tmp"])
+        #expect(left == [".last.url.456.tmp", ".last.url.x.tmp", ".other.json.789.tmp", "last.url.1.tmp"])
     }
 
     @Test("untrusted text in a message: control characters escaped, cut at 200 characters")
@@ -160,5 +160,45 @@ struct SelectionStoreTests {
         let long = UntrustedText.escaped(String(repeating: "x", count: 100_000))
         #expect(long == String(repeating: "x", count: 200) + "… (99800 more characters)")
         #expect(UntrustedText.escapingControls(inMessage: "one\ntwo\u{1B}[2J") == #"one"# + "\n" + #"two\u{1B}[2J"#)
+    }
+
+    @Test("the saved file is the docs page URL of the selection, one line, that --from-url reads")
+    func savedAsURL() throws {
+        let store = SelectionStore(path: try temporaryDirectory() + "/last.url")
+        let saved = selection("embedded", "none", "separate", "platform", "platform")
+        try store.save(saved, in: guide)
+        let text = try String(contentsOfFile: store.path, encoding: .utf8)
+        #expect(text == guide.url(for: saved) + "\n")
+        let read = try guide.selection(fromURL: text).selection
+        #expect(PropertyID.allCases.allSatisfy { read[$0] == saved[$0] })
+    }
+
+    @Test("a last.json of earlier versions is read once, rewritten as a URL and removed")
+    func legacyFile() throws {
+        let directory = try temporaryDirectory()
+        let legacy = directory + "/last.json"
+        try Data("""
+            {
+              "schema": "connect-guide/selection/v1",
+              "selection": {
+                "onboarding": "embedded",
+                "dashboard": "none",
+                "chargeType": "destination",
+                "fees": "platform",
+                "liability": "platform"
+              }
+            }
+            """.utf8).write(to: URL(fileURLWithPath: legacy))
+        let store = SelectionStore(path: directory + "/last.url")
+        let expected = selection("embedded", "none", "destination", "platform", "platform")
+        #expect(try store.load(in: guide).get() == expected)
+        #expect(!FileManager.default.fileExists(atPath: legacy))
+        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == guide.url(for: expected) + "\n")
+        #expect(try store.load(in: guide).get() == expected)
+        // One that is not of that shape is reported, and left for the caller to set aside.
+        try Data("{\"schema\": \"connect-guide/selection/v1\", \"selection\": {\"onboarding\": \"x\"}}".utf8)
+            .write(to: URL(fileURLWithPath: legacy))
+        let broken = SelectionStore(path: directory + "/other.url")
+        #expect(throws: SelectionStoreError.self) { try broken.load(in: guide).get() }
     }
 }

@@ -182,7 +182,7 @@ struct HostileInputTests {
     }
 
     @Test("A saved selection that is a FIFO or a link to /dev/zero: the guide starts and says why it was not used", arguments: [
-        "mkfifo connect-guide/last.json", "ln -s /dev/zero connect-guide/last.json",
+        "mkfifo connect-guide/last.url", "ln -s /dev/zero connect-guide/last.url",
     ])
     func unreadableSavedSelection(make: String) throws {
         let session = try TerminalSession(
@@ -244,15 +244,15 @@ struct HostileInputTests {
         let session = try TerminalSession(
             columns: 100, rows: 30,
             command: """
-                mkdir -p connect-guide; touch -d '2 minutes ago' connect-guide/.last.json.1.tmp connect-guide/.last.json.2.tmp
-                touch connect-guide/.last.json.3.tmp
+                mkdir -p connect-guide; touch -d '2 minutes ago' connect-guide/.last.url.1.tmp connect-guide/.last.url.2.tmp
+                touch connect-guide/.last.url.3.tmp
                 "$APP" < /dev/tty & record pid echo $!; wait $!
                 """)
         try session.waitFor("Integration steps")
         try session.press("q")
         #expect(try session.exitStatus() == 0)
         let left = try FileManager.default.contentsOfDirectory(atPath: session.directory.appendingPathComponent("connect-guide").path)
-        #expect(left.sorted() == [".last.json.3.tmp"], "\(left)")
+        #expect(left.sorted() == [".last.url.3.tmp"], "\(left)")
     }
 }
 

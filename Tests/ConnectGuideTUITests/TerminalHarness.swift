@@ -226,16 +226,27 @@ final class TerminalSession {
         try runTool("stty", ["-g", "-F", paneTTY]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The selection saved for --resume (`$XDG_STATE_HOME/connect-guide/last.json`) as
-    /// property to option id; nil when there is no file. Throws when it is not the JSON the
-    /// app writes, so a torn or corrupt file fails the test.
+    /// The saved selection (`$XDG_STATE_HOME/connect-guide/last.url`, the docs page URL) as
+    /// property to option id; nil when there is no file. Throws when it is not the one-line
+    /// URL the app writes, so a torn or corrupt file fails the test.
     func savedSelection() throws -> [String: String]? {
-        let url = directory.appendingPathComponent("connect-guide/last.json")
+        let url = directory.appendingPathComponent("connect-guide/last.url")
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        guard object?["schema"] as? String == "connect-guide/selection/v1",
-            let selection = object?["selection"] as? [String: String], selection.count == 5
-        else { throw HarnessError(description: "not a saved selection: \(String(decoding: data, as: UTF8.self))") }
+        let text = String(decoding: data, as: UTF8.self)
+        let properties = [
+            "connect-onboarding-surface": "onboarding", "connect-dashboard-type": "dashboard", "connect-charge-type": "chargeType",
+            "connect-economic-model": "fees", "connect-loss-liability-owner": "liability",
+        ]
+        let feeOptions = ["revshare": "connectedAccounts", "buy-rate": "platform"]
+        var selection: [String: String] = [:]
+        if text.hasPrefix("https://docs.stripe.com/connect/design-an-integration?"), text.hasSuffix("\n"), let query = text.split(separator: "?").last {
+            for pair in query.dropLast().split(separator: "&") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let property = properties[parts[0]] else { continue }
+                selection[property] = property == "fees" ? feeOptions[parts[1]] ?? parts[1] : parts[1]
+            }
+        }
+        guard selection.count == 5 else { throw HarnessError(description: "not a saved selection: \(text)") }
         return selection
     }
 

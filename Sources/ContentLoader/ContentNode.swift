@@ -1,6 +1,8 @@
-// Reading JSON by hand with errors that name the file and the place. The content compiler
-// (Sources/ContentLoader) reads Assets/ with it at build time; at run time only the saved
-// selection is read with it.
+import ConnectGuideCore
+import ConnectGuideDocuments
+
+// Reading JSON by hand with errors that name the file and the place, for the content
+// compiler at build time.
 
 /// A condition over a selection: every listed facet must hold one of the listed
 /// values. Facets are the five property ids plus the derived `requirementCollection`.

@@ -1,3 +1,4 @@
+import ConnectGuideCore
 import Glibc
 
 /// A file that could not be written (or read), with a message naming the path, the

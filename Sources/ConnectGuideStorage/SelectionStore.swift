@@ -1,0 +1,170 @@
+import ConnectGuideCore
+import Glibc
+
+/// Why a saved selection could not be used. The file is left as it is, so the caller
+/// can report the problem before anything replaces it.
+public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    public let path: String
+    public let problem: String
+
+    public var description: String {
+        "the saved selection in \(UntrustedText.escaped(path)) cannot be used: \(problem)"
+    }
+}
+
+/// The last selection, kept in `$XDG_STATE_HOME/connect-guide/last.url` as the docs page's
+/// URL (app.md section 4), so the file is also a link to share, and it is read back with
+/// the same URL codec as `--from-url`. The location comes from an environment passed in,
+/// so tests and callers decide where it lives. A `last.json` of earlier versions is read
+/// once and rewritten as a URL.
+///
+/// Use: `load(in:)` once at start and report a failure (a corrupt file is ignored, never
+/// fatal); then `save(_:)` after every change of selection. Loading first is what keeps a
+/// corrupt file from being replaced before anyone was told about it.
+public struct SelectionStore: Hashable, Sendable {
+    /// The shape of the JSON file earlier versions wrote, read once and rewritten.
+    static let legacySchema = "connect-guide/selection/v1"
+    /// The largest file read as a saved selection; a real one is about 200 bytes.
+    public static let sizeLimit = 65_536
+    /// How old a temporary file beside the saved selection must be to count as left over
+    /// (by a save that was killed); a save in progress takes milliseconds.
+    static let staleAge = 60
+
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The store at the XDG location for this environment: `$XDG_STATE_HOME` when it is an
+    /// absolute path (the XDG spec says to ignore relative ones), else `$HOME/.local/state`.
+    /// Nil when neither is set.
+    public init?(environment: [String: String]) {
+        guard let path = Self.defaultPath(environment: environment) else { return nil }
+        self.init(path: path)
+    }
+
+    public static func defaultPath(environment: [String: String]) -> String? {
+        let stateHome: String
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            stateHome = xdg
+        } else if let home = environment["HOME"], !home.isEmpty {
+            stateHome = (home.hasSuffix("/") ? String(home.dropLast()) : home) + "/.local/state"
+        } else {
+            return nil
+        }
+        return stateHome + "/connect-guide/last.url"
+    }
+
+    /// Where earlier versions kept the selection, as JSON.
+    var legacyPath: String { AtomicFile.directoryName(of: path) + "/last.json" }
+
+    /// The saved selection; nil when nothing was saved yet. Option ids the guide does not
+    /// know make the file unusable; a known combination that breaks a rule is returned as
+    /// it is (`Guide.initialState(_:)` moves it to the nearest valid one and says so).
+    public func load(in guide: Guide) -> Result<Selection?, SelectionStoreError> {
+        removeStaleTemporaryFiles()
+        let bytes: [UInt8]
+        do {
+            guard let read = try AtomicFile.read(path, limit: Self.sizeLimit) else { return migrateLegacyFile(in: guide) }
+            bytes = read
+        } catch {
+            return .failure(SelectionStoreError(path: path, problem: error.problem))
+        }
+        return decode(bytes, in: guide)
+    }
+
+    /// A saved file's selection: the docs page URL, its five values all given.
+    func decode(_ bytes: [UInt8], in guide: Guide) -> Result<Selection?, SelectionStoreError> {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let imported: URLImport
+        do {
+            imported = try guide.selection(fromURL: text)
+        } catch {
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
+        }
+        guard PropertyID.allCases.allSatisfy({ imported.selection[$0] != nil }) else {
+            let missing = PropertyID.allCases.filter { imported.selection[$0] == nil }.map { guide.property($0).urlKey }
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (no \(missing.joined(separator: ", ")))"))
+        }
+        return .success(Selection { imported.selection[$0]! })
+    }
+
+    /// The selection in a `last.json` of earlier versions, if there is one. A readable one
+    /// is rewritten as a URL and removed, so this happens once.
+    func migrateLegacyFile(in guide: Guide) -> Result<Selection?, SelectionStoreError> {
+        let bytes: [UInt8]
+        do {
+            guard let read = try AtomicFile.read(legacyPath, limit: Self.sizeLimit) else { return .success(nil) }
+            bytes = read
+        } catch {
+            return .failure(SelectionStoreError(path: legacyPath, problem: error.problem))
+        }
+        guard let selection = LegacySelectionFile.selection(in: bytes, guide: guide) else {
+            return .failure(SelectionStoreError(
+                path: legacyPath, problem: "it is not a saved selection (expected the \(Self.legacySchema) format of earlier versions)"))
+        }
+        if (try? save(selection, in: guide)) != nil { unlink(legacyPath) }
+        return .success(selection)
+    }
+
+    /// Moves an unusable file out of the way, to `last.url.corrupt` (replacing an older
+    /// one), so the next save cannot destroy what may be worth a look. The new path, or nil
+    /// when it could not be moved.
+    public func setAside() -> String? {
+        let aside = path + ".corrupt"
+        return rename(path, aside) == 0 ? aside : nil
+    }
+
+    /// Removes the temporary files (`.last.url.<random>.tmp`) that saves killed before
+    /// their rename left beside the saved selection, once they are older than `staleAge`
+    /// seconds, so a save running at this moment keeps its own.
+    func removeStaleTemporaryFiles(now: Int = Int(time(nil))) {
+        let directory = AtomicFile.directoryName(of: path)
+        let prefix = "." + AtomicFile.baseName(of: path) + "."
+        guard let listing = opendir(directory) else { return }
+        defer { closedir(listing) }
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
+            guard name.hasPrefix(prefix), name.hasSuffix(".tmp"), !middle.isEmpty, middle.allSatisfy(\.isNumber) else { continue }
+            let candidate = directory + "/" + name
+            var status = stat()
+            guard lstat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+                now - Int(status.st_mtim.tv_sec) > Self.staleAge else { continue }
+            unlink(candidate)
+        }
+    }
+
+    /// Writes the selection atomically as its docs page URL, creating the directory if needed.
+    public func save(_ selection: Selection, in guide: Guide) throws(FileError) {
+        try AtomicFile.createDirectory(AtomicFile.directoryName(of: path))
+        try AtomicFile.write(guide.url(for: selection) + "\n", to: path, overwrite: .replace)
+    }
+}
+
+/// Reads the one shape of JSON earlier versions wrote, `{"schema": ..., "selection":
+/// {"onboarding": "hosted", ...}}`, by looking for each property's `"id": "value"` pair:
+/// enough for a file this program wrote, with no JSON parser in the binary.
+enum LegacySelectionFile {
+    static func selection(in bytes: [UInt8], guide: Guide) -> Selection? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains("\"\(SelectionStore.legacySchema)\"") else { return nil }
+        var options: [PropertyID: OptionID] = [:]
+        for property in guide.properties {
+            guard let value = value(of: property.id.rawValue, in: text), property.option(OptionID(value)) != nil else { return nil }
+            options[property.id] = OptionID(value)
+        }
+        return Selection { options[$0]! }
+    }
+
+    /// The string after `"key"`, a colon and white space.
+    static func value(of key: String, in text: String) -> String? {
+        guard let keyRange = text.firstRange(of: "\"\(key)\"") else { return nil }
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
+        var rest: Substring = text[keyRange.upperBound...].drop(while: isSpace)
+        guard rest.first == ":" else { return nil }
+        rest = rest.dropFirst().drop(while: isSpace)
+        guard rest.first == "\"" else { return nil }
+        let value: Substring = rest.dropFirst().prefix { $0 != "\"" }
+        return value.endIndex < rest.endIndex ? String(value) : nil
+    }
+}

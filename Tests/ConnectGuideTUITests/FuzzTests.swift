@@ -81,18 +81,19 @@ struct FuzzTests {
             case .url?: reached.insert("url")
             case .export?: reached.insert("export")
             case .menu?: reached.insert("menu")
+            case .presets?: reached.insert("presets")
             case nil: break
             }
         }
         // The stream got past the panes into each panel.
-        #expect(reached.isSuperset(of: ["help", "url", "export", "menu"]), "\(reached)")
+        #expect(reached.isSuperset(of: ["help", "url", "export", "menu", "presets"]), "\(reached)")
     }
 
     @Test("random resizes with every overlay open: 0x0, 1x1, 1xN, Nx1, huge; back at the start nothing is lost")
     func randomResizes() {
         var random = SeededGenerator(seed: fuzzSeed(23))
         let openers: [[UIEvent]] = [
-            [], typed("?"), typed("v"), typed("y"), typed("o"), typed("e"), typed("e") + typed("x/y"), typed("w"), keys(.pageDown, .pageDown) + typed("]]"),
+            [], typed("?"), typed("p"), typed("v"), typed("y"), typed("o"), typed("e"), typed("e") + typed("x/y"), typed("w"), keys(.pageDown, .pageDown) + typed("]]"),
         ]
         let start = TerminalSize(columns: 90, rows: 30)
         var round = 0
@@ -154,7 +155,7 @@ func randomRead(_ random: inout SeededGenerator) -> RawInput {
     switch Int.random(in: 0..<100, using: &random) {
     case 0..<30:
         // The keys the app acts on, so the stream gets into every panel and dialog.
-        return .character(Array("qjkhl12345 rwe?uvoy[]yYnN/x.\r\u{1B}\u{1B}".unicodeScalars).randomElement(using: &random)!.value)
+        return .character(Array("qjkhl12345 rwe?uvoyp[]yYnN/x.\r\u{1B}\u{1B}".unicodeScalars).randomElement(using: &random)!.value)
     case 30..<40: return .character(UInt32.random(in: 0...0x1F, using: &random))
     case 40..<45: return .character([0x7F, 0x1B, 0x0D, 0x0A, 0x09, 0x08, 0x0C, 0x15].randomElement(using: &random)!)
     case 45..<50: return .character(UInt32.random(in: 0x80...0x9F, using: &random))

@@ -195,6 +195,14 @@ public enum Overlay: Hashable, Sendable {
     case url(reason: String?)
     case export(ExportDialog)
     case menu(Menu)
+    /// The recommended setups to start from; `cursor` is the one under the cursor.
+    case presets(cursor: Int)
+}
+
+/// How a step of the plan differs from the plan before the last change of selection.
+public enum StepMark: Character, CaseIterable, Hashable, Sendable {
+    case added = "+"
+    case changed = "~"
 }
 
 /// How the session was started, for what the screen says and does.
@@ -206,8 +214,14 @@ public struct SessionOptions: Hashable, Sendable {
     /// Where a relative export path starts, and what `~` means, for showing the target.
     public var workingDirectory: String
     public var home: String?
+    /// A first start (no saved selection): the guide opens on the preset chooser.
+    public var offerPresets: Bool
 
-    public init(printFormat: String? = nil, hyperlinks: Bool = true, workingDirectory: String = "/", home: String? = nil) {
+    public init(
+        printFormat: String? = nil, hyperlinks: Bool = true, workingDirectory: String = "/", home: String? = nil,
+        offerPresets: Bool = false
+    ) {
+        self.offerPresets = offerPresets
         self.printFormat = printFormat
         self.hyperlinks = hyperlinks
         self.workingDirectory = workingDirectory
@@ -237,6 +251,12 @@ public struct AppModel: Sendable {
     /// The pane a narrow terminal shows.
     public internal(set) var stackedPane: Pane = .properties
     public internal(set) var notice: Notice?
+    /// n: the notice shown whole rather than cut to its first lines.
+    public internal(set) var noticeExpanded = false
+    /// Properties the last choice moved (or a preset changed), highlighted until the next key.
+    public internal(set) var movedProperties: Set<PropertyID> = []
+    /// Steps new or changed by the last change of selection, by slot; kept until the next one.
+    public internal(set) var stepMarks: [Int: StepMark] = [:]
     public let options: SessionOptions
     /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
     var undoStack: [HistoryEntry] = []
@@ -255,6 +275,7 @@ public struct AppModel: Sendable {
         if let change = state.lastChange, !change.moved.isEmpty {
             notice = Notice(kind: .moved, text: Self.describe(change, in: guide))
         }
+        if options.offerPresets, !guide.presets.isEmpty { overlay = .presets(cursor: 0) }
     }
 
     public var plan: Plan { guide.plan(for: state.selection) }

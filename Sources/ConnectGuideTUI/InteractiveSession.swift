@@ -49,7 +49,7 @@ public enum InteractiveSession {
     /// is what --print will print, for the header and key bar.
     public static func run(
         guide: Guide, start: GuideState, startNotices: [String] = [], environment: [String: String] = [:],
-        printFormat: String? = nil, selectionChanged: (Selection) -> String? = { _ in nil }
+        printFormat: String? = nil, offerPresets: Bool = false, selectionChanged: (Selection) -> String? = { _ in nil }
     ) throws(TerminalUnavailable) -> Ending {
         let terminal = try Terminal()
         defer { terminal.end() }
@@ -57,7 +57,7 @@ public enum InteractiveSession {
         var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
-            workingDirectory: currentDirectory(), home: environment["HOME"])
+            workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets)
         var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth, options: options)
         model.showStartNotices(startNotices)
         var frame = render(model, color: color)

@@ -50,10 +50,18 @@ struct ScreenLayout {
     let model: AppModel
     let mode: ScreenMode
     let noticeLines: [TextLine]
+    /// The one-line plan summary under the panes when they take turns; nil side by side.
+    let planStrip: TextLine?
     let propertiesPane: Rect?
     let stepsPane: Rect?
+    /// On a tall screen whose properties pane would be half empty: a box under it that
+    /// carries on the steps where the steps pane leaves off.
+    let stepsContinuation: Rect?
     let properties: PropertiesPaneLayout?
+    /// The steps over both boxes: the steps pane's rows first, then the continuation's.
     let steps: ScrolledLines?
+    /// The width the steps are wrapped to.
+    let stepsWidth: Int
 
     /// The arrangement for the model's size, without laying anything out.
     static func mode(for model: AppModel) -> ScreenMode {
@@ -69,48 +77,82 @@ struct ScreenLayout {
         mode = Self.mode(for: model)
         guard mode != .tooSmall else {
             noticeLines = []
+            planStrip = nil
             propertiesPane = nil
             stepsPane = nil
+            stepsContinuation = nil
             properties = nil
             steps = nil
+            stepsWidth = 1
             return
         }
 
         var notice: [TextLine] = []
         if let message = model.notice {
             let role: ColorRole = message.kind == .error ? .warning : .notice
-            let maximum = size.rows >= 24 ? 3 : 2
+            // Expanded (n), the notice may take half the screen; cut, it says how to see the rest.
+            let maximum = model.noticeExpanded ? max(size.rows / 2 - 1, 2) : (size.rows >= 24 ? 3 : 2)
             let wrapped = wrapText(message.text, width: size.columns - 2, displayWidth: width)
+            var inCode = false
             notice = wrapped.prefix(maximum).enumerated().map { index, line in
                 let cut = index == maximum - 1 && wrapped.count > maximum
-                return TextLine(" " + (cut ? width.truncate(line + " …", to: size.columns - 2) : line), style: [.bold], role: role)
+                let more = model.noticeExpanded ? " …" : " … n: more"
+                var text = line
+                if cut {
+                    // The cut line loses its end to the marker; truncate's own "…" is not repeated.
+                    let kept = width.truncate(line, to: size.columns - 2 - width.of(more))
+                    text = (kept.hasSuffix("…") ? String(kept.dropLast()) : kept) + more
+                }
+                return TextLine([Span(text: " ", style: [.bold], role: role)] + codeSpans(text, style: [.bold], role: role, inCode: &inCode))
             }
         }
         noticeLines = notice
+        planStrip = mode == .wide ? nil : planStripLine(model: model)
 
-        let body = Rect(x: 0, y: 1, width: size.columns, height: size.rows - 2 - notice.count)
+        let body = Rect(x: 0, y: 1, width: size.columns, height: size.rows - 2 - notice.count - (planStrip == nil ? 0 : 1))
+        var continuation: Rect?
         switch mode {
         case .wide:
-            // The steps panel holds more text than the section, so it gets the larger share.
-            let left = size.columns * 9 / 20
-            propertiesPane = Rect(x: 0, y: body.y, width: left, height: body.height)
-            stepsPane = Rect(x: left, y: body.y, width: size.columns - left, height: body.height)
+            let left = Self.propertiesPaneWidth(columns: size.columns)
+            var propertiesRect = Rect(x: 0, y: body.y, width: left, height: body.height)
+            let stepsRect = Rect(x: left, y: body.y, width: size.columns - left, height: body.height)
+            var layout = PropertiesPaneLayout(model: model, pane: propertiesRect)
+            // Rows the explanation leaves blank; when they are many and the steps do not fit,
+            // the properties pane gives them up to a box that continues the steps.
+            let spare = min(layout.explanation.visibleRows - layout.explanation.lines.count,
+                layout.explanation.visibleRows - PropertiesPaneLayout.wantedExplanationRows(rows: size.rows))
+            let stepsRows = stepsLines(model: model, width: stepsRect.width - 3).count
+            if spare >= 6, stepsRows > stepsRect.height - 2 {
+                propertiesRect.height -= spare
+                layout = PropertiesPaneLayout(model: model, pane: propertiesRect)
+                continuation = Rect(x: 0, y: propertiesRect.y + propertiesRect.height, width: left, height: spare)
+            }
+            propertiesPane = propertiesRect
+            stepsPane = stepsRect
+            properties = layout
         case .stacked(.properties):
             propertiesPane = body
             stepsPane = nil
+            properties = PropertiesPaneLayout(model: model, pane: body)
         default:
             propertiesPane = nil
             stepsPane = body
+            properties = nil
         }
-        properties = propertiesPane.map { PropertiesPaneLayout(model: model, pane: $0) }
+        stepsContinuation = continuation
+        let stepsBox = stepsPane ?? body
+        // With a continuation, the steps are wrapped to fit the narrower of the two boxes.
+        let wrapWidth = min(stepsBox.width, continuation?.width ?? stepsBox.width) - 3
+        stepsWidth = wrapWidth
         steps = stepsPane.map { pane in
-            let inner = pane.inset(by: 1)
-            let width = inner.width - 1
-            return ScrolledLines(
-                lines: model.memo.stepsLines(for: model.state.selection, width: width) { stepsContent(model: model, width: width) },
-                visibleRows: inner.height, requestedOffset: model.stepsScroll)
+            let rows = pane.height - 2 + max((continuation?.height ?? 0) - 2, 0)
+            return ScrolledLines(lines: stepsLines(model: model, width: wrapWidth), visibleRows: rows, requestedOffset: model.stepsScroll)
         }
     }
+
+    /// The left pane's width side by side: the steps panel holds more text, so it gets the
+    /// larger share, but at least 52 columns, so the values beside the names fit at 100.
+    static func propertiesPaneWidth(columns: Int) -> Int { max(columns * 9 / 20, 52) }
 
     /// Rows a PgUp/PgDn moves the explanation by.
     var explanationPage: Int { max((properties?.explanation.visibleRows ?? 1) - 1, 1) }
@@ -150,8 +192,12 @@ struct PropertiesPaneLayout {
     let explanationTitle: String
     let explanation: ScrolledLines
 
-    /// Rows the explanation keeps, when the pane has them, before anything above it is cut.
-    static let wantedExplanationRows = 3
+    /// Rows the explanation keeps, when the pane has them, before anything above it is cut:
+    /// 8 from 24 rows up (the most common size), 3 on shorter screens.
+    static func wantedExplanationRows(rows: Int) -> Int { rows >= 24 ? 8 : 3 }
+
+    /// From this size up, every property is listed with all its options, as on the docs page.
+    static func listsEveryOption(_ size: TerminalSize) -> Bool { size.columns >= 160 && size.rows >= 45 }
 
     init(model: AppModel, pane: Rect) {
         let guide = model.guide
@@ -165,17 +211,24 @@ struct PropertiesPaneLayout {
         let introLines = wrapText(property.section.intro, width: textWidth, displayWidth: width).map { TextLine(" " + $0) }
         let highlighted = property.option(state.highlighted)
         explanationTitle = highlighted.map { "\($0.label)" } ?? ""
-        sectionTitle = "\(state.focus.index + 1) · \(property.section.heading)"
+        // The property's own name, as in the selectors and the notices.
+        sectionTitle = "\(state.focus.index + 1) · \(property.label)"
 
         // When rows are short, in turn: the intro scrolls with the explanation, each
         // preview ("→ sets ...") is cut to one line, only the focused selector stays, the
         // previews move onto their option's line, and at last the options themselves are
         // cut to the ones around the cursor. A cut preview of the option under the cursor
         // is shown whole at the top of the explanation.
-        let wanted = Self.wantedExplanationRows
+        let wanted = Self.wantedExplanationRows(rows: model.size.rows)
         var keptIntro = introLines
         var keptSelectors = allSelectors
         var groups = optionGroups(model: model, width: inner.width, previews: .whole)
+        if Self.listsEveryOption(model.size) {
+            // Every property with its options in page order; the focused one's options carry
+            // the cursor and the previews.
+            keptSelectors = expandedSelectors(model: model, width: inner.width, focusedOptions: groups.flatMap(\.lines))
+            groups = []
+        }
         func rows() -> Int { inner.height - keptSelectors.count - 2 - keptIntro.count - groups.reduce(0) { $0 + $1.lines.count } }
         if rows() < wanted {
             keptIntro = []
@@ -183,7 +236,7 @@ struct PropertiesPaneLayout {
         if rows() < wanted {
             groups = optionGroups(model: model, width: inner.width, previews: .oneLine)
         }
-        if rows() < wanted {
+        if rows() < wanted, !Self.listsEveryOption(model.size) {
             keptSelectors = [allSelectors[state.focus.index]]
         }
         if rows() < wanted {
@@ -198,7 +251,10 @@ struct PropertiesPaneLayout {
 
         var explanationLines = explanationContent(model: model, width: textWidth)
         if keptIntro.isEmpty {
-            explanationLines = introLines + [.blank] + explanationLines
+            // The section intro goes after the option's advice ("Best for"), which must show unscrolled.
+            let advice = explanationLines.firstIndex { $0.spans.contains { $0.text.contains("Best for") } }
+                .map { start in explanationLines[start...].firstIndex(of: .blank) ?? explanationLines.count } ?? 0
+            explanationLines.insert(contentsOf: introLines + [.blank], at: min(advice + (advice > 0 ? 1 : 0), explanationLines.count))
         }
         if let cut = groups.first(where: { $0.underCursor && $0.previewCut }), let preview = cut.preview {
             let moves = String(preview.dropFirst("→ ".count))
@@ -216,24 +272,69 @@ struct PropertiesPaneLayout {
 
 private func selectorLines(model: AppModel, width: Int) -> [TextLine] {
     let guide = model.guide
-    let measure = model.displayWidth
-    let labelWidth = guide.properties.map { measure.of($0.shortLabel) }.max() ?? 0
-    // A property whose value goes against a recommendation gets a "!" after its value.
-    let breached = guide.breachedRecommendations(of: model.state.selection)
     return guide.properties.map { property in
-        let focused = property.id == model.state.focus
-        let head = (focused ? "▸" : " ") + "\(property.id.index + 1) " + measure.pad(property.shortLabel, to: labelWidth) + " "
-        let cautioned = breached.contains { $0.properties.contains(property.id) }
-        let room = width - measure.of(head) - 4 - (cautioned ? 2 : 0)
+        let measure = model.displayWidth
+        let head = selectorHead(model: model, property: property)
+        let cautioned = isCautioned(property.id, model: model)
+        let moved = model.movedProperties.contains(property.id)
+        let room = width - measure.of(head) - 1 - (cautioned ? 2 : 0) - (moved ? 2 : 0)
         let option = property.option(model.state.selection[property.id])
         let label = option.map { measure.of($0.label) <= room ? $0.label : $0.shortLabel } ?? ""
-        var spans = [
-            Span(text: head, style: focused ? [.bold] : [], role: focused ? .focus : .plain),
-            Span(text: "‹ " + measure.truncate(label, to: room) + " ›", style: [.bold], role: .selected),
-        ]
-        if cautioned { spans.append(Span(text: " !", style: [.bold], role: .warning)) }
-        return TextLine(spans, target: .property(property.id), rowStyle: focused ? [.reverse] : [])
+        return selectorLine(model: model, property: property, head: head, value: measure.truncate(label, to: room), cautioned: cautioned)
     }
+}
+
+/// "1 Onboarding            ": the number and the property's name, padded so the values line up.
+private func selectorHead(model: AppModel, property: Property) -> String {
+    let measure = model.displayWidth
+    let labelWidth = model.guide.properties.map { measure.of($0.label) }.max() ?? 0
+    return " \(property.id.index + 1) " + measure.pad(property.label, to: labelWidth) + " "
+}
+
+/// Whether the selection's value of a property goes against a recommendation.
+private func isCautioned(_ property: PropertyID, model: AppModel) -> Bool {
+    model.guide.breachedRecommendations(of: model.state.selection).contains { $0.properties.contains(property) }
+}
+
+/// A property's row: reverse video when focused (the one focus marker beside the option
+/// cursor's ▸), highlighted when the last choice moved it, "!" when its value goes against
+/// a recommendation.
+private func selectorLine(model: AppModel, property: Property, head: String, value: String, cautioned: Bool) -> TextLine {
+    let focused = property.id == model.state.focus
+    let moved = model.movedProperties.contains(property.id)
+    var spans = [
+        Span(text: head, style: focused || moved ? [.bold] : [], role: focused ? .focus : (moved ? .notice : .plain)),
+        Span(text: value, style: moved ? [.bold, .underline] : [.bold], role: moved ? .notice : .selected),
+    ]
+    if cautioned { spans.append(Span(text: " !", style: [.bold], role: .warning)) }
+    if moved { spans.append(Span(text: " ◂", style: [.bold], role: .notice)) }
+    return TextLine(spans, target: .property(property.id), rowStyle: focused ? [.reverse] : [])
+}
+
+/// Every property's row followed by all its options, as the docs page lays them out.
+private func expandedSelectors(model: AppModel, width: Int, focusedOptions: [TextLine]) -> [TextLine] {
+    let guide = model.guide
+    let measure = model.displayWidth
+    var lines: [TextLine] = []
+    for property in guide.properties {
+        let head = selectorHead(model: model, property: property)
+        let value = property.option(model.state.selection[property.id])?.label ?? ""
+        let cautioned = isCautioned(property.id, model: model)
+        lines.append(selectorLine(model: model, property: property, head: head, value: measure.truncate(value, to: width - measure.of(head) - 5), cautioned: cautioned))
+        if property.id == model.state.focus {
+            lines += focusedOptions
+            continue
+        }
+        for option in property.options {
+            let chosen = model.state.selection[property.id] == option.id
+            let text = "   " + (chosen ? "(•) " : "( ) ") + option.label
+            var spans = [Span(text: text, style: chosen ? [.bold] : [], role: chosen ? .selected : .plain)]
+            let room = width - 1 - measure.of(text) - 2
+            if room >= 8 { spans.append(Span(text: "  " + measure.truncate(option.summary, to: room), role: .muted)) }
+            lines.append(TextLine(spans, target: .option(property.id, option.id)))
+        }
+    }
+    return lines
 }
 
 /// How an option's preview of what choosing it would move is laid out.
@@ -276,26 +377,38 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
         let mark = advisedAgainst ? " !" : ""
         if advisedAgainst { spans.append(Span(text: mark, style: [.bold], role: .warning)) }
         let moves = guide.preview(choosing: option.id, for: property.id, in: state)
+        let used = measure.of(head) + measure.of(option.label) + measure.of(mark) + 2
+        // The option's one line of advice beside it, cut to the room left (the explanation
+        // starts with it whole); a preview that goes on a line of its own leaves it room.
+        func addSummary() {
+            let room = width - 1 - used
+            if room >= 8 { spans.append(Span(text: "  " + measure.truncate(option.summary, to: room), role: .muted)) }
+        }
         guard !moves.isEmpty else {
+            addSummary()
             groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
         let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
-        let used = measure.of(head) + measure.of(option.label) + measure.of(mark) + 2
         var lines: [TextLine] = []
         var cut = false
-        if used + measure.of(preview) <= width - 1 {
+        if used + measure.of(preview) + 40 <= width - 1 {
+            // Room for the preview and a good part of the summary on one line.
             spans.append(Span(text: "  " + preview, role: .muted))
+            let room = width - 1 - used - measure.of(preview) - 2
+            if room >= 8 { spans.append(Span(text: " · " + measure.truncate(option.summary, to: room - 1), role: .muted)) }
             lines.append(TextLine(spans, target: target))
         } else {
             let indent = String(repeating: " ", count: 7)
             switch form {
             case .whole:
+                addSummary()
                 lines.append(TextLine(spans, target: target))
                 for piece in wrapText(preview, width: width - 8, displayWidth: measure) {
                     lines.append(TextLine([Span(text: indent + piece, role: .muted)], target: target))
                 }
             case .oneLine:
+                addSummary()
                 lines.append(TextLine(spans, target: target))
                 lines.append(TextLine([Span(text: indent + measure.truncate(preview, to: width - 8), role: .muted)], target: target))
                 cut = measure.of(preview) > width - 8
@@ -328,18 +441,25 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     }
 
     if let option = property.option(state.highlighted) {
-        // Why the option is marked "!": each recommendation it goes against, in plain words.
-        for rule in guide.breachedRecommendations(choosing: option.id, for: property.id, in: state) {
+        // Why the option is marked "!": flagged first in one line, each recommendation it goes
+        // against in plain words after "Best for", which must show without scrolling.
+        let breached = guide.breachedRecommendations(choosing: option.id, for: property.id, in: state)
+        if !breached.isEmpty {
+            paragraph("Stripe advises against this with your other choices (why: below).", prefix: "! ", style: [.bold], role: .warning)
+        }
+        paragraph(option.summary, style: [.bold])
+        // "Best for" (with the page's examples) comes before the longer text.
+        list("Best for", option.bestFor)
+        lines.append(.blank)
+        for rule in breached {
             paragraph("Not recommended with your other choices. \(rule.reason)", prefix: "! ", style: [.bold], role: .warning)
             lines.append(.blank)
         }
-        paragraph(option.summary, style: [.bold])
         paragraph(option.intro)
         if let recommendation = option.recommendation {
             lines.append(.blank)
             paragraph(recommendation, prefix: "★ ", style: [.bold], role: .callout)
         }
-        list("Best for", option.bestFor)
         list("Keep in mind", option.notes)
     }
     list("About this choice", guide.notes(of: property.section, for: state.selection))
@@ -362,7 +482,13 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     var lines: [TextLine] = []
     for step in plan.steps {
         let number = "\(step.number). "
-        lines += hangingParagraph(step.title, prefix: number, width: width, style: [.bold], role: .heading, displayWidth: measure)
+        var title = hangingParagraph(step.title, prefix: number, width: width, style: [.bold], role: .heading, displayWidth: measure)
+        // "+" new, "~" changed by the last change of selection, in the column before the number.
+        if let mark = model.stepMarks[step.slot], !title.isEmpty, !title[0].spans.isEmpty {
+            title[0].spans[0].text.removeFirst()
+            title[0].spans.insert(Span(text: String(mark.rawValue), style: [.bold, .reverse], role: .notice), at: 0)
+        }
+        lines += title
         let indent = String(repeating: " ", count: measure.of(number))
         lines += hangingParagraph(step.text, prefix: indent, width: width, displayWidth: measure)
         for link in step.links {
@@ -437,11 +563,69 @@ func hangingParagraph(
 ) -> [TextLine] {
     let prefixWidth = displayWidth.of(prefix)
     let hanging = String(repeating: " ", count: prefixWidth)
+    var inCode = false
     return wrapText(text, width: width - 1 - prefixWidth, displayWidth: displayWidth).enumerated().map { index, line in
-        TextLine([
-            Span(text: " " + (index == 0 ? prefix : hanging), style: index == 0 ? style : [], role: role),
-            Span(text: line, style: style, role: role),
-        ])
+        TextLine([Span(text: " " + (index == 0 ? prefix : hanging), style: index == 0 ? style : [], role: role)]
+            + codeSpans(line, style: style, role: role, inCode: &inCode))
+    }
+}
+
+/// A line of content text as spans: inline code (between backticks) drawn with an attribute
+/// instead of the backticks, bold in plain text, underlined in bold text. `inCode` carries
+/// an open backtick over to the next wrapped line.
+func codeSpans(_ line: String, style: CellStyle, role: ColorRole, inCode: inout Bool) -> [Span] {
+    let codeStyle = style.union(style.contains(.bold) ? [.underline] : [.bold])
+    var spans: [Span] = []
+    var piece = ""
+    func flush() {
+        if !piece.isEmpty { spans.append(Span(text: piece, style: inCode ? codeStyle : style, role: role)) }
+        piece = ""
+    }
+    for character in line {
+        if character == "`" {
+            flush()
+            inCode.toggle()
+        } else {
+            piece.append(character)
+        }
+    }
+    flush()
+    return spans.isEmpty ? [Span(text: "", style: style, role: role)] : spans
+}
+
+/// The plan in one line, for when the steps pane is not on screen (or is, by itself):
+/// steps, what the last change did to them, cautions, and the key that switches panes.
+func planStripLine(model: AppModel) -> TextLine {
+    let plan = model.plan
+    let added = model.stepMarks.values.filter { $0 == .added }.count
+    let changed = model.stepMarks.values.filter { $0 == .changed }.count
+    let cautions = plan.cautions.count
+    var spans = [Span(text: " Plan: ", style: [.bold], role: .heading), Span(text: "\(plan.steps.count) steps")]
+    if added + changed > 0 {
+        let what = [added > 0 ? "+\(added) new" : nil, changed > 0 ? "~\(changed) changed" : nil].compactMap { $0 }
+        spans.append(Span(text: " (" + what.joined(separator: ", ") + ")", style: [.bold], role: .notice))
+    }
+    spans.append(Span(text: " · "))
+    spans.append(Span(text: "\(cautions) caution\(cautions == 1 ? "" : "s")", style: cautions > 0 ? [.bold] : [], role: cautions > 0 ? .warning : .plain))
+    let key = model.stackedPane == .properties ? "w opens" : "w back to the properties"
+    spans.append(Span(text: " · " + key, role: .muted))
+    return TextLine(spans)
+}
+
+/// The steps panel's lines at a width, memoised (see `LayoutMemo`).
+func stepsLines(model: AppModel, width: Int) -> [TextLine] {
+    model.memo.stepsLines(for: model.state.selection, marks: model.stepMarks, width: width) { stepsContent(model: model, width: width) }
+}
+
+extension AppModel {
+    /// The row of the steps panel where the first new or changed step starts.
+    func firstMarkedStepRow() -> Int? {
+        guard !stepMarks.isEmpty else { return nil }
+        let marks = Set(StepMark.allCases.map { String($0.rawValue) })
+        let layout = ScreenLayout(self)
+        guard layout.mode != .tooSmall else { return nil }
+        return stepsLines(model: self, width: layout.stepsWidth)
+            .firstIndex { $0.spans.first.map { marks.contains($0.text) } == true }
     }
 }
 
@@ -489,16 +673,19 @@ func wrapText(_ text: String, width: Int, displayWidth: DisplayWidth) -> [String
 final class LayoutMemo: Sendable {
     private struct Entry: Sendable {
         let selection: Selection
+        let marks: [Int: StepMark]
         let width: Int
         let lines: [TextLine]
     }
 
     private let last = Mutex<Entry?>(nil)
 
-    func stepsLines(for selection: Selection, width: Int, compute: () -> [TextLine]) -> [TextLine] {
-        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.width == width { return entry.lines }
+    func stepsLines(for selection: Selection, marks: [Int: StepMark], width: Int, compute: () -> [TextLine]) -> [TextLine] {
+        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.width == width {
+            return entry.lines
+        }
         let lines = compute()
-        last.withLock { $0 = Entry(selection: selection, width: width, lines: lines) }
+        last.withLock { $0 = Entry(selection: selection, marks: marks, width: width, lines: lines) }
         return lines
     }
 }

@@ -13,13 +13,18 @@ public func render(_ model: AppModel, color: Bool = true) -> Frame {
             drawPropertiesPane(&frame, pane: pane, content: content)
         }
         if let pane = layout.stepsPane, let content = layout.steps {
-            drawStepsPane(&frame, pane: pane, content: content, focused: layout.mode != .wide)
+            drawStepsPane(&frame, pane: pane, continuation: layout.stepsContinuation, content: content, focused: layout.mode != .wide)
+        }
+        if let strip = layout.planStrip {
+            draw(strip, into: &frame, column: 0, row: model.size.rows - 2 - layout.noticeLines.count, width: model.size.columns)
         }
         for (index, line) in layout.noticeLines.enumerated() {
             draw(line, into: &frame, column: 0, row: model.size.rows - 1 - layout.noticeLines.count + index, width: model.size.columns)
         }
         drawHints(&frame, hints: keyHints(model: model, mode: layout.mode), row: model.size.rows - 1)
         if let overlay = model.overlay {
+            // What is behind a panel is dimmed, so the panel is plainly what the keys act on.
+            frame.highlight(Rect(x: 0, y: 1, width: model.size.columns, height: model.size.rows - 2), style: [.dim])
             drawOverlay(&frame, overlay: overlay, model: model)
         }
     }
@@ -115,19 +120,31 @@ private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: Prope
     }
 }
 
-private func drawStepsPane(_ frame: inout Frame, pane: Rect, content: ScrolledLines, focused: Bool) {
+private func drawStepsPane(_ frame: inout Frame, pane: Rect, continuation: Rect?, content: ScrolledLines, focused: Bool) {
     frame.box(pane, title: "Integration steps for your selections")
     let inner = pane.inset(by: 1)
     frame.addHitRegion(inner, .scrollArea(.steps))
-    for (index, line) in content.visible.enumerated() {
+    let visible = Array(content.visible)
+    for (index, line) in visible.prefix(inner.height).enumerated() {
         draw(line, into: &frame, column: inner.x, row: inner.y + index, width: inner.width)
     }
     if content.hiddenAbove > 0 {
         frame.borderLabel("↑ \(content.hiddenAbove) more", rect: pane, row: pane.y)
     }
+    // The steps carry on in the box under the properties, when there is one.
+    var last = pane
+    if let continuation {
+        frame.box(continuation, title: "Integration steps, continued")
+        let rest = continuation.inset(by: 1)
+        frame.addHitRegion(rest, .scrollArea(.steps))
+        for (index, line) in visible.dropFirst(inner.height).prefix(rest.height).enumerated() {
+            draw(line, into: &frame, column: rest.x, row: rest.y + index, width: rest.width)
+        }
+        last = continuation
+    }
     if content.hiddenBelow > 0 {
         let keys = focused ? "PgDn" : "]"
-        frame.borderLabel("↓ \(content.hiddenBelow) more, \(keys)", rect: pane, row: pane.y + pane.height - 1)
+        frame.borderLabel("↓ \(content.hiddenBelow) more, \(keys)", rect: last, row: last.y + last.height - 1)
     }
 }
 
@@ -162,6 +179,8 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
     switch model.overlay {
     case .help:
         return [("↑↓", "scroll"), ("Esc", "close")]
+    case .presets:
+        return [("↑↓", "choose"), ("Enter", "load"), ("1-\(model.guide.presets.count)", "load that one"), ("Esc", "keep as is")]
     case .url:
         return [("y", "copy"), ("o", "open"), ("Esc", "close")]
     case .menu(let menu):
@@ -181,46 +200,57 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
         return ending + [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties")]
             + [Command.help, .undo, .export, .open, .copy].compactMap { hint(for: $0) }
     case .stacked:
-        commands = [.nextOption, .nextProperty, .select, .switchPane, .help, .undo, .export, .open, .copy]
+        commands = [.nextOption, .nextProperty, .select, .switchPane, .help, .presets, .undo, .export, .open, .copy]
     default:
         // What fits goes first: the rest is in the help.
-        commands = [.nextOption, .nextProperty, .select, .help, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]
+        commands = [.nextOption, .nextProperty, .select, .help, .presets, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]
     }
     return ending + commands.compactMap { hint(for: $0) }
 }
 
 // MARK: - Overlays
 
-/// The help overlay's lines at a given inner width: the key table, context by context.
+/// The help overlay's lines at a given inner width: the key table, group by group, then
+/// what the marks on screen mean.
 func helpLines(width: Int, displayWidth: DisplayWidth) -> [TextLine] {
     // Keys longer than the column get a line of their own above what they do.
     let keyWidth = min(keyBindings.map { displayWidth.of($0.keys) }.max() ?? 0, 14)
     var lines: [TextLine] = []
-    for context in KeyContext.allCases {
-        if !lines.isEmpty { lines.append(.blank) }
-        lines.append(TextLine(" " + context.rawValue, style: [.bold, .underline], role: .heading))
-        for binding in keyBindings where binding.context == context {
-            var keys = binding.keys
-            if displayWidth.of(keys) > keyWidth {
-                lines.append(TextLine(" " + keys, style: [.bold], role: .heading))
-                keys = ""
-            }
-            let wrapped = wrapText(binding.help, width: width - keyWidth - 4, displayWidth: displayWidth)
-            for (index, piece) in wrapped.enumerated() {
-                lines.append(TextLine([
-                    Span(text: " " + displayWidth.pad(index == 0 ? keys : "", to: keyWidth) + "  ", style: [.bold], role: .heading),
-                    Span(text: piece),
-                ]))
-            }
+    func entry(_ keys: String, _ help: String) {
+        var keys = keys
+        if displayWidth.of(keys) > keyWidth {
+            lines.append(TextLine(" " + keys, style: [.bold], role: .heading))
+            keys = ""
+        }
+        let wrapped = wrapText(help, width: width - keyWidth - 4, displayWidth: displayWidth)
+        for (index, piece) in wrapped.enumerated() {
+            lines.append(TextLine([
+                Span(text: " " + displayWidth.pad(index == 0 ? keys : "", to: keyWidth) + "  ", style: [.bold], role: .heading),
+                Span(text: piece),
+            ]))
         }
     }
+    for (title, bindings) in keySections() {
+        if !lines.isEmpty { lines.append(.blank) }
+        lines.append(TextLine(" " + title, style: [.bold, .underline], role: .heading))
+        for binding in bindings { entry(binding.keys, binding.help) }
+    }
     lines.append(.blank)
-    lines += hangingParagraph(
-        "A choice that breaks a rule moves the other properties to the nearest combination that works; "
-            + "options marked → say what they would move.",
-        prefix: "", width: width, role: .muted, displayWidth: displayWidth)
+    lines.append(TextLine(" What the marks mean", style: [.bold, .underline], role: .heading))
+    for (mark, meaning) in markLegend { entry(mark, meaning) }
     return lines
 }
+
+/// The marks the guide draws, for the help's legend.
+let markLegend: [(mark: String, meaning: String)] = [
+    ("▸", "the option under the cursor; the focused property's row is in reverse video"),
+    ("(•)", "the option chosen"),
+    ("!", "goes against a Stripe recommendation: on an option, choosing it would; on a property's row, its value does with your other choices (the explanation and the Cautions say why)"),
+    ("→ sets …", "what choosing the option would move, before you choose it"),
+    ("◂", "a property the last choice moved to keep the combination valid (until the next key)"),
+    ("+  ~", "in the steps: a step the last change added, or changed"),
+    ("★", "Stripe's recommendation for this choice"),
+]
 
 /// The box an overlay takes: centred, at most `width` x `height`.
 func overlayRect(size: TerminalSize, width: Int, height: Int) -> Rect {
@@ -251,7 +281,65 @@ private func drawOverlay(_ frame: inout Frame, overlay: Overlay, model: AppModel
         drawMenu(&frame, menu: menu, model: model)
     case .export(let dialog):
         drawExportDialog(&frame, dialog: dialog, model: model)
+    case .presets(let cursor):
+        let (rect, lines) = presetsLayout(model, cursor: cursor)
+        drawPanel(&frame, rect: rect, title: "Start from a recommended setup", lines: Array(lines.visible))
+        if lines.hiddenBelow > 0 { frame.borderLabel("↓ \(lines.hiddenBelow) more", rect: rect, row: rect.y + rect.height - 1) }
+        if lines.hiddenAbove > 0 { frame.borderLabel("↑ \(lines.hiddenAbove) more", rect: rect, row: rect.y) }
     }
+}
+
+/// The preset chooser: each setup with its number, who it fits, and its source link; the
+/// window follows the cursor on a short screen.
+func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: ScrolledLines) {
+    let measure = model.displayWidth
+    let width = min(model.size.columns - 4, 84)
+    var lines = hangingParagraph(
+        "Pick the setup closest to what you are building; every choice can be changed afterwards, and u undoes the load. "
+            + "Esc keeps the current selection.",
+        prefix: "", width: width - 2, role: .muted, displayWidth: measure)
+    lines.append(.blank)
+    var cursorRows = 0..<0
+    for (index, preset) in model.guide.presets.enumerated() {
+        let underCursor = index == cursor
+        let start = lines.count
+        let head = (underCursor ? " ▸ " : "   ") + "\(index + 1) "
+        lines.append(TextLine([
+            Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
+            Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
+        ]))
+        lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure)
+        if let source = preset.sources.first {
+            let indent = "    "
+            lines += linkLines(label: "Source", url: source.url, indent: indent, width: width - 2, model: model)
+        }
+        if underCursor { cursorRows = start..<lines.count }
+        lines.append(.blank)
+    }
+    if lines.count + 2 > model.size.rows - 2 {
+        // Too short for every preset in full: one line each, then who the one under the
+        // cursor fits and its source, so all of them show at once.
+        let presets = model.guide.presets
+        lines = presets.enumerated().map { index, preset in
+            let underCursor = index == cursor
+            return TextLine([
+                Span(text: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", style: [.bold], role: underCursor ? .focus : .heading),
+                Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
+            ])
+        }
+        lines.append(.blank)
+        let preset = presets[min(max(cursor, 0), presets.count - 1)]
+        lines += hangingParagraph(preset.fits, prefix: "", width: width - 3, role: .muted, displayWidth: measure)
+        if let source = preset.sources.first {
+            lines += linkLines(label: "Source", url: source.url, indent: "", width: width - 2, model: model)
+        }
+        cursorRows = cursor..<(cursor + 1)
+    }
+    let rect = overlayRect(size: model.size, width: width, height: lines.count + 2)
+    let visible = rect.height - 2
+    // Keep the whole preset under the cursor in view.
+    let offset = min(max(cursorRows.upperBound - visible, 0), cursorRows.lowerBound)
+    return (rect, ScrolledLines(lines: lines, visibleRows: visible, requestedOffset: offset))
 }
 
 /// The docs URL across the whole width, with rules above and below but no side borders,

@@ -32,14 +32,19 @@ extension AppModel {
             }
             effect = .none
         case .key(let key):
+            // What the last choice moved stays highlighted until the next key.
+            next.movedProperties = []
             switch overlay {
             case nil: effect = next.pressInPanes(key)
             case .help: effect = next.pressInHelp(key)
             case .url: effect = next.pressInURLView(key)
             case .menu(let menu): effect = next.pressInMenu(key, menu: menu)
             case .export(let dialog): effect = next.pressInExportDialog(key, dialog: dialog)
+            case .presets(let cursor): effect = next.pressInPresets(key, cursor: cursor)
             }
         }
+        // A new notice starts cut to its first lines.
+        if next.notice != notice { next.noticeExpanded = false }
         return (next, effect)
     }
 
@@ -133,10 +138,61 @@ extension AppModel {
             }
         case .repaint:
             return .repaint
+        case .presets:
+            overlay = .presets(cursor: guide.presets.firstIndex { $0.selection == state.selection } ?? 0)
+        case .expandNotice:
+            if notice == nil {
+                notice = Notice(kind: .info, text: "No notice to show: n shows a notice in full when one is cut short.")
+            } else {
+                noticeExpanded.toggle()
+            }
         default:
             break
         }
         return .none
+    }
+
+    // MARK: Presets
+
+    private mutating func pressInPresets(_ key: Key, cursor: Int) -> Effect {
+        let count = guide.presets.count
+        guard count > 0 else {
+            overlay = nil
+            return .none
+        }
+        var cursor = cursor
+        switch key {
+        case .escape, .character("q"), .character("p"):
+            overlay = nil
+            return .none
+        case .up, .character("k"), .backTab: cursor = (cursor + count - 1) % count
+        case .down, .character("j"), .tab: cursor = (cursor + 1) % count
+        case .home: cursor = 0
+        case .end: cursor = count - 1
+        case .enter, .character(" "):
+            choosePreset(cursor)
+            return .none
+        case .character(let digit) where digit.wholeNumberValue.map({ (1...count).contains($0) }) == true:
+            choosePreset(digit.wholeNumberValue! - 1)
+            return .none
+        case .redraw: return .repaint
+        default: break
+        }
+        overlay = .presets(cursor: cursor)
+        return .none
+    }
+
+    /// Loads a preset's whole selection as one undoable change, and says what it set.
+    private mutating func choosePreset(_ index: Int) {
+        overlay = nil
+        let preset = guide.presets[index]
+        let before = state.selection
+        apply(.load(preset.selection))
+        let changed = PropertyID.allCases.filter { before[$0] != state.selection[$0] }
+        movedProperties = Set(changed)
+        let list = changed.isEmpty ? "nothing: your selection was already this setup"
+            : listed(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
+        notice = Notice(kind: .info, text: "Loaded the preset \u{201C}\(preset.label)\u{201D}; it set \(list).\(changed.isEmpty ? "" : " u undoes it.")")
     }
 
     // MARK: Undo
@@ -160,7 +216,22 @@ extension AppModel {
     /// the focus and cursor of that moment.
     private mutating func restore(_ earlier: GuideState) {
         if earlier.focus != state.focus || earlier.highlighted != state.highlighted { explanationScroll = 0 }
+        let before = state.selection
         state = earlier
+        markChanges(from: before)
+        movedProperties = Set(PropertyID.allCases.filter { before[$0] != state.selection[$0] })
+    }
+
+    /// After a change of selection: which steps are new or changed (from the plan diff), and
+    /// the steps pane scrolled to the first of them.
+    private mutating func markChanges(from before: Selection) {
+        guard before != state.selection else { return }
+        let diff = guide.diff(PlanReport(plan: guide.plan(for: before)), PlanReport(plan: plan))
+        var marks: [Int: StepMark] = [:]
+        for step in diff.addedSteps { marks[step.slot] = .added }
+        for step in diff.changedSteps { marks[step.slot] = .changed }
+        stepMarks = marks
+        if let row = firstMarkedStepRow() { stepsScroll = row }
     }
 
     /// "choosing Destination charges (which also set ...)", "the reset".
@@ -191,6 +262,9 @@ extension AppModel {
             undoStack.append(HistoryEntry(before: before, after: state))
             if undoStack.count > Self.historyLimit { undoStack.removeFirst(undoStack.count - Self.historyLimit) }
             redoStack.removeAll()
+            markChanges(from: before.selection)
+            movedProperties = change.cause == .reset
+                ? Set(PropertyID.allCases.filter { before.selection[$0] != state.selection[$0] }) : Set(change.moved.map(\.property))
         }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {

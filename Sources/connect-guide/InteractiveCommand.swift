@@ -37,12 +37,15 @@ struct InteractiveOptions: ParsableArguments {
             startNotices.forEach(printError)
             throw error
         }
+        // A first start (nothing saved, no selection asked for) opens on the preset chooser;
+        // `start` says it is one with the prerequisites note, given only then.
+        let firstStart = startNotices.contains("note: \(guide.prerequisites)") && state.selection == guide.initialState().selection
         var saveFailed = false
         let ending: InteractiveSession.Ending
         do {
             ending = try InteractiveSession.run(
                 guide: guide, start: state, startNotices: startNotices, environment: processEnvironment(),
-                printFormat: printFormat?.rawValue
+                printFormat: printFormat?.rawValue, offerPresets: firstStart
             ) { selection in
                 guard let store, !saveFailed else { return nil }
                 do {

@@ -59,7 +59,7 @@ struct EndToEndGuideTests {
                 printf '#!/bin/sh\\nprintf %%s "$1" > "%s/opened.partial"; mv "%s/opened.partial" "%s/opened.$$"\\n' "$PWD" "$PWD" "$PWD" > browser.sh
                 chmod +x browser.sh
                 BROWSER="$PWD/browser.sh" "$APP" < /dev/tty & record pid echo $!; wait $!
-                """)
+                """, closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("o")
         try session.waitFor("Open a link")
@@ -158,7 +158,7 @@ struct EndToEndGuideTests {
                 "$APP" < /dev/tty & echo $! > pid; wait $!; : > first.done
                 "$APP" < /dev/tty & echo $! > pid; wait $!; : > second.done
                 "$APP" --fresh < /dev/tty & record pid echo $!; wait $!
-                """)
+                """, closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("Down")
         try session.press("Down")
@@ -168,16 +168,44 @@ struct EndToEndGuideTests {
         try session.press("q")
         _ = try session.file("first.done")
         let second = try session.waitFor("opened on your last selection")
-        #expect(second.contains("‹ API ›"))
+        #expect(second.contains(selectorRow(.onboarding, "API")))
         #expect(second.contains("--fresh"))
         try session.press("q")
         _ = try session.file("second.done")
         try session.waitFor("Integration steps")
-        let fresh = try session.waitFor("‹ Stripe-hosted ›")
+        let fresh = try session.waitFor(selectorRow(.onboarding, "Stripe-hosted"))
         #expect(!fresh.contains("opened on your last selection"))
         // Untouched until a choice.
         #expect(try session.savedSelection()?["onboarding"] == "api")
         try session.press("q")
         #expect(try session.exitStatus() == 0)
+    }
+
+    @Test("A first start offers the presets; the Airbnb brief takes 4 keys (4 5 ↑ Enter) and the SaaS brief 1 (1)")
+    func briefsThroughPresets() throws {
+        // "a marketplace like Airbnb; hosts stay on our site; we want Stripe to carry risk"
+        let marketplace = try TerminalSession(columns: 80, rows: 24, keepPresets: true)
+        try marketplace.waitFor(presetChooserTitle)
+        try marketplace.press("4")
+        try marketplace.waitFor("Loaded the preset")
+        try marketplace.press("5")
+        try marketplace.press("Up")
+        try marketplace.press("Enter")
+        try marketplace.waitForSaved("liability", "stripe")
+        let saved = try #require(try marketplace.savedSelection())
+        #expect(saved == ["onboarding": "embedded", "dashboard": "none", "chargeType": "destination", "fees": "platform", "liability": "stripe"])
+        // Stripe advises against Stripe liability with destination charges: the row says so.
+        let screen = try marketplace.waitFor(selectorRow(.liability, "Stripe !"))
+        #expect(screen.contains("Plan: "))
+        try marketplace.press("q")
+        #expect(try marketplace.exitStatus() == 0)
+
+        // "a SaaS like Shopify"
+        let saas = try TerminalSession(columns: 200, rows: 60, keepPresets: true)
+        try saas.waitFor(presetChooserTitle)
+        try saas.press("1")
+        try saas.waitFor("Loaded the preset")
+        try saas.press("q")
+        #expect(try saas.exitStatus() == 0)
     }
 }

@@ -12,15 +12,15 @@ struct EndToEndTests {
     func chooseAPI() throws {
         let session = try TerminalSession(columns: 200, rows: 60)
         try session.waitFor("Integration steps for your selections")
-        #expect(session.screen.contains("‹ Stripe-hosted ›"))
+        #expect(session.screen.contains(selectorRow(.onboarding, "Stripe-hosted")))
         #expect(session.screen.contains("5. Pay out to your connected accounts"))
         try session.press("Down", "Down", "Enter")
         // The notice sits at the bottom, drawn last: once it shows, the whole frame is there.
         let screen = try session.waitFor("Choosing API also set")
-        #expect(screen.contains("‹ API ›"))
-        #expect(screen.contains("2 Dashboard access  ‹ None ›"))
-        #expect(screen.contains("4 Who pays fees     ‹ Your platform ›"))
-        #expect(screen.contains("5 Negative balances ‹ Platform ›"))
+        #expect(screen.contains(selectorRow(.onboarding, "API")))
+        #expect(screen.contains(selectorRow(.dashboard, "None")))
+        #expect(screen.contains(selectorRow(.fees, "Your platform")))
+        #expect(screen.contains(selectorRow(.liability, "Platform")))
         #expect(screen.contains("1. Create accounts and collect requirements with the API"))
         // The sixth step may sit below the fold: scroll the steps panel until it shows.
         var sixth = screen.contains("6. Collect payout details, then pay out")
@@ -40,17 +40,17 @@ struct EndToEndTests {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
         try session.press("Right", "End", "Enter")
-        try session.waitFor("‹ None ›")
+        try session.waitFor(selectorRow(.dashboard, "None"))
         try session.resize(columns: 50, rows: 12)
         try session.waitFor("Terminal too small")
         try session.resize(columns: 100, rows: 30)
         try session.waitUntilGone("Terminal too small")
-        let back = try session.waitFor("‹ None ›")
-        #expect(back.contains("▸2 Dashboard access"))
+        let back = try session.waitFor(selectorRow(.dashboard, "None"))
+        #expect(back.contains(selectorRow(.dashboard, "None")))
         try session.press("?")
-        try session.waitFor("suspend; fg brings the guide back")
+        try session.waitFor("The guide: move")
         try session.press("Escape")
-        try session.waitUntilGone("suspend; fg brings the guide back")
+        try session.waitUntilGone("The guide: move")
         try session.press("C-c")
         #expect(try session.exitStatus() == 130)
         #expect(try session.settingsRestored())
@@ -60,10 +60,10 @@ struct EndToEndTests {
     @Test("--print json: only the plan reaches stdout, the UI draws on the terminal")
     func printJSON() throws {
         let session = try TerminalSession(
-            columns: 120, rows: 40, command: "plan=$(\"$APP\" --print json); code=$?; record plan.json printf '%s' \"$plan\"; (exit $code)")
+            columns: 120, rows: 40, command: "plan=$(\"$APP\" --print json); code=$?; record plan.json printf '%s' \"$plan\"; (exit $code)", closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("Down", "Down", "Enter")
-        try session.waitFor("‹ API ›")
+        try session.waitFor(selectorRow(.onboarding, "API"))
         try session.press("q")
         #expect(try session.exitStatus() == 0)
         let object = try JSONSerialization.jsonObject(with: Data(try session.file("plan.json").utf8)) as? [String: Any]
@@ -76,7 +76,7 @@ struct EndToEndTests {
     @Test("--print json and Esc: left without choosing, so nothing on stdout and exit 1")
     func printCancelled() throws {
         let session = try TerminalSession(
-            columns: 120, rows: 40, command: "plan=$(\"$APP\" --print json); code=$?; record plan.json printf '%s' \"$plan\"; (exit $code)")
+            columns: 120, rows: 40, command: "plan=$(\"$APP\" --print json); code=$?; record plan.json printf '%s' \"$plan\"; (exit $code)", closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("Down", "Down", "Enter")
         try session.waitFor("Choosing API also set")
@@ -114,7 +114,7 @@ struct EndToEndTests {
             columns: 100, rows: 30,
             command: """
                 perl -e '$SIG{INT} = "DEFAULT"; system @ARGV; open F, ">ended.partial"; print F (($? & 127) ? "signal " . ($? & 127) : "exit " . ($? >> 8)); close F; rename "ended.partial", "ended"' "$APP" < /dev/tty
-                """)
+                """, closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("C-c")
         #expect(try session.file("ended") == "signal \(SIGINT)")
@@ -127,16 +127,16 @@ struct EndToEndTests {
         // that Ctrl-Z can stop; the script records the stop and brings it back with fg.
         let session = try TerminalSession(
             columns: 100, rows: 30,
-            command: "set -m; \"$APP\" & record pid echo $!; fg; record stopped echo $?; record suspended stty -g; fg")
+            command: "set -m; \"$APP\" & record pid echo $!; fg; record stopped echo $?; record suspended stty -g; fg", closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("Down", "Enter")
-        try session.waitFor("‹ Embedded ›")
+        try session.waitFor(selectorRow(.onboarding, "Embedded"))
         try session.press("C-z")
         #expect(try session.file("stopped") == "148")
         let suspended = try session.file("suspended")
         let before = try session.file("before")
         #expect(suspended == before)
-        let back = try session.waitFor("‹ Embedded ›")
+        let back = try session.waitFor(selectorRow(.onboarding, "Embedded"))
         #expect(back.contains("Integration steps"))
         try session.press("q")
         #expect(try session.exitStatus() == 0)
@@ -152,7 +152,7 @@ struct EndToEndTests {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
         try session.press("Down", "Down", "Enter")
-        try session.waitFor("‹ API ›")
+        try session.waitFor(selectorRow(.onboarding, "API"))
         // The choice is saved just after it is drawn. The signals the app handles wait for
         // that save; a crash can come at any moment, so for those the test waits for it,
         // and then checks that dying left the file whole.
@@ -170,12 +170,12 @@ struct EndToEndTests {
         // LC_ALL=C is the user insisting on ASCII; an unset LANG alone would get C.UTF-8.
         let session = try TerminalSession(columns: 100, rows: 30, environment: ["LC_ALL": "C"])
         let screen = try session.waitFor("+ Properties -")
-        #expect(screen.contains("< Stripe-hosted >"))
+        #expect(screen.contains(selectorRow(.onboarding, "Stripe-hosted")))
         #expect(screen.contains("> (*) Stripe-hosted"))
         #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
         try session.press("Down", "Down", "Enter")
         let chosen = try session.waitFor("Choosing API also set")
-        #expect(chosen.contains("< None >"))
+        #expect(chosen.contains(selectorRow(.dashboard, "None")))
         try session.press("q")
         #expect(try session.exitStatus() == 0)
         #expect(try session.settingsRestored())
@@ -196,7 +196,7 @@ struct EndToEndTests {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
         try session.press("Right", "End", "Enter")
-        try session.waitFor("‹ None ›")
+        try session.waitFor(selectorRow(.dashboard, "None"))
         var random = SeededGenerator(seed: fuzzSeed(31))
         for index in 0..<40 {
             // tmux cannot make a window 0 wide or high; the unit fuzz tests cover 0x0.
@@ -219,7 +219,7 @@ struct EndToEndTests {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
         try session.press("Down", "Enter")
-        try session.waitFor("‹ Embedded ›")
+        try session.waitFor(selectorRow(.onboarding, "Embedded"))
         let chosen = keys(.down, .enter)
         try session.resize(columns: 1, rows: 1)
         try session.waitFor(render(model(1, 1, after: chosen)))
@@ -244,11 +244,11 @@ struct EndToEndTests {
         // The shell ignores the hang-up so it outlives the terminal and records the app's status.
         let session = try TerminalSession(
             columns: 100, rows: 30,
-            command: "trap '' HUP; record shell echo $$; \"$APP\" < /dev/tty & record pid echo $!; wait $!")
+            command: "trap '' HUP; record shell echo $$; \"$APP\" < /dev/tty & record pid echo $!; wait $!", closePresets: true)
         defer { if let shell = pid_t((try? session.file("shell")) ?? "") { kill(shell, SIGKILL) } }
         try session.waitFor("Integration steps")
         try session.press("Down", "Down", "Enter")
-        try session.waitFor("‹ API ›")
+        try session.waitFor(selectorRow(.onboarding, "API"))
         let pid = try session.pid()
         // The only session: tmux exits and closes the pty's master side, as a closed window does.
         try session.tmux(["kill-session", "-t", "main"])
@@ -320,7 +320,7 @@ extension EndToEndTests {
                       if [ $code -ne 0 ] || [ $final = 1 ]; then break; fi
                     done
                     (exit $code)
-                    """)
+                    """, closePresets: true)
             try session.waitFor("Integration steps")
             var random = SeededGenerator(seed: fuzzSeed(47))
             var sent = 0
@@ -346,10 +346,18 @@ extension EndToEndTests {
 
             // The last run answers keys as on any start: the defaults, with the first-start
             // note if no run saved a choice.
-            let starts = [render(model(120, 40)), render(firstStart(120, 40))]
-            try session.waitForScreen("the first frame") { screen in starts.contains { session.shows($0, on: screen) } }
+            // A first start opens on the preset chooser; Esc closes it.
+            var offered = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: 120, rows: 40),
+                options: SessionOptions(offerPresets: true))
+            offered.showStartNotices(["note: \(guide.prerequisites)"])
+            let starts = [render(model(120, 40)), render(withFirstStartNote(120, 40)), render(offered)]
+            let first = try session.waitForScreen("the first frame") { screen in starts.contains { session.shows($0, on: screen) } }
+            if first.contains(presetChooserTitle) {
+                try session.press("Escape")
+                try session.waitUntilGone(presetChooserTitle)
+            }
             try session.press("Down", "Down", "Enter")
-            try session.waitFor("‹ API ›")
+            try session.waitFor(selectorRow(.onboarding, "API"))
             try session.press("q")
             #expect(try session.exitStatus() == 0)
             #expect(codes().allSatisfy { $0 == "0" }, "exit statuses: \(codes())")
@@ -368,7 +376,7 @@ extension EndToEndTests.Fuzz {
         try session.waitFor("Integration steps")
         // A first choice, so there is a saved selection that must stay as it is.
         try session.press("Down", "Enter")
-        try session.waitFor("‹ Embedded ›")
+        try session.waitFor(selectorRow(.onboarding, "Embedded"))
         try session.waitForSaved("onboarding", "embedded")
         let saved = try session.savedSelection()
         var random = SeededGenerator(seed: fuzzSeed(53))

@@ -111,18 +111,19 @@ struct FuzzTests {
             case .url?: reached.insert("url")
             case .export?: reached.insert("export")
             case .menu?: reached.insert("menu")
+            case .presets?: reached.insert("presets")
             case nil: break
             }
         }
         // The stream got past the panes into each panel.
-        #expect(reached.isSuperset(of: ["help", "url", "export", "menu"]), "\(reached)")
+        #expect(reached.isSuperset(of: ["help", "url", "export", "menu", "presets"]), "\(reached)")
     }
 
     @Test("random resizes with every overlay open: 0x0, 1x1, 1xN, Nx1, huge; back at the start nothing is lost")
     func randomResizes() {
         var random = SeededGenerator(seed: fuzzSeed(23))
         let openers: [[UIEvent]] = [
-            [], typed("?"), typed("v"), typed("y"), typed("o"), typed("e"), typed("e") + typed("x/y"), typed("w"), keys(.pageDown, .pageDown) + typed("]]"),
+            [], typed("?"), typed("p"), typed("v"), typed("y"), typed("o"), typed("e"), typed("e") + typed("x/y"), typed("w"), keys(.pageDown, .pageDown) + typed("]]"),
         ]
         let start = TerminalSize(columns: 90, rows: 30)
         var round = 0
@@ -188,7 +189,7 @@ func randomKey(_ random: inout SeededGenerator) -> Key {
     case 0..<35:
         // The keys the app acts on, and Esc and Enter to leave what they open, so the stream
         // gets into every panel and dialog and out again.
-        let keys = Array("qjkhl12345 rwe?uvoy[]yYnN/x.").map(Key.character) + [.escape, .escape, .enter]
+        let keys = Array("qjkhl12345 rwe?uvoyp[]yYnN/x.").map(Key.character) + [.escape, .escape, .enter]
         return keys.randomElement(using: &random)!
     case 35..<70: return special.randomElement(using: &random)!
     case 70..<80:

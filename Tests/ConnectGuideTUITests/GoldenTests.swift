@@ -94,3 +94,33 @@ struct GoldenTests {
         #expect(frame.cells.contains { $0.style.contains(.reverse) })
     }
 }
+
+/// Issue 12's frames: the plan strip, every option at once, and what a choice changed.
+@Suite("Golden frames: helping the user choose")
+struct ChoosingGoldenTests {
+    @Test("80x24: the plan strip under the properties, flagging the change the last choice made")
+    func planStrip() throws {
+        let frame = render(model(80, 24, after: typed("2") + keys(.end, .enter)))
+        #expect(frame.text.contains(" Plan: "))
+        try expectGolden("80x24-plan-strip", frame)
+    }
+
+    @Test("160x45: all five properties with all their options, beside the explanation and the steps")
+    func everyOption() throws {
+        try expectGolden("160x45-every-option", render(model(160, 45, after: typed("3"))))
+    }
+
+    @Test("120x40: the notice after API onboarding moved three properties, the moved rows highlighted, the steps marked")
+    func movedThree() throws {
+        let shown = model(120, 40, after: keys(.down, .down, .enter))
+        #expect(shown.movedProperties.count == 3)
+        let frame = render(shown)
+        #expect(frame.lines.contains { $0.contains("~1.") || $0.contains("+") })
+        try expectGolden("120x40-moved-three", frame)
+    }
+
+    @Test("100x30: the preset chooser of a first start, over the dimmed guide")
+    func presetChooser() throws {
+        try expectGolden("100x30-presets", render(firstStart(100, 30)))
+    }
+}

@@ -20,7 +20,8 @@ struct HostileInputTests {
         // reporter only when told where it is.
         let session = try TerminalSession(
             columns: 100, rows: 30, command: "set -m; \"$APP\" & record pid echo $!; fg > /dev/null",
-            environment: backtracer.map { ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,symbolicate=off,threads=crashed,registers=none,images=none,swift-backtrace=\($0)"] } ?? [:])
+            environment: backtracer.map { ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,symbolicate=off,threads=crashed,registers=none,images=none,swift-backtrace=\($0)"] } ?? [:],
+            closePresets: true)
         try session.waitFor("Integration steps")
         let running = try session.modes()
         #expect(running.alternateScreen && !running.cursorVisible && running.mouseReporting, "\(running)")
@@ -50,7 +51,7 @@ struct HostileInputTests {
         let session = try TerminalSession(
             columns: 120, rows: 40,
             command: "plan=$(\"$APP\" --print json); code=$?; record plan.json printf '%s' \"$plan\"; (exit $code)",
-            environment: ["TERM": "xterm-256color"])
+            environment: ["TERM": "xterm-256color"], closePresets: true)
         try session.waitFor("Integration steps")
         let sequences = [
             "\u{1B}[1~", "\u{1B}[4~", "\u{1B}[7~", "\u{1B}[8~", "\u{1B}OH", "\u{1B}OF", "\u{1B}k", "\u{1B}[I", "\u{1B}[O",
@@ -59,7 +60,7 @@ struct HostileInputTests {
         for sequence in sequences { try session.send(bytes: Array(sequence.utf8)) }
         // The keys among them (Home, Alt+k, Ctrl+Left) moved the focus: back to the first property.
         try session.press("1", "Home", "Down", "Down", "Enter")
-        try session.waitFor("‹ API ›")
+        try session.waitFor(selectorRow(.onboarding, "API"))
         try session.press("q")
         #expect(try session.exitStatus() == 0)
         let plan = try JSONSerialization.jsonObject(with: Data(try session.file("plan.json").utf8)) as? [String: Any]
@@ -69,7 +70,11 @@ struct HostileInputTests {
 
     @Test("An arrow typed before the first frame is an arrow, not an Esc that quits")
     func arrowBeforeFirstFrame() throws {
-        let session = try TerminalSession(columns: 100, rows: 30, command: "sleep 0.3; \"$APP\" < /dev/tty & record pid echo $!; wait $!")
+        // A saved selection, so the start is not a first start and no preset chooser takes the arrow.
+        let saved = guide.url(for: guide.defaults)
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: "mkdir -p connect-guide; echo '\(saved)' > connect-guide/last.url; sleep 0.3; \"$APP\" < /dev/tty & record pid echo $!; wait $!")
         try session.press("Down")
         try session.waitFor("Integration steps")
         #expect(try session.chooseAPIThenQuit(with: ["Down", "Enter"]) == 0)
@@ -89,8 +94,8 @@ struct HostileInputTests {
         // Keys inside a paste are never keys: no choice, no quit.
         try session.paste("2\r3\rq\u{1B}")
         try session.press("Down", "Down", "Enter")
-        try session.waitFor("‹ API ›")
-        #expect(session.screen.contains("‹ Stripe Dashboard ›") == false)
+        try session.waitFor(selectorRow(.onboarding, "API"))
+        #expect(session.screen.contains(selectorRow(.dashboard, "Stripe Dashboard")) == false)
         try session.press("q")
         #expect(try session.exitStatus() == 0)
         #expect(try session.savedSelection()?["dashboard"] == "none")
@@ -199,7 +204,11 @@ struct HostileInputTests {
         "rows 40000 cols 100", "rows 30 cols 40000", "rows 65535 cols 65535",
     ])
     func hugeSize(size: String) throws {
-        let session = try TerminalSession(columns: 100, rows: 30, command: "stty \(size); \"$APP\" < /dev/tty & record pid echo $!; wait $!")
+        // A saved selection, so no preset chooser opens: the jumbled pane could not show it.
+        let saved = guide.url(for: guide.defaults)
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: "mkdir -p connect-guide; echo '\(saved)' > connect-guide/last.url; stty \(size); \"$APP\" < /dev/tty & record pid echo $!; wait $!")
         // The pane is smaller than the size the guide was told, so what it shows is a jumble
         // of the frame; it is enough that something was drawn and the guide is still there.
         try session.waitForScreen("a frame") { $0.contains("│") }
@@ -212,8 +221,14 @@ struct HostileInputTests {
     func sizeFromTerminal() throws {
         // Set on the command itself: bash would otherwise put its own (right) values in.
         let session = try TerminalSession(
-            columns: 100, rows: 30, command: "COLUMNS=50 LINES=10 \"$APP\" < /dev/tty & record pid echo $!; wait $!")
-        try session.waitFor(render(firstStart(100, 30)))
+            columns: 100, rows: 30, command: "COLUMNS=50 LINES=10 \"$APP\" < /dev/tty & record pid echo $!; wait $!", keepPresets: true)
+        // The first start's frame at the real size: the preset chooser over the guide.
+        var offered = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: 100, rows: 30),
+            options: SessionOptions(offerPresets: true))
+        offered.showStartNotices(["note: \(guide.prerequisites)"])
+        try session.waitFor(render(offered))
+        try session.press("Escape")
+        try session.waitUntilGone(presetChooserTitle)
         try session.press("q")
         #expect(try session.exitStatus() == 0)
     }
@@ -232,7 +247,7 @@ struct HostileInputTests {
         let session = try TerminalSession(columns: 100, rows: 30)
         try session.waitFor("Integration steps")
         try session.send(bytes: [0xFF, 0xC3, 0x28] + Array("\u{1B}[B\u{1B}[B\r".utf8))
-        try session.waitFor("‹ API ›")
+        try session.waitFor(selectorRow(.onboarding, "API"))
         try session.press("q")
         #expect(try session.exitStatus() == 0)
     }
@@ -247,7 +262,7 @@ struct HostileInputTests {
                 mkdir -p connect-guide; touch -d '2 minutes ago' connect-guide/.last.url.1.tmp connect-guide/.last.url.2.tmp
                 touch connect-guide/.last.url.3.tmp
                 "$APP" < /dev/tty & record pid echo $!; wait $!
-                """)
+                """, closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("q")
         #expect(try session.exitStatus() == 0)
@@ -269,7 +284,7 @@ extension TerminalSession {
     /// proof that the guide still answers keys as on any start.
     func chooseAPIThenQuit(with keys: [String] = ["Down", "Down", "Enter"]) throws -> Int32 {
         try tmux(["send-keys", "-t", "main"] + keys)
-        try waitFor("‹ API ›")
+        try waitFor(selectorRow(.onboarding, "API"))
         try press("q")
         return try exitStatus()
     }

@@ -63,7 +63,7 @@ struct PaneFitTests {
         #expect(cut.contains { $0.contains("→ sets Dashboard access to None, ") && $0.contains("…") }, "\(frame.text)")
         let explanation = ScreenLayout(shown).properties!.explanation
         let text = explanation.lines.prefix(4).map { $0.spans.map(\.text).joined() }.joined(separator: " ")
-        #expect(text.contains("Negative balance"), "\(text)")
+        #expect(text.contains("liability to Platform"), "\(text)")
     }
 
     // MARK: Checks
@@ -94,19 +94,20 @@ struct PaneFitTests {
 
         let overlay: Rect? = model.overlay == .help ? helpLayout(model).rect : nil
         if let overlay { expectBox(overlay, in: frame, covered: nil, what + ", help box", sourceLocation) }
-        for pane in [layout.propertiesPane, layout.stepsPane].compactMap({ $0 }) {
+        for pane in [layout.propertiesPane, layout.stepsPane, layout.stepsContinuation].compactMap({ $0 }) {
             expectBox(pane, in: frame, covered: overlay, what, sourceLocation)
         }
 
         // The rows between the panes and the hints hold the notice and nothing else.
-        let body = layout.propertiesPane ?? layout.stepsPane!
-        #expect(body.y + body.height + layout.noticeLines.count == size.rows - 1, "\(what)", sourceLocation: sourceLocation)
+        let body = layout.stepsPane ?? layout.propertiesPane!
+        let strip = layout.planStrip == nil ? 0 : 1
+        #expect(body.y + body.height + strip + layout.noticeLines.count == size.rows - 1, "\(what)", sourceLocation: sourceLocation)
 
         guard let pane = layout.propertiesPane, let content = layout.properties else { return }
         let inner = pane.inset(by: 1)
         let used = content.selectors.count + 1 + content.intro.count + content.options.count + 1 + content.explanation.visibleRows
         #expect(used == inner.height, "\(what): the left pane's rows add up to \(used), not \(inner.height)\n\(frame.text)", sourceLocation: sourceLocation)
-        #expect(content.explanation.visibleRows >= PropertiesPaneLayout.wantedExplanationRows,
+        #expect(content.explanation.visibleRows >= PropertiesPaneLayout.wantedExplanationRows(rows: model.size.rows),
             "\(what): the explanation has \(content.explanation.visibleRows) rows\n\(frame.text)", sourceLocation: sourceLocation)
         #expect(content.options.contains { $0.spans.contains { $0.text.contains("▸") } }, "\(what): the cursor's option is not shown", sourceLocation: sourceLocation)
         if overlay == nil {

@@ -15,8 +15,8 @@ func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = [], options: S
     return model
 }
 
-/// The model of a first start (nothing saved yet): its notice says what a new user needs.
-func firstStart(_ columns: Int, _ rows: Int) -> AppModel {
+/// The guide with the notice of a first start (nothing saved yet): what a new user needs.
+func withFirstStartNote(_ columns: Int, _ rows: Int) -> AppModel {
     var first = model(columns, rows)
     first.showStartNotices(["note: \(guide.prerequisites)"])
     return first

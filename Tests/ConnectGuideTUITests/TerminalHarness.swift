@@ -1,3 +1,4 @@
+import ConnectGuideCore
 import Foundation
 import Testing
 
@@ -70,6 +71,16 @@ func runTool(_ executable: String, _ arguments: [String]) throws -> String {
 /// The real binary in a real pseudo-terminal: a detached tmux session on a private
 /// server. A small shell script around the binary records the terminal settings
 /// before and after, the exit status, and the process id (for signals).
+/// A property's row in the guide as the screen shows it: number, name (padded as the
+/// guide pads it) and value.
+func selectorRow(_ property: PropertyID, _ value: String) -> String {
+    let width = guide.properties.map { DisplayWidth.standard.of($0.label) }.max() ?? 0
+    return "\(property.index + 1) " + DisplayWidth.standard.pad(guide.property(property).label, to: width) + " " + value
+}
+
+/// The preset chooser's title, as a first start shows it.
+let presetChooserTitle = "Start from a recommended setup"
+
 final class TerminalSession {
     let socket = "connect-guide-e2e-\(UUID().uuidString.prefix(8))"
     let directory: URL
@@ -77,7 +88,13 @@ final class TerminalSession {
 
     /// `command` is shell text run in place of the binary; `$APP` names the binary, and
     /// `record NAME COMMAND...` saves a command's output as a file the test can read.
-    init(columns: Int, rows: Int, arguments: [String] = [], command: String? = nil, environment: [String: String] = [:]) throws {
+    /// A first start opens on the preset chooser. `closePresets` (by default: when the
+    /// session runs the guide itself) waits for it and closes it with Esc, so the test starts
+    /// in the guide; a `command` that starts the guide on a first start passes true.
+    init(
+        columns: Int, rows: Int, arguments: [String] = [], command: String? = nil, environment: [String: String] = [:],
+        keepPresets: Bool = false, closePresets: Bool? = nil
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let quotedArguments = arguments.map(shellQuoted).joined(separator: " ")
@@ -105,6 +122,11 @@ final class TerminalSession {
         try script.write(to: directory.appendingPathComponent("run.sh"), atomically: true, encoding: .utf8)
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "\(columns)", "-y", "\(rows)", "bash " + shellQuoted(directory.appendingPathComponent("run.sh").path)])
         paneTTY = try tmux(["display-message", "-p", "-t", "main", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !keepPresets, closePresets ?? (command == nil && !arguments.contains("--plain")) {
+            try waitFor(presetChooserTitle)
+            try press("Escape")
+            try waitForScreen("the preset chooser closed") { !$0.contains(presetChooserTitle) }
+        }
     }
 
     deinit {

@@ -308,6 +308,18 @@ final class TerminalSession {
     func settingsRestored() throws -> Bool {
         try file("before") == file("after")
     }
+
+    /// Whether the pane's terminal settings, read from outside, come back to what they were
+    /// before the app started, within a couple of seconds: what a user finds after a death,
+    /// whatever the shell around the app did in between.
+    func settingsComeBack() throws -> Bool {
+        let before = try file("before")
+        for _ in 0..<40 {
+            if try currentSettings() == before { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
 }
 
 func shellQuoted(_ text: String) -> String {

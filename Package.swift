@@ -11,7 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The domain: model, rules, state machine, derivation, exports.
+        // The domain: model, rules, state machine, derivation, diff data, URL codec.
         .target(name: "ConnectGuideCore"),
         // The documents a plan is written as: text, Markdown, JSON, prompt, options, diff, curl.
         .target(

@@ -15,9 +15,8 @@ struct StripeVersionOption: ParsableArguments {
     func guide(_ guide: Guide, warn: (String) -> Void = printError) throws -> Guide {
         guard let stripeVersion else { return guide }
         guard let version = StripeAPIVersion(stripeVersion) else {
-            let shown = stripeVersion.count > 40 ? String(stripeVersion.prefix(40)) + "…" : stripeVersion
             var lines = [
-                "--stripe-version: \"\(shown.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined())\" is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)",
+                "--stripe-version: \(UntrustedText.quoted(stripeVersion)) is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)",
                 "Rule changes this guide knows:",
             ]
             lines += guide.apiVersionChanges.map { "  \($0.version): \($0.change)" }
@@ -128,9 +127,8 @@ struct SelectionOptions: ParsableArguments {
         var base = base
         if let preset {
             guard let found = guide.preset(preset) else {
-                let shown = preset.count > 40 ? String(preset.prefix(40)) + "…" : preset
                 throw CLIError.usage(
-                    "--preset: \"\(shown)\" is not a preset; valid values: \(guide.presets.map(\.id).joined(separator: ", "))")
+                    "--preset: \(UntrustedText.quoted(preset)) is not a preset; valid values: \(guide.presets.map(\.id).joined(separator: ", "))")
             }
             base = base.merging(PartialSelection(found.selection))
         }

@@ -29,23 +29,23 @@ struct InteractiveOptions: ParsableArguments {
         var startNotices: [String] = []
         let state: GuideState
         let store: SelectionStore?
+        let firstStart: Bool
         do {
-            (state, store) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
+            (state, store, firstStart) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
                 startNotices.append($0)
             }
         } catch {
             startNotices.forEach(printError)
             throw error
         }
-        // A first start (nothing saved, no selection asked for) opens on the preset chooser;
-        // `start` says it is one with the prerequisites note, given only then.
-        let firstStart = startNotices.contains("note: \(guide.prerequisites)") && state.selection == guide.initialState().selection
+        // A first start with no selection asked for opens on the preset chooser.
+        let offerPresets = firstStart && state.selection == guide.initialState().selection
         var saveFailed = false
         let ending: InteractiveSession.Ending
         do {
             ending = try InteractiveSession.run(
                 guide: guide, start: state, startNotices: startNotices, environment: processEnvironment(),
-                printFormat: printFormat?.rawValue, offerPresets: firstStart
+                printFormat: printFormat?.rawValue, offerPresets: offerPresets
             ) { selection in
                 guard let store, !saveFailed else { return nil }
                 do {

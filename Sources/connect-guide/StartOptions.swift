@@ -34,7 +34,7 @@ struct StartOptions: ParsableArguments {
     /// a rule of this version (saved by an older one) is moved aside as a corrupt one is.
     func start(
         in guide: Guide, environment: [String: String], resumeByDefault: Bool = false, warn: (String) -> Void
-    ) throws -> (state: GuideState, store: SelectionStore?) {
+    ) throws -> (state: GuideState, store: SelectionStore?, firstStart: Bool) {
         let request = try selection.request(in: guide, warn: warn)
         let store = SelectionStore(environment: environment)
         let loaded = store?.load(in: guide)
@@ -73,7 +73,10 @@ struct StartOptions: ParsableArguments {
             break
         }
         for move in completion.implied { warn("note: \(guide.describe(move))") }
-        return (guide.initialState(completion.selection), store)
+        // A first start: nothing saved yet. The full-screen guide then offers the presets.
+        let firstStart: Bool
+        if case .success(nil)? = loaded, !resume { firstStart = true } else { firstStart = false }
+        return (guide.initialState(completion.selection), store, firstStart)
     }
 }
 

@@ -37,6 +37,8 @@ public struct Guide: Sendable {
     /// Every selection that breaks no rule in force, in page order of options (first
     /// property slowest).
     public fileprivate(set) var validSelections: [Selection]
+    /// What ranks each valid selection whatever the target (see `rank` in Rules.swift).
+    fileprivate(set) var validRankings: [SelectionRanking]
 
     /// The newest Stripe API version the content knows: the default.
     public var newestAPIVersion: StripeAPIVersion { apiVersionChanges.last?.version ?? apiVersion }
@@ -54,6 +56,22 @@ public struct Guide: Sendable {
         rules = allRules.filter { $0.kind.isHard && $0.versions.contains(version) }
         recommendations = allRules.filter { !$0.kind.isHard && $0.versions.contains(version) }
         validSelections = validityTable[rules.map(\.id)] ?? allSelections.filter { violations(of: $0).isEmpty }
+        validRankings = validSelections.map(ranking)
+    }
+
+    /// The parts of a selection's rank that do not depend on the target.
+    private func ranking(_ selection: Selection) -> SelectionRanking {
+        var placing: UInt64 = 0
+        var offDefault: UInt64 = 0
+        for property in PropertyID.allCases {
+            let index = self.property(property).index(of: selection[property]) ?? 0
+            precondition(index < 256, "a property has at most 256 options")
+            placing = placing << 8 | UInt64(index)
+            if selection[property] != self.property(property).defaultOption { offDefault += 1 }
+        }
+        let breached = breachedRecommendations(of: selection).count
+        precondition(breached < 256, "at most 255 recommendations")
+        return SelectionRanking(breached: UInt64(breached), placing: offDefault << 40 | placing)
     }
 
     /// Every distinct set of hard rules some API version puts in force, for the content
@@ -121,7 +139,14 @@ public struct Guide: Sendable {
         rules = []
         recommendations = []
         validSelections = []
+        validRankings = []
         applyRules(of: apiVersionChanges.last?.version ?? apiVersion)
     }
 }
 
+/// A valid selection's recommendations breached, and its options off their defaults and
+/// places in page order packed as the low 44 bits of its rank.
+struct SelectionRanking: Hashable, Sendable {
+    let breached: UInt64
+    let placing: UInt64
+}

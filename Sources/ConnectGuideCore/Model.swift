@@ -71,6 +71,13 @@ public struct Selection: Hashable, Sendable, CustomStringConvertible {
         PropertyID.allCases.filter { self[$0] != other[$0] }
     }
 
+    /// How many properties differ, without listing them.
+    public func differenceCount(from other: Selection) -> Int {
+        var count = 0
+        for index in options.indices where options[index] != other.options[index] { count += 1 }
+        return count
+    }
+
     public var description: String {
         PropertyID.allCases.map { "\($0)=\(self[$0])" }.joined(separator: " ")
     }
@@ -113,6 +120,9 @@ public enum Facet: Hashable, Sendable, CustomStringConvertible {
     case property(PropertyID)
     case requirementCollection
 
+    /// Every facet, properties in page order first: the order clauses are kept in.
+    public static let allCases: [Facet] = PropertyID.allCases.map(Facet.property) + [.requirementCollection]
+
     public init?(id: String) {
         if id == "requirementCollection" {
             self = .requirementCollection
@@ -120,6 +130,14 @@ public enum Facet: Hashable, Sendable, CustomStringConvertible {
             self = .property(property)
         } else {
             return nil
+        }
+    }
+
+    /// The position in `allCases`.
+    var order: Int {
+        switch self {
+        case .property(let property): property.index
+        case .requirementCollection: PropertyID.allCases.count
         }
     }
 
@@ -133,26 +151,49 @@ public enum Facet: Hashable, Sendable, CustomStringConvertible {
 
 /// A conjunction: each facet must take one of its allowed values.
 public struct Condition: Hashable, Sendable {
-    /// The allowed values of each facet: option ids, or for the requirement collection
+    /// One facet and the values it may take: option ids, or for the requirement collection
     /// `stripe` and `application`.
-    public let clauses: [Facet: Set<OptionID>]
+    public struct Clause: Hashable, Sendable {
+        public let facet: Facet
+        public let allowed: [OptionID]
 
-    public init(_ clauses: [Facet: Set<OptionID>]) { self.clauses = clauses }
+        public init(_ facet: Facet, _ allowed: [OptionID]) {
+            self.facet = facet
+            self.allowed = allowed
+        }
+    }
+
+    /// In facet order, each facet at most once. A list, not a dictionary: conditions are
+    /// evaluated for every candidate selection on every frame, and a few string compares
+    /// cost far less than hashing.
+    public let clauses: [Clause]
+
+    /// Clauses in any order; kept sorted, so equal conditions compare equal.
+    public init(clauses: [Clause]) {
+        self.clauses = clauses.sorted { $0.facet.order < $1.facet.order }.map { Clause($0.facet, $0.allowed.sorted()) }
+    }
+
+    public init(_ clauses: [Facet: Set<OptionID>]) {
+        self.init(clauses: clauses.map { Clause($0.key, Array($0.value)) })
+    }
 
     public static let always = Condition([:])
+
+    /// The values a facet may take, or nil when the condition does not test it.
+    public func allowed(_ facet: Facet) -> [OptionID]? { clauses.first { $0.facet == facet }?.allowed }
+
+    public func allowed(_ property: PropertyID) -> [OptionID]? { allowed(.property(property)) }
 
     /// The properties this condition reads; `derivedFrom` names those the requirement
     /// collection is computed from.
     public func properties(derivedFrom requirementInputs: Set<PropertyID>) -> Set<PropertyID> {
         var result: Set<PropertyID> = []
-        for facet in clauses.keys {
-            switch facet {
+        for clause in clauses {
+            switch clause.facet {
             case .property(let property): result.insert(property)
             case .requirementCollection: result.formUnion(requirementInputs)
             }
         }
         return result
     }
-
-    public func allowed(_ property: PropertyID) -> Set<OptionID>? { clauses[.property(property)] }
 }

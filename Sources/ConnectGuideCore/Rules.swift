@@ -61,8 +61,8 @@ extension Guide {
     }
 
     private func holds(_ condition: Condition, facetValue: (Facet) -> OptionID?) -> Bool {
-        condition.clauses.allSatisfy { facet, allowed in
-            facetValue(facet).map(allowed.contains) ?? false
+        condition.clauses.allSatisfy { clause in
+            facetValue(clause.facet).map(clause.allowed.contains) ?? false
         }
     }
 
@@ -102,18 +102,39 @@ extension Guide {
     public func nearestValid(
         to target: Selection, keeping pinned: Set<PropertyID>, preferring preference: [PropertyID] = []
     ) -> Resolution? {
-        let candidates = validSelections.filter { candidate in pinned.allSatisfy { candidate[$0] == target[$0] } }
-        guard let best = candidates.min(by: { rank($0, target: target, preference: preference).lexicographicallyPrecedes(rank($1, target: target, preference: preference)) })
-        else { return nil }
-        return Resolution(selection: best, moved: explainMoves(from: target, to: best, causes: pinned))
+        let preference = distinct(preference)
+        var best: (index: Int, rank: UInt64)?
+        for (index, candidate) in validSelections.enumerated()
+        where pinned.allSatisfy({ candidate[$0] == target[$0] }) {
+            let candidateRank = rank(index, target: target, preference: preference)
+            if best.map({ candidateRank < $0.rank }) ?? true { best = (index, candidateRank) }
+        }
+        guard let best else { return nil }
+        let selection = validSelections[best.index]
+        return Resolution(selection: selection, moved: explainMoves(from: target, to: selection, causes: pinned))
     }
 
-    private func rank(_ candidate: Selection, target: Selection, preference: [PropertyID]) -> [Int] {
-        var key = [candidate.differences(from: target).count, breachedRecommendations(of: candidate).count]
-        key += preference.map { candidate[$0] == target[$0] ? 0 : 1 }
-        key.append(PropertyID.allCases.filter { candidate[$0] != property($0).defaultOption }.count)
-        key += PropertyID.allCases.map { property($0).index(of: candidate[$0]) ?? 0 }
-        return key
+    /// The order of `nearestValid` as one number, compared as the list of keys it stands
+    /// for would be, most significant first: changes from the target (4 bits), breached
+    /// recommendations (8), a bit per preferred property given up (8, earliest highest),
+    /// options off their default (4), then each option's place in page order (8 each).
+    /// A number rather than a list: every frame ranks every valid selection several times.
+    private func rank(_ candidate: Int, target: Selection, preference: [PropertyID]) -> UInt64 {
+        let selection = validSelections[candidate]
+        var givenUp: UInt64 = 0
+        for (place, property) in preference.enumerated() where selection[property] != target[property] {
+            givenUp |= 0x80 >> UInt64(place)
+        }
+        return UInt64(selection.differenceCount(from: target)) << 60 | validRankings[candidate].breached << 52
+            | givenUp << 44 | validRankings[candidate].placing
+    }
+
+    /// The list without repeats, first places kept: a repeat never decides a tie, and
+    /// without them it fits `rank`'s eight bits.
+    private func distinct(_ preference: [PropertyID]) -> [PropertyID] {
+        var seen: [PropertyID] = []
+        for property in preference where !seen.contains(property) { seen.append(property) }
+        return seen
     }
 
     /// Every property where `result` differs from `target`, with the rules that keeping
@@ -168,8 +189,9 @@ extension Guide {
         // to explicit choices, nearest first.
         var seen: Set<[PropertyID: OptionID]> = []
         var alternatives: [Contradiction.Alternative] = []
-        let ranked = validSelections.filter { keptCount($0) == most }
-            .sorted { rank($0, target: target, preference: []).lexicographicallyPrecedes(rank($1, target: target, preference: [])) }
+        let ranked = validSelections.indices.filter { keptCount(validSelections[$0]) == most }
+            .sorted { rank($0, target: target, preference: []) < rank($1, target: target, preference: []) }
+            .map { validSelections[$0] }
         for selection in ranked {
             var changes: [PropertyID: OptionID] = [:]
             for property in pinned where selection[property] != target[property] { changes[property] = selection[property] }

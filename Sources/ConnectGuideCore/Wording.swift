@@ -56,6 +56,10 @@ public func listed(_ items: [String]) -> String {
 /// words made of it are measured by their length, which keeps redraws cheap.
 public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = { _ in 1 }) -> [String] {
     let width = max(width, 1)
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return wrapASCII(text, width: width) }
+    if text.unicodeScalars.allSatisfy({ isStandaloneScalar($0) || $0 == "\n" }) {
+        return wrapScalars(text, width: width) { displayWidth(Character($0)) }
+    }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""
@@ -88,6 +92,93 @@ public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = 
         lines.append(line)
     }
     return lines
+}
+
+/// `wrap` for printable ASCII and line breaks, where a byte is a column: the same lines,
+/// from bytes, without breaking the text into characters. Nearly all the guide's text
+/// takes this way, and the screen wraps it on every key.
+private func wrapASCII(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line: [UInt8] = []
+    line.reserveCapacity(width)
+    for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        line.removeAll(keepingCapacity: true)
+        for word in paragraph.split(separator: 0x20) {
+            if !line.isEmpty && line.count + 1 + word.count <= width {
+                line.append(0x20)
+                line.append(contentsOf: word)
+                continue
+            }
+            if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+            var rest = word[...]
+            while rest.count > width {
+                lines.append(String(decoding: rest.prefix(width), as: UTF8.self))
+                rest = rest.dropFirst(width)
+            }
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: rest)
+        }
+        lines.append(String(decoding: line, as: UTF8.self))
+    }
+    return lines
+}
+
+/// `wrap` for text whose scalars are characters of their own (`isStandaloneScalar`): the
+/// same lines, measured scalar by scalar.
+private func wrapScalars(_ text: String, width: Int, displayWidth: (Unicode.Scalar) -> Int) -> [String] {
+    var lines: [String] = []
+    var line = String.UnicodeScalarView()
+    var lineWidth = 0
+    for paragraph in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        line = String.UnicodeScalarView()
+        lineWidth = 0
+        for word in paragraph.split(separator: " ") {
+            var wordWidth = word.reduce(0) { $0 + displayWidth($1) }
+            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                line.append(" ")
+                line.append(contentsOf: word)
+                lineWidth += 1 + wordWidth
+                continue
+            }
+            if lineWidth > 0 { lines.append(String(line)) }
+            var rest = word[...]
+            while wordWidth > width {
+                var piece = String.UnicodeScalarView()
+                var pieceWidth = 0
+                while let scalar = rest.first, pieceWidth + displayWidth(scalar) <= width || piece.isEmpty {
+                    piece.append(scalar)
+                    pieceWidth += displayWidth(scalar)
+                    rest = rest.dropFirst()
+                }
+                lines.append(String(piece))
+                wordWidth -= pieceWidth
+            }
+            line = String.UnicodeScalarView(rest)
+            lineWidth = wordWidth
+        }
+        lines.append(String(line))
+    }
+    return lines
+}
+
+/// Whether every Unicode scalar of the text is a printable character on its own: ASCII,
+/// Latin letters, general punctuation, arrows, box drawing and other symbols that never
+/// combine with what follows. Such text is measured and drawn scalar by scalar, without
+/// being broken into grapheme clusters; the guide's own text always is such text.
+@inlinable
+public func isSingleScalarText(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy(isStandaloneScalar)
+}
+
+/// A printable scalar that is a character of its own: no combining mark, joiner,
+/// variation selector, format character or Hangul jamo lies in these ranges, so nothing
+/// can extend it into a longer grapheme cluster.
+@inlinable
+public func isStandaloneScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x20..<0x7F, 0xA0..<0x300, 0x2010..<0x2028, 0x2030..<0x205F, 0x2070..<0x20D0, 0x2100..<0x2C00: true
+    default: false
+    }
 }
 
 /// Printable ASCII (space to tilde): one terminal column per byte.

@@ -96,9 +96,9 @@ extension Guide {
     }
 
     private func orderedFacets(_ condition: Condition) -> [(Facet, [String])] {
-        let facets = PropertyID.allCases.map(Facet.property) + [.requirementCollection]
-        return facets.compactMap { facet in
-            guard let values = condition.clauses[facet]?.map(\.rawValue) else { return nil }
+        condition.clauses.map { clause in
+            let facet = clause.facet
+            let values = clause.allowed.map(\.rawValue)
             if case .property(let id) = facet {
                 // The property's own option order reads better than alphabetical.
                 let order = property(id).options.map(\.id.rawValue)

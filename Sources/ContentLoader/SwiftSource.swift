@@ -163,19 +163,18 @@ private func section(_ section: Section) -> String {
 }
 
 /// Facets in page order, values sorted: the same content always gives the same source.
+/// A list of clauses rather than a dictionary literal, which would hash at every start.
 private func condition(_ condition: Condition) -> String {
     guard !condition.clauses.isEmpty else { return "Condition.always" }
-    let facets = PropertyID.allCases.map(Facet.property) + [.requirementCollection]
-    let clauses = facets.compactMap { facet -> String? in
-        guard let values = condition.clauses[facet] else { return nil }
+    let clauses = condition.clauses.map { clause -> String in
         let key: String
-        switch facet {
+        switch clause.facet {
         case .property(let property): key = ".property(.\(property.rawValue))"
         case .requirementCollection: key = ".requirementCollection"
         }
-        return "\(key): \(strings(values.map(\.rawValue).sorted()))"
+        return ".init(\(key), \(strings(clause.allowed.map(\.rawValue).sorted())))"
     }
-    return "Condition([\(clauses.joined(separator: ", "))])"
+    return "Condition(clauses: [\(clauses.joined(separator: ", "))])"
 }
 
 private func sortedProperties(_ properties: Set<PropertyID>) -> [PropertyID] {

@@ -262,7 +262,7 @@ extension ContentTests {
         #expect(try option(.dashboard, "none").notes.contains { $0.contains("`account_update`") })
         // A2 holds for any dashboard with indirect charges; A6 points to cross-border payouts.
         let a2 = try #require(guide.advisories.first { $0.id == "A2" })
-        #expect(a2.condition.clauses.keys.map(\.description) == ["chargeType"])
+        #expect(a2.condition.clauses.map(\.facet.description) == ["chargeType"])
         let a6 = try #require(guide.advisories.first { $0.id == "A6" })
         #expect(a6.links.map(\.path).contains("/connect/cross-border-payouts"))
         #expect(a6.text.contains("`reverse_transfer=true`") && a6.text.contains("dispute does not reverse"))

@@ -15,14 +15,33 @@ public struct DisplayWidth: Sendable {
         return measure(character)
     }
 
+    /// The width of a scalar that is a character of its own (`isStandaloneScalar`).
+    public func of(_ scalar: Unicode.Scalar) -> Int {
+        scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : measure(Character(scalar))
+    }
+
     public func of(_ text: String) -> Int {
-        isPrintableASCII(text.utf8) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+        if isPrintableASCII(text.utf8) { return text.utf8.count }
+        if isSingleScalarText(text) { return text.unicodeScalars.reduce(0) { $0 + of($1) } }
+        return text.reduce(0) { $0 + of($1) }
     }
 
     /// The text cut to at most `width` columns, ending in "…" when cut.
     public func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         guard of(text) > width else { return text }
+        if isSingleScalarText(text) {
+            // Scalar by scalar: the same cut, without breaking the text into characters.
+            var result = String.UnicodeScalarView()
+            var used = 0
+            for scalar in text.unicodeScalars {
+                let scalarWidth = of(scalar)
+                if used + scalarWidth > width - 1 { break }
+                result.append(scalar)
+                used += scalarWidth
+            }
+            return String(result) + "…"
+        }
         var result = ""
         var used = 0
         for character in text {

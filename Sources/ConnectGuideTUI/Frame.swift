@@ -40,19 +40,25 @@ public enum ColorRole: UInt8, CaseIterable, Hashable, Sendable {
     case callout
 }
 
-/// One character cell of the screen.
+/// One character cell of the screen: eight bytes, so a frame is one flat block that
+/// copies and compares without reference counting or grapheme breaking.
 public struct Cell: Hashable, Sendable {
-    public var character: Character
+    /// The character drawn, or its first scalar when it has more (see `isCluster`).
+    public var scalar: Unicode.Scalar
     public var style: CellStyle
     public var role: ColorRole
     /// The right half of a wide character drawn in the cell before; draws nothing itself.
     public var isContinuation: Bool
+    /// The character has more than one scalar (a letter with combining marks, an emoji
+    /// sequence); the whole of it is in the frame's `clusters`.
+    public var isCluster: Bool
 
-    public init(_ character: Character = " ", style: CellStyle = [], role: ColorRole = .plain, isContinuation: Bool = false) {
-        self.character = character
+    public init(_ scalar: Unicode.Scalar = " ", style: CellStyle = [], role: ColorRole = .plain, isContinuation: Bool = false) {
+        self.scalar = scalar
         self.style = style
         self.role = role
         self.isContinuation = isContinuation
+        isCluster = false
     }
 
     public static let blank = Cell()
@@ -105,6 +111,9 @@ public enum ScrollArea: Hashable, Sendable {
 public struct Frame: Sendable {
     public let size: TerminalSize
     public internal(set) var cells: [Cell]
+    /// The characters of cells marked `isCluster`, by cell index. An entry whose cell no
+    /// longer has the mark is stale and ignored.
+    public internal(set) var clusters: [Int: Character] = [:]
     /// Later regions lie on top of earlier ones.
     public private(set) var hitRegions: [(rect: Rect, target: HitTarget)] = []
     /// Cells that are links, with their full addresses (drawn as OSC 8 hyperlinks).
@@ -120,6 +129,38 @@ public struct Frame: Sendable {
     public subscript(column: Int, row: Int) -> Cell {
         get { cells[row * size.columns + column] }
         set { cells[row * size.columns + column] = newValue }
+    }
+
+    /// The whole character a cell shows.
+    public func character(_ column: Int, _ row: Int) -> Character {
+        let index = row * size.columns + column
+        return cells[index].isCluster ? clusters[index] ?? Character(cells[index].scalar) : Character(cells[index].scalar)
+    }
+
+    /// For each row that differs from `old` (a frame of the same size), the columns from
+    /// its first to its last changed cell, widened to whole wide characters: what the
+    /// terminal layer must send again.
+    func changes(since old: Frame) -> [Int: Range<Int>] {
+        var result: [Int: Range<Int>] = [:]
+        for row in 0..<size.rows {
+            if let columns = changedColumns(since: old, row: row) { result[row] = columns }
+        }
+        return result
+    }
+
+    private func changedColumns(since old: Frame, row: Int) -> Range<Int>? {
+        let width = size.columns
+        let base = row * width
+        let range = base..<(base + width)
+        if cells[range] == old.cells[range] && clusters.isEmpty && old.clusters.isEmpty { return nil }
+        func differs(_ column: Int) -> Bool {
+            let index = base + column
+            return cells[index] != old.cells[index] || (cells[index].isCluster && clusters[index] != old.clusters[index])
+        }
+        guard var first = (0..<width).first(where: differs), var last = (0..<width).last(where: differs) else { return nil }
+        if first > 0, cells[base + first].isContinuation || old.cells[base + first].isContinuation { first -= 1 }
+        if last + 1 < width, cells[base + last + 1].isContinuation || old.cells[base + last + 1].isContinuation { last += 1 }
+        return first..<(last + 1)
     }
 
     /// The topmost target under the cell.
@@ -163,39 +204,70 @@ public struct Frame: Sendable {
     ) -> Int {
         guard row >= 0, row < size.rows else { return 0 }
         let limit = min(column + (width ?? size.columns), size.columns)
-        var x = column
         // Most text is printable ASCII: one cell per byte, nothing to measure or replace.
         if isPrintableASCII(text.utf8) {
-            for byte in text.utf8 {
-                guard x < limit else { break }
-                if x >= 0 {
-                    clearWideCharacter(at: x, row: row)
-                    self[x, row] = Cell(Character(Unicode.Scalar(byte)), style: style, role: role)
-                }
-                x += 1
+            let end = min(column + text.utf8.count, limit)
+            guard end > max(column, 0) else { return max(end - column, 0) }
+            let first = max(column, 0)
+            clearWideCharacter(at: first, row: row)
+            clearWideCharacter(at: end - 1, row: row)
+            var index = row * size.columns + first
+            for byte in text.utf8.dropFirst(first - column).prefix(end - first) {
+                cells[index] = Cell(Unicode.Scalar(byte), style: style, role: role)
+                index += 1
             }
-            return max(x - column, 0)
+            return end - column
         }
-        for character in text {
-            let printable = character.isPrintableInTerminal ? character : "?"
-            let characterWidth = displayWidth.of(printable)
-            if characterWidth == 0 { continue }
-            if x + characterWidth > limit {
-                if x < limit, x >= 0 { self[x, row] = Cell(" ", style: style, role: role) }
-                x = limit
-                break
+        var x = column
+        if isSingleScalarText(text) {
+            // Each scalar a character: no grapheme breaking, no clusters.
+            for scalar in text.unicodeScalars {
+                guard place(scalar, cluster: nil, width: displayWidth.of(scalar), at: &x, row: row, limit: limit, style: style, role: role)
+                else { break }
             }
-            if x >= 0 {
-                clearWideCharacter(at: x, row: row)
-                self[x, row] = Cell(printable, style: style, role: role)
-                if characterWidth == 2 {
-                    clearWideCharacter(at: x + 1, row: row)
-                    self[x + 1, row] = Cell(" ", style: style, role: role, isContinuation: true)
-                }
+        } else {
+            for character in text {
+                let printable = character.isPrintableInTerminal ? character : "?"
+                let scalars = printable.unicodeScalars
+                let cluster = scalars.index(after: scalars.startIndex) != scalars.endIndex ? printable : nil
+                guard place(scalars.first ?? " ", cluster: cluster, width: displayWidth.of(printable), at: &x, row: row, limit: limit, style: style, role: role)
+                else { break }
             }
-            x += characterWidth
         }
         return max(x - column, 0)
+    }
+
+    /// Places one character of `width` columns at `x` and moves `x` past it; false, with
+    /// `x` at the limit, when it does not fit (a wide one that would straddle the limit
+    /// leaves a space). A character of several scalars is kept in `clusters`.
+    private mutating func place(
+        _ scalar: Unicode.Scalar, cluster: Character?, width: Int, at x: inout Int, row: Int, limit: Int, style: CellStyle,
+        role: ColorRole
+    ) -> Bool {
+        if width == 0 { return true }
+        if x + width > limit {
+            if x < limit, x >= 0 {
+                clearWideCharacter(at: x, row: row)
+                self[x, row] = Cell(" ", style: style, role: role)
+            }
+            x = limit
+            return false
+        }
+        if x >= 0 {
+            clearWideCharacter(at: x, row: row)
+            var cell = Cell(scalar, style: style, role: role)
+            if let cluster {
+                cell.isCluster = true
+                clusters[row * size.columns + x] = cluster
+            }
+            self[x, row] = cell
+            if width == 2 {
+                clearWideCharacter(at: x + 1, row: row)
+                self[x + 1, row] = Cell(" ", style: style, role: role, isContinuation: true)
+            }
+        }
+        x += width
+        return true
     }
 
     /// Overwriting half of a wide character blanks its other half, so no cell is left orphaned.
@@ -208,7 +280,21 @@ public struct Frame: Sendable {
         }
     }
 
-    mutating func fill(_ rect: Rect, _ character: Character = " ", style: CellStyle = [], role: ColorRole = .plain) {
+    /// A run of one character from (column, row), one column each (box lines), cut at the
+    /// right edge.
+    private mutating func repeatScalar(_ scalar: Unicode.Scalar, column: Int, row: Int, count: Int, role: ColorRole) {
+        guard row >= 0, row < size.rows, count > 0 else { return }
+        let first = max(column, 0)
+        let end = min(column + count, size.columns)
+        guard end > first else { return }
+        clearWideCharacter(at: first, row: row)
+        clearWideCharacter(at: end - 1, row: row)
+        for index in (row * size.columns + first)..<(row * size.columns + end) {
+            cells[index] = Cell(scalar, role: role)
+        }
+    }
+
+    mutating func fill(_ rect: Rect, _ character: Unicode.Scalar = " ", style: CellStyle = [], role: ColorRole = .plain) {
         for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < size.rows {
             for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < size.columns {
                 self[column, row] = Cell(character, style: style, role: role)
@@ -231,12 +317,14 @@ public struct Frame: Sendable {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.x + rect.width - 1
         let bottom = rect.y + rect.height - 1
-        let horizontal = String(repeating: "─", count: rect.width - 2)
-        write("┌" + horizontal + "┐", column: rect.x, row: rect.y, role: role)
-        write("└" + horizontal + "┘", column: rect.x, row: bottom, role: role)
+        for (row, corners) in [(rect.y, ("┌", "┐")), (bottom, ("└", "┘"))] as [(Int, (Unicode.Scalar, Unicode.Scalar))] {
+            repeatScalar(corners.0, column: rect.x, row: row, count: 1, role: role)
+            repeatScalar("─", column: rect.x + 1, row: row, count: rect.width - 2, role: role)
+            repeatScalar(corners.1, column: right, row: row, count: 1, role: role)
+        }
         for row in (rect.y + 1)..<bottom {
-            write("│", column: rect.x, row: row, role: role)
-            write("│", column: right, row: row, role: role)
+            repeatScalar("│", column: rect.x, row: row, count: 1, role: role)
+            repeatScalar("│", column: right, row: row, count: 1, role: role)
         }
         if let title { boxTitle(title, rect: rect, row: rect.y, style: titleStyle) }
     }
@@ -244,7 +332,9 @@ public struct Frame: Sendable {
     /// A divider across a box: ├ title ───┤
     mutating func divider(_ rect: Rect, row: Int, title: String? = nil, role: ColorRole = .border) {
         guard rect.width >= 2 else { return }
-        write("├" + String(repeating: "─", count: rect.width - 2) + "┤", column: rect.x, row: row, role: role)
+        repeatScalar("├", column: rect.x, row: row, count: 1, role: role)
+        repeatScalar("─", column: rect.x + 1, row: row, count: rect.width - 2, role: role)
+        repeatScalar("┤", column: rect.x + rect.width - 1, row: row, count: 1, role: role)
         if let title { boxTitle(title, rect: rect, row: row, style: [.bold]) }
     }
 
@@ -270,7 +360,7 @@ public struct Frame: Sendable {
         for row in 0..<size.rows {
             var line = ""
             for column in 0..<size.columns where !self[column, row].isContinuation {
-                line.append(self[column, row].character)
+                line.append(character(column, row))
             }
             lines.append(line)
         }
@@ -324,8 +414,7 @@ extension Character {
 /// What to draw for a character when the terminal's locale is not UTF-8 and ncurses
 /// would drop it: box lines become + - |, quotes and arrows their ASCII look-alikes,
 /// anything else ?. Every stand-in takes one column, as the glyphs it replaces do.
-func asciiStandIn(for character: Character) -> Unicode.Scalar {
-    guard let scalar = character.unicodeScalars.first else { return "?" }
+func asciiStandIn(for scalar: Unicode.Scalar) -> Unicode.Scalar {
     if scalar.isASCII { return scalar }
     switch scalar {
     case "─", "━", "═": return "-"

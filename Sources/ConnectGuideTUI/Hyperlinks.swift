@@ -35,61 +35,57 @@ public func terminalSupportsHyperlinks(environment: [String: String]) -> Bool {
 /// is on the terminal stays true.
 func hyperlinkBytes(for frame: Frame, links: [Hyperlink], color: Bool, unicode: Bool) -> [UInt8] {
     guard !links.isEmpty else { return [] }
-    var out = "\u{1B}7"
+    var out = Array("\u{1B}7".utf8)
     for link in links {
-        out += "\u{1B}[\(link.row + 1);\(link.column + 1)H"
-        out += "\u{1B}]8;;\(link.url.filter { $0.isASCII && $0 != "\u{1B}" && $0 != "\u{07}" })\u{1B}\\"
-        var text = ""
+        out += "\u{1B}[\(link.row + 1);\(link.column + 1)H\u{1B}]8;;".utf8
+        out += link.url.utf8.filter { $0 < 0x80 && $0 != 0x1B && $0 != 0x07 }
+        out += "\u{1B}\\".utf8
         var lastStyle: (CellStyle, ColorRole)?
         for column in link.column..<min(link.column + link.width, frame.size.columns) {
             let cell = frame[column, link.row]
             if lastStyle.map({ $0.0 != cell.style || $0.1 != cell.role }) ?? true {
-                text += sgr(cell.style, role: cell.role, color: color)
+                appendSGR(cell.style, role: cell.role, color: color, to: &out)
                 lastStyle = (cell.style, cell.role)
             }
             if cell.isContinuation { continue }
-            text += unicode || cell.character.isASCII ? String(cell.character) : String(Character(asciiStandIn(for: cell.character)))
+            if cell.scalar.isASCII && !cell.isCluster {
+                out.append(UInt8(cell.scalar.value))
+            } else if unicode {
+                out += String(frame.character(column, link.row)).utf8
+            } else {
+                out.append(UInt8(asciiStandIn(for: cell.scalar).value))
+            }
         }
-        out += text + "\u{1B}]8;;\u{1B}\\"
+        out += "\u{1B}]8;;\u{1B}\\".utf8
     }
-    out += "\u{1B}8"
-    return Array(out.utf8)
+    out += "\u{1B}8".utf8
+    return out
 }
 
 /// The links whose cells ncurses may have written over since `previous`: all of them on a
-/// fresh screen; otherwise new links, and links that overlap the span from the first to
-/// the last changed cell of a drawn row (ncurses may rewrite unchanged cells inside it).
-/// A link beside the change keeps its hyperlink, so an arrow key in the left pane sends
-/// nothing for the links in the right one.
-func linksToRewrite(_ frame: Frame, drawnRows: Set<Int>, previous: Frame?) -> [Hyperlink] {
+/// fresh screen; otherwise new links, and links that overlap the columns of a row that
+/// were drawn again (`changes`, from `Frame.changes(since:)`; ncurses may rewrite
+/// unchanged cells inside them). A link beside the change keeps its hyperlink, so an
+/// arrow key in the left pane sends nothing for the links in the right one.
+func linksToRewrite(_ frame: Frame, changes: [Int: Range<Int>], previous: Frame?) -> [Hyperlink] {
     guard let previous, previous.size == frame.size else { return frame.links }
     let old = Set(previous.links)
-    var spans: [Int: ClosedRange<Int>] = [:]
-    func changedSpan(_ row: Int) -> ClosedRange<Int>? {
-        if let known = spans[row] { return known }
-        let columns = 0..<frame.size.columns
-        guard let first = columns.first(where: { frame[$0, row] != previous[$0, row] }),
-            let last = columns.last(where: { frame[$0, row] != previous[$0, row] })
-        else { return nil }
-        spans[row] = first...last
-        return first...last
-    }
     return frame.links.filter { link in
         if !old.contains(link) { return true }
-        guard drawnRows.contains(link.row), let span = changedSpan(link.row) else { return false }
-        return span.overlaps(link.column...(link.column + link.width - 1))
+        guard let columns = changes[link.row] else { return false }
+        return columns.overlaps(link.column..<(link.column + link.width))
     }
 }
 
 /// Select Graphic Rendition for a cell: the attributes, and for links the colour ncurses uses.
-private func sgr(_ style: CellStyle, role: ColorRole, color: Bool) -> String {
-    var codes = ["0"]
-    if style.contains(.bold) { codes.append("1") }
-    if style.contains(.dim) { codes.append("2") }
-    if style.contains(.underline) { codes.append("4") }
-    if style.contains(.reverse) { codes.append("7") }
-    if color, role == .link { codes.append("34") }
-    return "\u{1B}[" + codes.joined(separator: ";") + "m"
+private func appendSGR(_ style: CellStyle, role: ColorRole, color: Bool, to out: inout [UInt8]) {
+    out += "\u{1B}[0".utf8
+    if style.contains(.bold) { out += ";1".utf8 }
+    if style.contains(.dim) { out += ";2".utf8 }
+    if style.contains(.underline) { out += ";4".utf8 }
+    if style.contains(.reverse) { out += ";7".utf8 }
+    if color, role == .link { out += ";34".utf8 }
+    out.append(UInt8(ascii: "m"))
 }
 
 /// OSC 52: asks the terminal to put `text` on the system clipboard.
@@ -120,8 +116,8 @@ func base64(_ bytes: [UInt8]) -> String {
 extension Terminal {
     /// After a frame is out: makes its links hyperlinks again where the terminal's cells
     /// may have been rewritten (see `linksToRewrite`).
-    func writeHyperlinks(_ frame: Frame, rows: Set<Int>, previous: Frame?) {
-        let links = linksToRewrite(frame, drawnRows: rows, previous: previous)
+    func writeHyperlinks(_ frame: Frame, changes: [Int: Range<Int>], previous: Frame?) {
+        let links = linksToRewrite(frame, changes: changes, previous: previous)
         writeRaw(hyperlinkBytes(for: frame, links: links, color: hasColor, unicode: unicode))
     }
 

@@ -574,7 +574,11 @@ func hangingParagraph(
 /// instead of the backticks, bold in plain text, underlined in bold text. `inCode` carries
 /// an open backtick over to the next wrapped line.
 func codeSpans(_ line: String, style: CellStyle, role: ColorRole, inCode: inout Bool) -> [Span] {
-    let codeStyle = style.union(style.contains(.bold) ? [.underline] : [.bold])
+    // Most lines have no backtick: one span, without going through the characters.
+    if !line.utf8.contains(UInt8(ascii: "`")) {
+        return [Span(text: line, style: inCode && !line.isEmpty ? codeStyle(style) : style, role: role)]
+    }
+    let codeStyle = codeStyle(style)
     var spans: [Span] = []
     var piece = ""
     func flush() {
@@ -591,6 +595,11 @@ func codeSpans(_ line: String, style: CellStyle, role: ColorRole, inCode: inout 
     }
     flush()
     return spans.isEmpty ? [Span(text: "", style: style, role: role)] : spans
+}
+
+/// Inline code stands out from the text around it: bold in plain text, underlined in bold.
+private func codeStyle(_ style: CellStyle) -> CellStyle {
+    style.union(style.contains(.bold) ? [.underline] : [.bold])
 }
 
 /// The plan in one line, for when the steps pane is not on screen (or is, by itself):

@@ -68,23 +68,29 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     // longest title that leaves room for the key hints wins.
     let guide = model.guide
     let version = guide.apiVersion.description
-    let titles = [
-        " \(guide.title) · Accounts v1 page, maps onto v2 · Stripe API \(version)",
-        " \(guide.title) · Stripe API \(version)",
-        " \(guide.title) · API \(version)",
-        " Connect guide · API \(version)",
-    ]
+    // Made one at a time, as they are tried: on most screens the first fits.
+    func title(_ index: Int) -> String {
+        switch index {
+        case 0: " \(guide.title) · Accounts v1 page, maps onto v2 · Stripe API \(version)"
+        case 1: " \(guide.title) · Stripe API \(version)"
+        case 2: " \(guide.title) · API \(version)"
+        default: " Connect guide · API \(version)"
+        }
+    }
+    let titleCount = 4
     let rights = [hints.joined(separator: "  ") + " ", hints.joined(separator: " ") + " "]
     let measure = frame.displayWidth
     var choice: (title: String, right: String?)?
-    for title in titles {
-        if let right = rights.first(where: { measure.of(title) + measure.of($0) + 1 <= columns }) {
-            choice = (title, right)
+    for index in 0..<titleCount {
+        let candidate = title(index)
+        if let right = rights.first(where: { measure.of(candidate) + measure.of($0) + 1 <= columns }) {
+            choice = (candidate, right)
             break
         }
     }
     // Too narrow for the hints (the key bar has them too): the title and version alone.
-    let (title, right) = choice ?? (titles.dropLast().last { measure.of($0) <= columns } ?? titles[titles.count - 1], nil)
+    let (title, right) = choice
+        ?? ((0..<(titleCount - 1)).reversed().map(title).first { measure.of($0) <= columns } ?? title(titleCount - 1), nil)
     frame.write(measure.truncate(title, to: columns), column: 0, row: 0, style: [.bold], role: .title)
     if let right {
         frame.write(right, column: columns - measure.of(right), row: 0, role: .title)

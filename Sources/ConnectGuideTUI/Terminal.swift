@@ -163,8 +163,9 @@ final class Terminal {
 
     // MARK: Output
 
-    /// Copies a frame to the screen with one `doupdate`. ncurses sends only the cells
-    /// that differ from what the terminal shows; `repaint` forces every cell out.
+    /// Copies a frame to the screen with one `doupdate`. Only the cells that changed since
+    /// the last frame are handed to ncurses, which then sends only what differs from what
+    /// the terminal shows; `repaint` forces every cell out.
     func draw(_ frame: Frame, repaint: Bool = false) {
         let window = cg_stdscr()
         if repaint || shown?.size != frame.size {
@@ -172,24 +173,23 @@ final class Terminal {
             shown = nil
             if repaint { clearok(cg_curscr(), true) }
         }
-        var drawn = Set<Int>()
-        for row in 0..<frame.size.rows where shown.map({ !rowsEqual($0, frame, row) }) ?? true {
-            drawRow(frame, row: row, window: window)
-            drawn.insert(row)
+        // Row by row, the columns that differ from what is on screen (all of them on a fresh one).
+        let changes = shown.map { frame.changes(since: $0) }
+            ?? Dictionary(uniqueKeysWithValues: (0..<frame.size.rows).map { ($0, 0..<frame.size.columns) })
+        for (row, columns) in changes.sorted(by: { $0.key < $1.key }) {
+            drawRow(frame, row: row, columns: columns, over: shown, window: window)
         }
         wnoutrefresh(window)
         doupdate()
-        writeHyperlinks(frame, rows: drawn, previous: shown)  // Hyperlinks.swift
+        writeHyperlinks(frame, changes: changes, previous: shown)  // Hyperlinks.swift
         shown = frame
     }
 
-    private func rowsEqual(_ old: Frame, _ new: Frame, _ row: Int) -> Bool {
-        let start = row * new.size.columns
-        return old.cells[start..<(start + new.size.columns)] == new.cells[start..<(start + new.size.columns)]
-    }
-
-    /// Draws a row as runs of one style each: one ncurses call per run, not per cell.
-    private func drawRow(_ frame: Frame, row: Int, window: UnsafeMutablePointer<WINDOW>?) {
+    /// Draws the cells of a row, within `columns`, that differ from `previous` (every cell
+    /// on a fresh screen: a cell `werase` blanked does not carry the attributes of a blank
+    /// drawn by us, so ncurses would send it again): runs of one style each, one ncurses
+    /// call per run, never a cell that is already right.
+    private func drawRow(_ frame: Frame, row: Int, columns: Range<Int>, over previous: Frame?, window: UnsafeMutablePointer<WINDOW>?) {
         // One column wide, ncurses writes the bottom-right cell by inserting the cell to
         // its left, which does not exist: it sent bytes from outside the line (garbage on
         // screen). Left blank, that cell is never sent; the terminal could not show it anyway.
@@ -198,31 +198,52 @@ final class Terminal {
             _ = mvwaddnwstr(window, Int32(row), 0, [wchar_t(32)], 1)
             return
         }
-        let cells = frame.cells[(row * frame.size.columns)..<((row + 1) * frame.size.columns)]
+        let base = row * frame.size.columns
+        // Which cells to send; a wide character goes out whole, both of its cells.
+        var dirty = columns.map { column -> Bool in
+            let index = base + column
+            let cell = frame.cells[index]
+            guard let previous else { return true }
+            return cell != previous.cells[index] || (cell.isCluster && frame.clusters[index] != previous.clusters[index])
+        }
+        for offset in dirty.indices where dirty[offset] && frame.cells[base + columns.lowerBound + offset].isContinuation && offset > 0 {
+            dirty[offset - 1] = true
+        }
+        for offset in dirty.indices.dropLast() where dirty[offset] && frame.cells[base + columns.lowerBound + offset + 1].isContinuation {
+            dirty[offset + 1] = true
+        }
         var text: [wchar_t] = []
-        text.reserveCapacity(cells.count + 8)
-        var start = cells.startIndex
-        while start < cells.endIndex {
-            let style = cells[start].style, role = cells[start].role
+        text.reserveCapacity(columns.count + 8)
+        var start = columns.lowerBound
+        while start < columns.upperBound {
+            guard dirty[start - columns.lowerBound] else {
+                start += 1
+                continue
+            }
+            let style = frame.cells[base + start].style, role = frame.cells[base + start].role
             var end = start
             text.removeAll(keepingCapacity: true)
-            while end < cells.endIndex, cells[end].style == style, cells[end].role == role {
-                let character = cells[end].character
-                if cells[end].isContinuation {
+            while end < columns.upperBound, dirty[end - columns.lowerBound],
+                frame.cells[base + end].style == style, frame.cells[base + end].role == role
+            {
+                let cell = frame.cells[base + end]
+                if cell.isContinuation {
                     // Drawn with the wide character before it.
-                } else if unicode || character.isASCII {
-                    for scalar in character.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
-                } else {
+                } else if !unicode && !cell.scalar.isASCII {
                     // Outside UTF-8, ncurses cannot show it at all: draw a stand-in per column.
-                    let standIn = wchar_t(bitPattern: asciiStandIn(for: character).value)
-                    let wide = end + 1 < cells.endIndex && cells[end + 1].isContinuation
+                    let standIn = wchar_t(bitPattern: asciiStandIn(for: cell.scalar).value)
+                    let wide = end + 1 < frame.size.columns && frame.cells[base + end + 1].isContinuation
                     text += wide ? [standIn, standIn] : [standIn]
+                } else if cell.isCluster {
+                    for scalar in frame.character(end, row).unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                } else {
+                    text.append(wchar_t(bitPattern: cell.scalar.value))
                 }
                 end += 1
             }
             cg_set_style(window, attributes(style), hasColor ? Self.pair(for: role) : 0)
             text.withUnsafeBufferPointer { buffer in
-                _ = mvwaddnwstr(window, Int32(row), Int32(start - cells.startIndex), buffer.baseAddress, Int32(buffer.count))
+                _ = mvwaddnwstr(window, Int32(row), Int32(start), buffer.baseAddress, Int32(buffer.count))
             }
             start = end
         }

@@ -34,7 +34,7 @@ struct BlankSpaceTests {
         func blank(_ pane: Rect) -> Int {
             let inner = pane.inset(by: 1)
             return (inner.y..<(inner.y + inner.height)).filter { row in
-                (inner.x..<(inner.x + inner.width)).allSatisfy { frame[$0, row].character == " " }
+                (inner.x..<(inner.x + inner.width)).allSatisfy { frame.character($0, row) == " " }
             }.count
         }
         var result: [(name: String, blankRows: Int, rows: Int, hides: Bool)] = []

@@ -57,16 +57,16 @@ struct LinkTests {
     @Test("Links are sent again where ncurses may have written over them, and only there")
     func rewrite() {
         let start = render(model(140, 40))
-        #expect(linksToRewrite(start, drawnRows: [], previous: nil) == start.links)
+        #expect(linksToRewrite(start, changes: [:], previous: nil) == start.links)
         // An arrow key changes the left pane only: the steps' links stay as they were.
         let moved = render(model(140, 40, after: keys(.down)))
-        let drawn = Set((0..<40).filter { row in (0..<140).contains { moved[$0, row] != start[$0, row] } })
+        let drawn = moved.changes(since: start)
         #expect(!drawn.isEmpty)
-        #expect(linksToRewrite(moved, drawnRows: drawn, previous: start).isEmpty)
+        #expect(drawn.values.allSatisfy { $0.upperBound <= ScreenLayout.propertiesPaneWidth(columns: 140) })
+        #expect(linksToRewrite(moved, changes: drawn, previous: start).isEmpty)
         // A choice changes the steps: their links are rewritten.
         let chosen = render(model(140, 40, after: keys(.down, .down, .enter)))
-        let changed = Set((0..<40).filter { row in (0..<140).contains { chosen[$0, row] != start[$0, row] } })
-        #expect(!linksToRewrite(chosen, drawnRows: changed, previous: start).isEmpty)
+        #expect(!linksToRewrite(chosen, changes: chosen.changes(since: start), previous: start).isEmpty)
     }
 
     @Test("OSC 52 carries the text in base64")

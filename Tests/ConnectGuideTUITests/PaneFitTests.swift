@@ -111,7 +111,7 @@ struct PaneFitTests {
             "\(what): the explanation has \(content.explanation.visibleRows) rows\n\(frame.text)", sourceLocation: sourceLocation)
         #expect(content.options.contains { $0.spans.contains { $0.text.contains("▸") } }, "\(what): the cursor's option is not shown", sourceLocation: sourceLocation)
         if overlay == nil {
-            let dividers = (pane.y..<(pane.y + pane.height)).filter { frame[pane.x, $0].character == "├" }
+            let dividers = (pane.y..<(pane.y + pane.height)).filter { frame.character(pane.x, $0) == "├" }
             #expect(dividers.count == 2, "\(what): dividers on rows \(dividers)\n\(frame.text)", sourceLocation: sourceLocation)
         }
     }
@@ -123,7 +123,7 @@ struct PaneFitTests {
         let bottom = box.y + box.height - 1
         func at(_ column: Int, _ row: Int) -> Character? {
             if let covered, covered.contains(column: column, row: row) { return nil }
-            return frame[column, row].character
+            return frame.character(column, row)
         }
         let corners: [(Int, Int, Character)] = [(box.x, box.y, "┌"), (right, box.y, "┐"), (box.x, bottom, "└"), (right, bottom, "┘")]
         for (column, row, corner) in corners {
@@ -137,7 +137,7 @@ struct PaneFitTests {
         }
         // The bottom line: ─ throughout but for one label set into it (" ↓ 3 more, PgDn ").
         if covered == nil || !(box.x..<right).contains(where: { covered!.contains(column: $0, row: bottom) }) {
-            let line = String((box.x + 1..<right).map { frame[$0, bottom].character })
+            let line = String((box.x + 1..<right).map { frame.character($0, bottom) })
             let parts = line.split(separator: "─", omittingEmptySubsequences: true)
             let isLabel = parts.count == 1 && (parts[0].hasPrefix(" ↓ ") || parts[0].hasPrefix(" ↑ "))
             #expect(parts.isEmpty || isLabel, "\(what): bottom border reads \(line)\n\(frame.text)", sourceLocation: sourceLocation)

@@ -55,7 +55,8 @@ public struct Guide: Sendable {
         apiVersion = apiVersionChanges.first { $0.version.date == version.date && version.name == nil }?.version ?? version
         rules = allRules.filter { $0.kind.isHard && $0.versions.contains(version) }
         recommendations = allRules.filter { !$0.kind.isHard && $0.versions.contains(version) }
-        validSelections = validityTable[rules.map(\.id)] ?? allSelections.filter { violations(of: $0).isEmpty }
+        let inForce = rules.map(\.id)
+        validSelections = validityTable.first { $0.rules == inForce }?.selections ?? allSelections.filter { violations(of: $0).isEmpty }
         validRankings = validSelections.map(ranking)
     }
 
@@ -103,7 +104,7 @@ public struct Guide: Sendable {
 
     /// The valid selections for each set of hard rules (by rule ids, in rule order), as the
     /// content compiler precomputes them; a set not in the table is computed when needed.
-    let validityTable: [[RuleID]: [Selection]]
+    let validityTable: [ValidSelections]
 
     /// A guide with the rules of the newest API version in `apiVersionChanges` in force.
     public init(
@@ -113,7 +114,7 @@ public struct Guide: Sendable {
         requirementCollectionLabels: [RequirementCollection: String],
         requirementCollectionExplanation: [RequirementCollection: String], slots: [StepSlot],
         configuration: [AccountsAPI: APIConfigurationRules], legacyTypes: [LegacyType], links: [DocLink],
-        presets: [Preset] = [], validityTable: [[RuleID]: [Selection]] = [:]
+        presets: [Preset] = [], validityTable: [ValidSelections] = []
     ) {
         self.contentVersion = contentVersion
         self.title = title
@@ -149,4 +150,17 @@ public struct Guide: Sendable {
 struct SelectionRanking: Hashable, Sendable {
     let breached: UInt64
     let placing: UInt64
+}
+
+/// The valid selections under one set of hard rules (their ids in rule order), as the
+/// content compiler precomputes them. A list of these, not a dictionary: a dictionary
+/// keyed by arrays costs a runtime conformance lookup at every start.
+public struct ValidSelections: Hashable, Sendable {
+    public let rules: [RuleID]
+    public let selections: [Selection]
+
+    public init(rules: [RuleID], selections: [Selection]) {
+        self.rules = rules
+        self.selections = selections
+    }
 }

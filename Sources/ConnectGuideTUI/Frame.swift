@@ -142,25 +142,27 @@ public struct Frame: Sendable {
     /// terminal layer must send again.
     func changes(since old: Frame) -> [Int: Range<Int>] {
         var result: [Int: Range<Int>] = [:]
-        for row in 0..<size.rows {
-            if let columns = changedColumns(since: old, row: row) { result[row] = columns }
+        let width = size.columns
+        let compareClusters = !clusters.isEmpty || !old.clusters.isEmpty
+        cells.withUnsafeBufferPointer { new in
+            old.cells.withUnsafeBufferPointer { was in
+                func differs(_ index: Int) -> Bool {
+                    new[index] != was[index] || (compareClusters && new[index].isCluster && clusters[index] != old.clusters[index])
+                }
+                for row in 0..<size.rows {
+                    let base = row * width
+                    var first = 0
+                    while first < width && !differs(base + first) { first += 1 }
+                    guard first < width else { continue }
+                    var last = width - 1
+                    while !differs(base + last) { last -= 1 }
+                    if first > 0, new[base + first].isContinuation || was[base + first].isContinuation { first -= 1 }
+                    if last + 1 < width, new[base + last + 1].isContinuation || was[base + last + 1].isContinuation { last += 1 }
+                    result[row] = first..<(last + 1)
+                }
+            }
         }
         return result
-    }
-
-    private func changedColumns(since old: Frame, row: Int) -> Range<Int>? {
-        let width = size.columns
-        let base = row * width
-        let range = base..<(base + width)
-        if cells[range] == old.cells[range] && clusters.isEmpty && old.clusters.isEmpty { return nil }
-        func differs(_ column: Int) -> Bool {
-            let index = base + column
-            return cells[index] != old.cells[index] || (cells[index].isCluster && clusters[index] != old.clusters[index])
-        }
-        guard var first = (0..<width).first(where: differs), var last = (0..<width).last(where: differs) else { return nil }
-        if first > 0, cells[base + first].isContinuation || old.cells[base + first].isContinuation { first -= 1 }
-        if last + 1 < width, cells[base + last + 1].isContinuation || old.cells[base + last + 1].isContinuation { last += 1 }
-        return first..<(last + 1)
     }
 
     /// The topmost target under the cell.

@@ -81,15 +81,15 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     for change in changes { out.line("        \(change),") }
     out.line("    ]")
     // The valid combinations under each set of hard rules an API version can put in force.
-    out.line("    let validityTable: [[RuleID]: [Selection]] = [")
+    out.line("    let validityTable: [ValidSelections] = [")
     for ruleset in guide.rulesets {
         let ids = ruleset.map(\.id)
         let valid = guide.allSelections.filter { selection in !ruleset.contains { guide.breaks($0, selection) } }
-        out.line("        \(strings(ids.map(\.rawValue))): [")
+        out.line("        ValidSelections(rules: \(strings(ids.map(\.rawValue))), selections: [")
         for selection in valid {
             out.line("            Selection(options: \(strings(PropertyID.allCases.map { selection[$0].rawValue }))),")
         }
-        out.line("        ],")
+        out.line("        ]),")
     }
     out.line("    ]")
     let labels = RequirementCollection.allCases.map { ".\($0.rawValue): \(literal(guide.requirementCollectionLabels[$0] ?? ""))" }

@@ -1,5 +1,5 @@
 import ConnectGuideCore
-import Glibc
+import ConnectGuidePlatform
 
 /// Why a saved selection could not be used. The file is left as it is, so the caller
 /// can report the problem before anything replaces it.
@@ -129,7 +129,7 @@ public struct SelectionStore: Hashable, Sendable {
             let candidate = directory + "/" + name
             var status = stat()
             guard lstat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-                now - Int(status.st_mtim.tv_sec) > Self.staleAge else { continue }
+                now - modificationSeconds(status) > Self.staleAge else { continue }
             unlink(candidate)
         }
     }

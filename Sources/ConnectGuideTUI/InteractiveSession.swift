@@ -1,5 +1,5 @@
 import ConnectGuideCore
-import Glibc
+import ConnectGuidePlatform
 
 /// The interactive guide: the event loop joining the terminal, the model and the renderer.
 public enum InteractiveSession {

@@ -5,7 +5,7 @@ import ConnectGuideDocuments
 import ConnectGuideContent
 import ConnectGuideTUI
 
-import Glibc
+import ConnectGuidePlatform
 
 /// The root command's options for the full-screen guide, which `connect-guide` runs
 /// when given no subcommand (app.md section 1). The start options (selection flags,
@@ -72,7 +72,7 @@ struct InteractiveOptions: ParsableArguments {
         case .cancelled:
             // Esc: left without choosing. With --print the caller asked for a result and
             // gets none: exit 1 (README, exit statuses). Without it, an ordinary quit.
-            if printFormat != nil { Glibc.exit(1) }
+            if printFormat != nil { ConnectGuidePlatform.exit(Exit.noResult) }
         case .signal(let signal):
             // Interrupted: nothing on stdout. Die of the same signal, now that the terminal
             // is restored, so a calling shell sees it (a loop stops on Ctrl-C) and reports

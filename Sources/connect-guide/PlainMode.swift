@@ -3,7 +3,7 @@ import ConnectGuideStorage
 import ConnectGuideDocuments
 import ConnectGuideContent
 
-import Glibc
+import ConnectGuidePlatform
 
 /// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as

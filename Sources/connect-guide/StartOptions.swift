@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideStorage
-import FoundationEssentials
 
 /// How an interactive session (the full-screen guide or --plain) starts: the selection
 /// flags, `--resume`, and `--plain`. Shared by both front ends so they start the same way.
@@ -78,9 +77,4 @@ struct StartOptions: ParsableArguments {
         if case .success(nil)? = loaded, !resume { firstStart = true } else { firstStart = false }
         return (guide.initialState(completion.selection), store, firstStart)
     }
-}
-
-/// The environment of this process, for code that takes an environment as a value.
-func processEnvironment() -> [String: String] {
-    ProcessInfo.processInfo.environment
 }

@@ -7,6 +7,11 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
     public let path: String
     public let problem: String
 
+    public init(path: String, problem: String) {
+        self.path = path
+        self.problem = problem
+    }
+
     public var description: String {
         "the saved selection in \(UntrustedText.escaped(path)) cannot be used: \(problem)"
     }

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 import ConnectGuidePlatform
 
 /// The interactive guide: the event loop joining the terminal, the model and the renderer.
@@ -40,7 +41,7 @@ public enum InteractiveSession {
         "For the plan without the full-screen guide, run `connect-guide plan` with the same selection flags, or `connect-guide --plain` for questions line by line."
 
     /// Runs the guide until the user quits or a signal ends it. The terminal is restored
-    /// in every case before this returns. `startNotices` are messages from before the
+    /// in every case before this returns. `startNotices` are what was found before the
     /// screen was taken (a saved selection that could not be used, say): anything printed
     /// then would be hidden by the full-screen UI, so they are the first notice instead.
     /// `selectionChanged` is called after each change of selection (to save it); a
@@ -48,7 +49,7 @@ public enum InteractiveSession {
     /// `environment` decides hyperlinks (TERM) and the browser ($BROWSER); `printFormat`
     /// is what --print will print, for the header and key bar.
     public static func run(
-        guide: Guide, start: GuideState, startNotices: [String] = [], environment: [String: String] = [:],
+        guide: Guide, start: GuideState, startNotices: [StartNotice] = [], environment: [String: String] = [:],
         printFormat: String? = nil, offerPresets: Bool = false, selectionChanged: (Selection) -> String? = { _ in nil }
     ) throws(TerminalUnavailable) -> Ending {
         let terminal = try Terminal()

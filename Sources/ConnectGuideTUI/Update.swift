@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
+import ConnectGuideStorage
 
 extension AppModel {
     /// The app's state machine: a pure function from a model and an event to the next
@@ -55,17 +56,14 @@ extension AppModel {
         notice = Notice(kind: .error, text: message)
     }
 
-    /// Shows the messages from before the session started (problems with the saved
-    /// selection, --resume notes) as the first notice, ahead of any notice of what the
-    /// starting selection moved.
-    public mutating func showStartNotices(_ messages: [String]) {
-        let texts = messages.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard !texts.isEmpty else { return }
-        // Notes (nothing saved yet, what the flags implied) are information; anything else
-        // (an unusable saved file) is a problem.
-        let problem = texts.contains { !$0.hasPrefix("note:") }
+    /// Shows what was found before the session started (a saved selection that could not
+    /// be used, what the flags implied) as the first notice, ahead of any notice of what the
+    /// starting selection moved: an error when any of it is a problem, else information.
+    public mutating func showStartNotices(_ notices: [StartNotice]) {
+        guard !notices.isEmpty else { return }
+        let texts = notices.map { $0.text(in: guide) }
         let combined = (texts + (notice.map { [$0.text] } ?? [])).joined(separator: " ")
-        notice = Notice(kind: problem ? .error : .info, text: combined)
+        notice = Notice(kind: notices.contains(where: \.isProblem) ? .error : .info, text: combined)
     }
 
     var isShowingStepsOnly: Bool { ScreenLayout.mode(for: self) == .stacked(.steps) }

@@ -19,32 +19,33 @@ struct InteractiveOptions: ParsableArguments {
     var printFormat: PlanFormat?
 
     func run(_ start: StartOptions) throws {
-        let guide = try start.selection.guide(.bundled)
+        // Anything printed now would be hidden by the full-screen UI: the guide shows these
+        // notices as its first notice instead, and they go to stderr only if it cannot start.
+        var notices: [StartNotice] = []
+        let guide = try start.selection.guide(.bundled) { notices.append($0) }
+        let printNotices = { notices.forEach { printNotice($0, in: guide) } }
         // Checked before reading the saved selection, so a refusal changes nothing.
         if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
+            printNotices()
             throw CLIError.usage(refusal)
         }
-        // Anything printed now would be hidden by the full-screen UI: the guide shows these
-        // messages as its first notice instead, and they go to stderr only if it cannot start.
-        var startNotices: [String] = []
         let state: GuideState
         let store: SelectionStore?
-        let firstStart: Bool
         do {
-            (state, store, firstStart) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
-                startNotices.append($0)
+            (state, store) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
+                notices.append($0)
             }
         } catch {
-            startNotices.forEach(printError)
+            printNotices()
             throw error
         }
         // A first start with no selection asked for opens on the preset chooser.
-        let offerPresets = firstStart && state.selection == guide.initialState().selection
+        let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
         var saveFailed = false
         let ending: InteractiveSession.Ending
         do {
             ending = try InteractiveSession.run(
-                guide: guide, start: state, startNotices: startNotices, environment: processEnvironment(),
+                guide: guide, start: state, startNotices: notices, environment: processEnvironment(),
                 printFormat: printFormat?.rawValue, offerPresets: offerPresets
             ) { selection in
                 guard let store, !saveFailed else { return nil }
@@ -58,7 +59,7 @@ struct InteractiveOptions: ParsableArguments {
                 }
             }
         } catch {
-            startNotices.forEach(printError)
+            printNotices()
             throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")
         }
         switch ending {

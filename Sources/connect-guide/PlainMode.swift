@@ -11,7 +11,7 @@ import ConnectGuidePlatform
 func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
     let guide = try options.selection.guide(.bundled)
     let environment = processEnvironment()
-    let (state, store, _) = try options.start(in: guide, environment: environment, warn: printError)
+    let (state, store) = try options.start(in: guide, environment: environment) { printNotice($0, in: guide) }
     var standardError = StandardError()
     var saveFailed = false
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)

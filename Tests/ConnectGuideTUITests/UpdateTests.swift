@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 import Testing
 
 @testable import ConnectGuideTUI
@@ -81,20 +82,32 @@ struct UpdateTests {
         #expect(start.update(.key(.character("4"))).model.state.focus == .fees)
     }
 
-    @Test("Start-up messages are the first notice: problems as errors, notes as information, ahead of what moved")
-    func startNotices() {
+    @Test("Start-up notices are the first notice: problems as errors, notes as information, ahead of what moved")
+    func startNotices() throws {
+        let unusable = StartNotice.savedSelectionUnusable(
+            SelectionStoreError(path: "/x/last.url", problem: "it is not a saved selection"), keptAs: nil, startingFromDefaults: false)
+        let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
         var problem = model(140, 40)
-        problem.showStartNotices(["warning: the saved selection in /x/last.json cannot be used", "note: implied"])
-        #expect(problem.notice == Notice(kind: .error, text: "warning: the saved selection in /x/last.json cannot be used note: implied"))
+        problem.showStartNotices([unusable, .implied(move)])
+        #expect(problem.notice == Notice(
+            kind: .error,
+            text: "warning: the saved selection in /x/last.url cannot be used: it is not a saved selection note: \(guide.describe(move))"))
         var note = model(140, 40)
-        note.showStartNotices(["note: nothing saved yet in /x/last.json; starting from the defaults"])
+        note.showStartNotices([.nothingSavedToResume(path: "/x/last.url")])
         #expect(note.notice?.kind == .info)
-        #expect(render(note).text.contains("note: nothing saved yet in /x/last.json"))
+        #expect(render(note).text.contains("note: nothing saved yet in /x/last.url"))
         var none = model(140, 40)
         none.showStartNotices([])
         #expect(none.notice == nil)
         // The next choice replaces it, as any notice.
         #expect(note.update(.key(.down)).model.update(.key(.enter)).model.notice?.text.contains("nothing saved") != true)
+        // A starting selection the rules moved: the start notices come first, then what moved.
+        // API onboarding with the full Dashboard: R1 moves the Dashboard.
+        let moved = guide.initialState(Selection { $0 == .onboarding ? "api" : $0 == .dashboard ? "full" : guide.defaults[$0] })
+        var both = AppModel(guide: guide, state: moved, size: TerminalSize(columns: 140, rows: 40))
+        let movedText = try #require(both.notice?.text)
+        both.showStartNotices([.firstStart])
+        #expect(both.notice == Notice(kind: .info, text: "note: \(guide.prerequisites) " + movedText))
     }
 
     @Test("Ctrl-L asks for a full repaint")

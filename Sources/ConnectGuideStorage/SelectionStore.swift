@@ -17,6 +17,41 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
     }
 }
 
+/// Where a session saves its selection for --resume: the `SelectionStore`, or a stand-in
+/// in tests.
+public protocol SelectionSaver {
+    func save(_ selection: Selection, in guide: Guide) throws(FileError)
+}
+
+/// A save of the selection that failed. Saving is a convenience for --resume, so a
+/// session says so once and carries on without it.
+public struct SaveFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public let error: FileError
+
+    public init(_ error: FileError) { self.error = error }
+
+    /// What the user reads, as a clause: each front end starts the sentence its own way.
+    public var description: String { "cannot save the selection for --resume: \(error)" }
+}
+
+/// How a save went, for the session that asked for it.
+public enum SaveOutcome: Hashable, Sendable {
+    case saved(Selection)
+    case failed(SaveFailure)
+}
+
+extension SelectionSaver {
+    /// Saves, with the outcome as a value rather than a thrown error.
+    public func outcome(ofSaving selection: Selection, in guide: Guide) -> SaveOutcome {
+        do {
+            try save(selection, in: guide)
+            return .saved(selection)
+        } catch {
+            return .failed(SaveFailure(error))
+        }
+    }
+}
+
 /// The last selection, kept in `$XDG_STATE_HOME/connect-guide/last.url` as the docs page's
 /// URL (app.md section 4), so the file is also a link to share, and it is read back with
 /// the same URL codec as `--from-url`. The location comes from an environment passed in,
@@ -26,7 +61,7 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
 /// Use: `load(in:)` once at start and report a failure (a corrupt file is ignored, never
 /// fatal); then `save(_:)` after every change of selection. Loading first is what keeps a
 /// corrupt file from being replaced before anyone was told about it.
-public struct SelectionStore: Hashable, Sendable {
+public struct SelectionStore: SelectionSaver, Hashable, Sendable {
     /// The shape of the JSON file earlier versions wrote, read once and rewritten.
     static let legacySchema = "connect-guide/selection/v1"
     /// The largest file read as a saved selection; a real one is about 200 bytes.

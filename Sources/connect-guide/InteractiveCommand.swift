@@ -41,23 +41,11 @@ struct InteractiveOptions: ParsableArguments {
         }
         // A first start with no selection asked for opens on the preset chooser.
         let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
-        var saveFailed = false
         let ending: InteractiveSession.Ending
         do {
             ending = try InteractiveSession.run(
                 guide: guide, start: state, startNotices: notices, environment: processEnvironment(),
-                printFormat: printFormat?.rawValue, offerPresets: offerPresets
-            ) { selection in
-                guard let store, !saveFailed else { return nil }
-                do {
-                    try store.save(selection, in: guide)
-                    return nil
-                } catch {
-                    // Saving is a convenience for --resume: say so once and carry on.
-                    saveFailed = true
-                    return "Cannot save the selection for --resume: \(error)"
-                }
-            }
+                printFormat: printFormat?.rawValue, offerPresets: offerPresets, saver: store)
         } catch {
             printNotices()
             throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")

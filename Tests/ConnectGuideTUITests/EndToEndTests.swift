@@ -119,6 +119,32 @@ struct EndToEndTests {
         #expect(try session.file("stderr.txt").isEmpty, "nothing on the hidden stderr")
     }
 
+    @Test("A state directory that cannot be written: the guide says so once, as an error, and carries on")
+    func unwritableState() throws {
+        let session = try TerminalSession(columns: 160, rows: 40, environment: ["XDG_STATE_HOME": "/proc/connect-guide-test"])
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Enter")
+        let failed = try session.waitFor("Cannot save the selection for --resume")
+        #expect(failed.contains(selectorRow(.onboarding, "Embedded")))
+        // The next choice's notice replaces it, and no second failure is told.
+        try session.press("Down", "Enter")
+        let next = try session.waitFor("Choosing API also set")
+        #expect(!next.contains("Cannot save"))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+    }
+
+    @Test("Keys typed ahead of q in one read are saved before the guide ends")
+    func typedAheadOfQuit() throws {
+        let session = try TerminalSession(columns: 120, rows: 40)
+        try session.waitFor("Integration steps")
+        // j (down), Enter and q in one write: the choice and the quit come in the same read.
+        try session.send(bytes: Array("j\rq".utf8))
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.savedSelection()?["onboarding"] == "embedded")
+    }
+
     @Test("Ctrl-C: the guide dies of SIGINT (after restoring the terminal), so a calling loop sees the signal")
     func diesOfSignal() throws {
         // perl's system reports how the child ended: killed by a signal, or an exit status.

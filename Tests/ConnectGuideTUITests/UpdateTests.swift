@@ -62,12 +62,12 @@ struct UpdateTests {
 
     @Test("q quits choosing the selection; q and Esc close an open overlay first")
     func quitting() {
-        #expect(model(140, 40).update(.key(.character("q"))).effect == .quit)
-        #expect(model(140, 40, after: typed("?")).update(.key(.character("q"))).effect == .none)
+        #expect(model(140, 40).update(.key(.character("q"))).effects == [.quit])
+        #expect(model(140, 40, after: typed("?")).update(.key(.character("q"))).effects.isEmpty)
         let helpOpen = model(140, 40, after: typed("?"))
         #expect(helpOpen.overlay == .help)
-        let (closed, effect) = helpOpen.update(.key(.escape))
-        #expect(effect == .none)
+        let (closed, effects) = helpOpen.update(.key(.escape))
+        #expect(effects.isEmpty)
         #expect(closed.overlay == nil)
         #expect(model(140, 40, after: typed("v")).overlay == .url(reason: nil))
         #expect(model(140, 40, after: typed("v") + keys(.escape)).overlay == nil)
@@ -76,8 +76,8 @@ struct UpdateTests {
     @Test("A digit with a combining mark is no property number: nothing happens, nothing traps")
     func digitWithMark() {
         let start = model(140, 40, after: typed("3"))
-        let (next, effect) = start.update(.key(.character("1\u{301}")))
-        #expect(effect == .none)
+        let (next, effects) = start.update(.key(.character("1\u{301}")))
+        #expect(effects.isEmpty)
         #expect(next.state.focus == .chargeType)
         #expect(start.update(.key(.character("4"))).model.state.focus == .fees)
     }
@@ -112,7 +112,7 @@ struct UpdateTests {
 
     @Test("Ctrl-L asks for a full repaint")
     func repaint() {
-        #expect(model(140, 40).update(.key(.redraw)).effect == .repaint)
+        #expect(model(140, 40).update(.key(.redraw)).effects == [.repaint])
     }
 
     @Test("PgDn scrolls the explanation and stops at its end; a new option starts at the top")
@@ -158,8 +158,8 @@ struct UpdateTests {
         }
         #expect(fields.format == .json)
         #expect(fields.path == "connect-guide-plan.json")
-        let (_, effect) = dialog.update(.key(.enter))
-        guard case .export(let request) = effect else {
+        let (_, effects) = dialog.update(.key(.enter))
+        guard case .export(let request)? = effects.first else {
             Issue.record("Enter did not request an export")
             return
         }
@@ -187,7 +187,7 @@ struct UpdateTests {
             return
         }
         #expect(fields.confirmingOverwrite)
-        guard case .export(let request) = asking.update(.key(.character("y"))).effect else {
+        guard case .export(let request)? = asking.update(.key(.character("y"))).effects.first else {
             Issue.record("y did not request an export")
             return
         }

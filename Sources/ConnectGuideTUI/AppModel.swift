@@ -259,9 +259,9 @@ public struct AppModel: Sendable {
     /// Steps new or changed by the last change of selection, by slot; kept until the next one.
     public internal(set) var stepMarks: [Int: StepMark] = [:]
     public let options: SessionOptions
-    /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
     /// A save failed: the session goes on without saving, having said so once.
     public internal(set) var savingStopped = false
+    /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
     var undoStack: [HistoryEntry] = []
     var redoStack: [HistoryEntry] = []
     /// Shared by copies of the model; keyed by what the memoised text depends on.

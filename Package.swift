@@ -18,10 +18,19 @@ let package = Package(
             name: "ConnectGuideDocuments",
             dependencies: ["ConnectGuideCore"]
         ),
+        // The one place that names the platform (Linux, glibc): re-exports Glibc and holds
+        // the Linux-only calls. A port replaces it and CLinuxSystemCalls. The core does not
+        // depend on it.
+        .target(
+            name: "ConnectGuidePlatform",
+            dependencies: ["CLinuxSystemCalls"]
+        ),
+        // The system calls Swift cannot make (syscall is variadic), as inline C functions.
+        .systemLibrary(name: "CLinuxSystemCalls"),
         // Files: atomic writes, and the saved selection (a docs page URL).
         .target(
             name: "ConnectGuideStorage",
-            dependencies: ["ConnectGuideCore"]
+            dependencies: ["ConnectGuideCore", "ConnectGuidePlatform"]
         ),
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
@@ -58,7 +67,9 @@ let package = Package(
         // The full-screen front end: model, pure renderer, key decoding, one ncurses layer.
         .target(
             name: "ConnectGuideTUI",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "CNcursesw", "CTerminalSignals"]
+            dependencies: [
+                "ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "CNcursesw", "CTerminalSignals",
+            ]
         ),
         .executableTarget(
             name: "connect-guide",
@@ -66,6 +77,7 @@ let package = Package(
                 "ConnectGuideCore",
                 "ConnectGuideContent",
                 "ConnectGuideDocuments",
+                "ConnectGuidePlatform",
                 "ConnectGuideStorage",
                 "ConnectGuideTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -91,7 +103,8 @@ let package = Package(
         .testTarget(
             name: "ConnectGuideCoreTests",
             dependencies: [
-                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuideStorage", "ContentLoader", "FuzzSupport",
+                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideStorage", "ContentLoader",
+                "FuzzSupport",
             ]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.

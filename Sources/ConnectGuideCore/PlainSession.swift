@@ -1,10 +1,46 @@
+/// Where a plain session is: the question on screen (or the presets, or the review),
+/// and the guide's state. Changed only by `PlainSession.step`.
+public struct PlainState: Hashable, Sendable {
+    public enum Stage: Hashable, Sendable {
+        /// The common setups, offered before the first question when there are any.
+        case presets
+        /// A question, by its property's index in page order.
+        case question(Int)
+        /// The choices listed, to change one or print the plan.
+        case review
+        /// Over: the plan is printed from `guideState`.
+        case finished
+    }
+
+    public internal(set) var stage: Stage
+    public internal(set) var guideState: GuideState
+    /// A question asked from the review goes straight back to it when answered.
+    var reviewing = false
+}
+
+/// What the session reads: a line, or the end of input.
+public enum PlainInput: Hashable, Sendable {
+    case line(String)
+    case endOfInput
+}
+
+/// What the runtime does for the session, in order.
+public enum PlainEffect: Hashable, Sendable {
+    /// Text for the user (stderr), as it is: questions, answers echoed, notices.
+    case write(String)
+    /// The answer changed the selection: keep it for --resume.
+    case save(Selection)
+    /// The session is over; its final state gives the plan.
+    case finish(GuideState)
+}
+
 /// The accessible line-by-line guide (`connect-guide --plain`): one numbered question per
 /// property in page order, answered by number or name, with the same rules and notices as
 /// the full-screen guide. Plain text only, one line at a time, no cursor movement or
 /// colour, so it works with screen readers and through pipes.
 ///
-/// Input and output are passed in (a line source and a text sink), so the session runs
-/// the same against a terminal, a pipe or a test.
+/// A reducer: `start(from:)` and `step(_:_:)` are pure, and return what to write and save
+/// as effects, so the session runs the same against a terminal, a pipe or a test.
 public struct PlainSession: Sendable {
     public let guide: Guide
     /// Repeat each answer after reading it. For input that is not a terminal, where
@@ -16,143 +52,219 @@ public struct PlainSession: Sendable {
         self.echoAnswers = echoAnswers
     }
 
-    /// Offers the presets, asks about each property in turn, starting from `state`, then
-    /// shows the choices for review, and returns the final state. `b` goes back one
-    /// question and `?` explains the options. `readLine` returns nil at the end of input:
-    /// the remaining choices are kept. `selectionChanged` is called after every answer that
-    /// changed the selection.
+    /// The effects of one step, in order; adjacent writes are joined.
+    struct Effects {
+        private(set) var list: [PlainEffect] = []
+
+        mutating func write(_ text: String) {
+            if case .write(let earlier)? = list.last {
+                list[list.count - 1] = .write(earlier + text)
+            } else {
+                list.append(.write(text))
+            }
+        }
+
+        mutating func append(_ effect: PlainEffect) { list.append(effect) }
+    }
+
+    /// The session from `state`: the introduction, what the rules changed in the starting
+    /// selection, then the presets (when there are any) or the first question.
+    public func start(from state: GuideState) -> (state: PlainState, effects: [PlainEffect]) {
+        var effects = Effects()
+        effects.write("""
+            \(guide.title), one question at a time. Answer with the number or the name of an \
+            option; press Enter to keep the current choice, b to go back a question, ? to hear \
+            more about the options.\n
+            """)
+        if let change = state.lastChange, !change.moved.isEmpty {
+            effects.write("The starting selection broke a rule, so it was adjusted:\n")
+            for move in change.moved { effects.write("  \(guide.describe(move)).\n") }
+        }
+        var plain = PlainState(stage: .finished, guideState: state)
+        enter(guide.presets.isEmpty ? .question(0) : .presets, &plain, &effects)
+        return (plain, effects.list)
+    }
+
+    /// What one line of input, or the end of input, does: the answer read, the selection
+    /// changed (and saved), the next question asked. `b` goes back one question and `?`
+    /// explains the options; the end of input keeps the choices made so far.
+    public func step(_ state: PlainState, _ input: PlainInput) -> (state: PlainState, effects: [PlainEffect]) {
+        var state = state
+        var effects = Effects()
+        guard state.stage != .finished else { return (state, []) }
+        guard case .line(let line) = input else {
+            if state.stage != .review { effects.write("\nEnd of input: keeping the current choices.\n") }
+            enter(.finished, &state, &effects)
+            return (state, effects.list)
+        }
+        if echoAnswers { effects.write(line + "\n") }
+        let text = line.trimmingWhitespace()
+        switch state.stage {
+        case .presets:
+            answerPresets(text, &state, &effects)
+        case .question(let index):
+            answerQuestion(index, line, &state, &effects)
+        case .review:
+            answerReview(text, &state, &effects)
+        case .finished:
+            break
+        }
+        return (state, effects.list)
+    }
+
+    /// Drives the reducer with a line source and a text sink, and returns the final state:
+    /// the session as a function, for tests and simple callers. `selectionChanged` hears
+    /// each save.
     public func run(
         from state: GuideState,
         readLine: () -> String?,
         write: (String) -> Void,
         selectionChanged: (Selection) -> Void = { _ in }
     ) -> GuideState {
-        var state = state
-        write("""
-            \(guide.title), one question at a time. Answer with the number or the name of an \
-            option; press Enter to keep the current choice, b to go back a question, ? to hear \
-            more about the options.\n
-            """)
-        if let change = state.lastChange, !change.moved.isEmpty {
-            write("The starting selection broke a rule, so it was adjusted:\n")
-            for move in change.moved { write("  \(guide.describe(move)).\n") }
+        var (plain, effects) = start(from: state)
+        while true {
+            for effect in effects {
+                switch effect {
+                case .write(let text): write(text)
+                case .save(let selection): selectionChanged(selection)
+                case .finish(let final): return final
+                }
+            }
+            (plain, effects) = step(plain, readLine().map(PlainInput.line) ?? .endOfInput)
         }
-        func read() -> String? {
-            let line = readLine()
-            if let line, echoAnswers { write(line + "\n") }
-            return line
-        }
-        func changed(from before: Selection) {
-            if state.selection != before { selectionChanged(state.selection) }
-        }
-        // The steps: the presets (when there are any), the five questions, then the review.
-        let first = guide.presets.isEmpty ? 0 : -1
-        var step = first
-        // Questions asked from the review go straight back to it.
-        var reviewing = false
+    }
+
+    // MARK: Stages
+
+    /// Moves to `stage` and asks its question: the presets listed, a question with its
+    /// options, or the review of every choice. Finishing asks nothing.
+    func enter(_ stage: PlainState.Stage, _ state: inout PlainState, _ effects: inout Effects) {
+        state.stage = stage
         let count = guide.properties.count
-        session: while true {
-            if step == -1 {
-                write("\nStart from a common setup? Each is one Stripe's docs recommend.\n")
-                for (index, preset) in guide.presets.enumerated() {
-                    write("  \(index + 1). \(preset.label) (\(preset.id)). \(preset.fits.asSentence())\n")
-                }
-                var chosen: Preset?
-                while chosen == nil {
-                    write("Setup, 1 to \(guide.presets.count), Enter to answer the questions from the current choices: ")
-                    guard let line = read() else {
-                        write("\nEnd of input: keeping the current choices.\n")
-                        break session
-                    }
-                    let text = line.trimmingWhitespace()
-                    if text.isEmpty { break }
-                    chosen = preset(named: String(text))
-                    if chosen == nil {
-                        write("\"\(text)\" is not one of the setups. Type a number from 1 to \(guide.presets.count), or press Enter to skip.\n")
-                    }
-                }
-                guard let preset = chosen else {
-                    step = 0
-                    continue
-                }
-                let before = state.selection
-                state = guide.reduce(state, .load(preset.selection))
-                write("Starting from \(preset.label): \(summary(of: state.selection)).\n")
-                changed(from: before)
-                step = 0
-                continue
+        switch stage {
+        case .presets:
+            effects.write("\nStart from a common setup? Each is one Stripe's docs recommend.\n")
+            for (index, preset) in guide.presets.enumerated() {
+                effects.write("  \(index + 1). \(preset.label) (\(preset.id)). \(preset.fits.asSentence())\n")
             }
-            if step == count {
-                write("\nYour choices:\n")
-                for (index, property) in guide.properties.enumerated() {
-                    var line = "  \(index + 1). \(property.label): \(guide.optionLabel(property.id, state.selection))"
-                    let breached = guide.breachedRecommendations(of: state.selection).filter { $0.properties.contains(property.id) }
-                    if !breached.isEmpty { line += " (not recommended with the others: see the cautions)" }
-                    write(line + "\n")
-                }
-                write("Change 1 to \(count), b to go back, or press Enter to print the plan: ")
-                guard let line = read() else { break session }
-                let text = line.trimmingWhitespace()
-                if text.isEmpty { break session }
-                if text == "b" {
-                    step = count - 1
-                    continue
-                }
-                guard let number = Int(text), (1...count).contains(number) else {
-                    write("\"\(text)\" is not one of the answers. Type a number from 1 to \(count), or press Enter to print the plan.\n")
-                    continue
-                }
-                step = number - 1
-                reviewing = true
-                continue
+        case .question(let index):
+            let property = guide.properties[index]
+            effects.write("\nQuestion \(index + 1) of \(count): \(property.label) (\(property.section.heading))\n")
+            for line in optionLines(for: property, in: state.guideState) { effects.write(line + "\n") }
+        case .review:
+            effects.write("\nYour choices:\n")
+            let selection = state.guideState.selection
+            for (index, property) in guide.properties.enumerated() {
+                var line = "  \(index + 1). \(property.label): \(guide.optionLabel(property.id, selection))"
+                let breached = guide.breachedRecommendations(of: selection).filter { $0.properties.contains(property.id) }
+                if !breached.isEmpty { line += " (not recommended with the others: see the cautions)" }
+                effects.write(line + "\n")
             }
-            let property = guide.properties[step]
-            write("\nQuestion \(step + 1) of \(count): \(property.label) (\(property.section.heading))\n")
-            for line in optionLines(for: property, in: state) { write(line + "\n") }
-            while true {
-                write(promptLine(for: property, in: state))
-                guard let line = read() else {
-                    write("\nEnd of input: keeping the current choices.\n")
-                    break session
-                }
-                let trimmed = line.trimmingWhitespace()
-                if trimmed == "b" {
-                    if step == first {
-                        write("This is the first question.\n")
-                        continue
-                    }
-                    step -= 1
-                    reviewing = false
-                    continue session
-                }
-                if trimmed == "?" {
-                    for line in explanation(of: property) { write(line + "\n") }
-                    continue
-                }
-                switch answer(line, for: property, in: state) {
-                case .keep:
-                    write("Kept \(guide.optionLabel(property.id, state.selection)).\n")
-                case .choose(let option):
-                    let before = state.selection
-                    state = guide.reduce(state, .choose(property.id, option))
-                    if state.selection[property.id] == before[property.id] {
-                        write("Kept \(guide.optionLabel(property.id, state.selection)).\n")
-                    } else {
-                        write("\(property.label) is now \(guide.optionLabel(property.id, state.selection)).\n")
-                    }
-                    for move in state.lastChange?.moved ?? [] {
-                        write("This also changes \(change(move)).\n")
-                    }
-                    changed(from: before)
-                case .invalid(let message):
-                    write(message + "\n")
-                    continue
-                }
-                step = reviewing ? count : step + 1
-                continue session
-            }
+        case .finished:
+            effects.append(.finish(state.guideState))
+            return
         }
-        return state
+        prompt(state, &effects)
+    }
+
+    /// The line that waits for an answer, asked again after an answer that did not count.
+    func prompt(_ state: PlainState, _ effects: inout Effects) {
+        switch state.stage {
+        case .presets:
+            effects.write("Setup, 1 to \(guide.presets.count), Enter to answer the questions from the current choices: ")
+        case .question(let index):
+            effects.write(promptLine(for: guide.properties[index], in: state.guideState))
+        case .review:
+            effects.write("Change 1 to \(guide.properties.count), b to go back, or press Enter to print the plan: ")
+        case .finished:
+            break
+        }
+    }
+
+    /// Enter answers the questions from the current choices; a number or id loads a preset.
+    func answerPresets(_ text: Substring, _ state: inout PlainState, _ effects: inout Effects) {
+        if text.isEmpty {
+            enter(.question(0), &state, &effects)
+            return
+        }
+        guard let preset = preset(named: String(text)) else {
+            effects.write("\"\(text)\" is not one of the setups. Type a number from 1 to \(guide.presets.count), or press Enter to skip.\n")
+            prompt(state, &effects)
+            return
+        }
+        let before = state.guideState.selection
+        state.guideState = guide.reduce(state.guideState, .load(preset.selection))
+        effects.write("Starting from \(preset.label): \(summary(of: state.guideState.selection)).\n")
+        saveIfChanged(from: before, state, &effects)
+        enter(.question(0), &state, &effects)
+    }
+
+    func answerQuestion(_ index: Int, _ line: String, _ state: inout PlainState, _ effects: inout Effects) {
+        let property = guide.properties[index]
+        switch line.trimmingWhitespace() {
+        case "b":
+            if index > 0 {
+                state.reviewing = false
+                enter(.question(index - 1), &state, &effects)
+            } else if !guide.presets.isEmpty {
+                state.reviewing = false
+                enter(.presets, &state, &effects)
+            } else {
+                effects.write("This is the first question.\n")
+                prompt(state, &effects)
+            }
+            return
+        case "?":
+            for line in explanation(of: property) { effects.write(line + "\n") }
+            prompt(state, &effects)
+            return
+        default:
+            break
+        }
+        switch answer(line, for: property, in: state.guideState) {
+        case .keep:
+            effects.write("Kept \(guide.optionLabel(property.id, state.guideState.selection)).\n")
+        case .choose(let option):
+            let before = state.guideState.selection
+            state.guideState = guide.reduce(state.guideState, .choose(property.id, option))
+            let selection = state.guideState.selection
+            if selection[property.id] == before[property.id] {
+                effects.write("Kept \(guide.optionLabel(property.id, selection)).\n")
+            } else {
+                effects.write("\(property.label) is now \(guide.optionLabel(property.id, selection)).\n")
+            }
+            for move in state.guideState.lastChange?.moved ?? [] {
+                effects.write("This also changes \(change(move)).\n")
+            }
+            saveIfChanged(from: before, state, &effects)
+        case .invalid(let message):
+            effects.write(message + "\n")
+            prompt(state, &effects)
+            return
+        }
+        let last = index + 1 == guide.properties.count
+        enter(state.reviewing || last ? .review : .question(index + 1), &state, &effects)
+    }
+
+    /// Enter prints the plan, b goes back to the last question, a number changes that answer.
+    func answerReview(_ text: Substring, _ state: inout PlainState, _ effects: inout Effects) {
+        let count = guide.properties.count
+        if text.isEmpty {
+            enter(.finished, &state, &effects)
+        } else if text == "b" {
+            enter(.question(count - 1), &state, &effects)
+        } else if let number = Int(text), (1...count).contains(number) {
+            state.reviewing = true
+            enter(.question(number - 1), &state, &effects)
+        } else {
+            effects.write("\"\(text)\" is not one of the answers. Type a number from 1 to \(count), or press Enter to print the plan.\n")
+            // The whole review again, so the choices are in front of the user.
+            enter(.review, &state, &effects)
+        }
+    }
+
+    func saveIfChanged(from before: Selection, _ state: PlainState, _ effects: inout Effects) {
+        if state.guideState.selection != before { effects.append(.save(state.guideState.selection)) }
     }
 
     /// A preset by its number in the list or its id.

@@ -1,5 +1,5 @@
 import ConnectGuideCore
-import Glibc
+import ConnectGuidePlatform
 
 /// A file that could not be written (or read), with a message naming the path, the
 /// problem and what to do about it.
@@ -195,16 +195,9 @@ public enum AtomicFile {
     /// renameat2(2) with RENAME_NOREPLACE, returning 0 or the error number.
     typealias RenameNoReplace = @Sendable (String, String) -> Int32
 
-    /// The C library's renameat2, looked up at run time: Swift's Glibc module does not
-    /// import it (glibc declares it only for _GNU_SOURCE), and it is Linux-only.
-    static let systemRenameNoReplace: RenameNoReplace? = {
-        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
-        // RTLD_DEFAULT is the null handle in glibc.
-        guard let symbol = dlsym(nil, "renameat2") else { return nil }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let noReplace: UInt32 = 1  // RENAME_NOREPLACE, from <linux/fs.h>
-        return { from, to in renameat2(AT_FDCWD, from, AT_FDCWD, to, noReplace) == 0 ? 0 : errno }
-    }()
+    /// The system's, from the platform layer; a kernel or file system without it answers
+    /// ENOSYS or EINVAL, and `publishWithoutReplacing` falls back.
+    static let systemRenameNoReplace: RenameNoReplace = { renameWithoutReplacing($0, $1) }
 
     /// The real path of an existing file, through every symlink.
     static func resolvedPath(_ path: String) -> String? {
@@ -233,7 +226,7 @@ public enum AtomicFile {
     /// Names that stand for an already open file, which a shell redirection writes into
     /// rather than replaces: /dev/stdout is the caller's stdout even when that is a file.
     static func namesOpenFile(_ path: String) -> Bool {
-        ["/dev/stdout", "/dev/stderr"].contains(path) || path.hasPrefix("/dev/fd/") || path.hasPrefix("/proc/self/fd/")
+        ["/dev/stdout", "/dev/stderr"].contains(path) || openDescriptorPathPrefixes.contains { path.hasPrefix($0) }
     }
 
     /// The whole content of a regular file of at most `limit` bytes; nil when it does not
@@ -356,9 +349,9 @@ public enum AtomicFile {
 
 // The system calls, named apart from the Swift methods `read` and `write` above.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    Glibc.read(descriptor, buffer, count)
+    ConnectGuidePlatform.read(descriptor, buffer, count)
 }
 
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Glibc.write(descriptor, buffer, count)
+    ConnectGuidePlatform.write(descriptor, buffer, count)
 }

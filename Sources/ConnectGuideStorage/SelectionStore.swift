@@ -1,5 +1,5 @@
 import ConnectGuideCore
-import Glibc
+import ConnectGuidePlatform
 
 /// Why a saved selection could not be used. The file is left as it is, so the caller
 /// can report the problem before anything replaces it.
@@ -7,8 +7,48 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
     public let path: String
     public let problem: String
 
+    public init(path: String, problem: String) {
+        self.path = path
+        self.problem = problem
+    }
+
     public var description: String {
         "the saved selection in \(UntrustedText.escaped(path)) cannot be used: \(problem)"
+    }
+}
+
+/// Where a session saves its selection for --resume: the `SelectionStore`, or a stand-in
+/// in tests.
+public protocol SelectionSaver {
+    func save(_ selection: Selection, in guide: Guide) throws(FileError)
+}
+
+/// A save of the selection that failed. Saving is a convenience for --resume, so a
+/// session says so once and carries on without it.
+public struct SaveFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    public let error: FileError
+
+    public init(_ error: FileError) { self.error = error }
+
+    /// What the user reads, as a clause: each front end starts the sentence its own way.
+    public var description: String { "cannot save the selection for --resume: \(error)" }
+}
+
+/// How a save went, for the session that asked for it.
+public enum SaveOutcome: Hashable, Sendable {
+    case saved(Selection)
+    case failed(SaveFailure)
+}
+
+extension SelectionSaver {
+    /// Saves, with the outcome as a value rather than a thrown error.
+    public func outcome(ofSaving selection: Selection, in guide: Guide) -> SaveOutcome {
+        do {
+            try save(selection, in: guide)
+            return .saved(selection)
+        } catch {
+            return .failed(SaveFailure(error))
+        }
     }
 }
 
@@ -21,7 +61,7 @@ public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConver
 /// Use: `load(in:)` once at start and report a failure (a corrupt file is ignored, never
 /// fatal); then `save(_:)` after every change of selection. Loading first is what keeps a
 /// corrupt file from being replaced before anyone was told about it.
-public struct SelectionStore: Hashable, Sendable {
+public struct SelectionStore: SelectionSaver, Hashable, Sendable {
     /// The shape of the JSON file earlier versions wrote, read once and rewritten.
     static let legacySchema = "connect-guide/selection/v1"
     /// The largest file read as a saved selection; a real one is about 200 bytes.
@@ -129,7 +169,7 @@ public struct SelectionStore: Hashable, Sendable {
             let candidate = directory + "/" + name
             var status = stat()
             guard lstat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-                now - Int(status.st_mtim.tv_sec) > Self.staleAge else { continue }
+                now - modificationSeconds(status) > Self.staleAge else { continue }
             unlink(candidate)
         }
     }

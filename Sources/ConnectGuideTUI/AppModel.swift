@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 
 /// Which pane a narrow terminal shows; wide terminals show both.
 public enum Pane: Hashable, Sendable {
@@ -258,6 +259,8 @@ public struct AppModel: Sendable {
     /// Steps new or changed by the last change of selection, by slot; kept until the next one.
     public internal(set) var stepMarks: [Int: StepMark] = [:]
     public let options: SessionOptions
+    /// A save failed: the session goes on without saving, having said so once.
+    public internal(set) var savingStopped = false
     /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
     var undoStack: [HistoryEntry] = []
     var redoStack: [HistoryEntry] = []
@@ -345,11 +348,16 @@ public enum UIEvent: Hashable, Sendable {
     case scroll(ScrollArea, Int)
     case exported(ExportOutcome)
     case opened(OpenOutcome)
+    /// How the save `update` asked for went.
+    case saved(SaveOutcome)
 }
 
 /// What the runtime should do after an event; `update` itself does no I/O.
 public enum Effect: Hashable, Sendable {
-    case none
+    /// Save the selection for --resume: asked for after every event that changed it, until
+    /// a save fails. The runtime saves once the frame is drawn, only the last of several
+    /// asked for in one read, and answers with `.saved`.
+    case save(Selection)
     /// q: leave with the selection on screen as the choice (printed with --print).
     case quit
     /// Esc with no panel open: leave without choosing (with --print, nothing is printed).

@@ -1,4 +1,4 @@
-import Glibc
+import ConnectGuidePlatform
 
 /// What came of opening an address.
 public enum OpenOutcome: Hashable, Sendable {

@@ -1,6 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideStorage
-import Glibc
+import ConnectGuidePlatform
 
 /// How long an export waits for a FIFO's reader, or for a FIFO or device to take the
 /// bytes, before it says so: the UI waits meanwhile, so this is short.

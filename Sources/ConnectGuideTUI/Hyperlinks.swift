@@ -1,4 +1,4 @@
-import Glibc
+import ConnectGuidePlatform
 
 /// A link drawn on the screen: its cells and its full address.
 public struct Hyperlink: Hashable, Sendable {
@@ -130,7 +130,7 @@ extension Terminal {
     private func writeRaw(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { ConnectGuidePlatform.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { return }
             offset += written

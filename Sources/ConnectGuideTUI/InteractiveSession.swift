@@ -1,5 +1,6 @@
 import ConnectGuideCore
-import Glibc
+import ConnectGuideStorage
+import ConnectGuidePlatform
 
 /// The interactive guide: the event loop joining the terminal, the model and the renderer.
 public enum InteractiveSession {
@@ -40,16 +41,16 @@ public enum InteractiveSession {
         "For the plan without the full-screen guide, run `connect-guide plan` with the same selection flags, or `connect-guide --plain` for questions line by line."
 
     /// Runs the guide until the user quits or a signal ends it. The terminal is restored
-    /// in every case before this returns. `startNotices` are messages from before the
+    /// in every case before this returns. `startNotices` are what was found before the
     /// screen was taken (a saved selection that could not be used, say): anything printed
     /// then would be hidden by the full-screen UI, so they are the first notice instead.
-    /// `selectionChanged` is called after each change of selection (to save it); a
-    /// message it returns is shown as a notice.
+    /// `saver` keeps the selection for --resume, saving when `update` asks (nil: nowhere
+    /// to save); a failure is told to the model, which shows it once and stops asking.
     /// `environment` decides hyperlinks (TERM) and the browser ($BROWSER); `printFormat`
     /// is what --print will print, for the header and key bar.
     public static func run(
-        guide: Guide, start: GuideState, startNotices: [String] = [], environment: [String: String] = [:],
-        printFormat: String? = nil, offerPresets: Bool = false, selectionChanged: (Selection) -> String? = { _ in nil }
+        guide: Guide, start: GuideState, startNotices: [StartNotice] = [], environment: [String: String] = [:],
+        printFormat: String? = nil, offerPresets: Bool = false, saver: (any SelectionSaver)? = nil
     ) throws(TerminalUnavailable) -> Ending {
         let terminal = try Terminal()
         defer { terminal.end() }
@@ -62,16 +63,24 @@ public enum InteractiveSession {
         model.showStartNotices(startNotices)
         var frame = render(model, color: color)
         terminal.draw(frame, repaint: true)
-        var savedSelection = model.state.selection
+        var saves = SaveQueue(startingFrom: model.state.selection)
         var repaint = false
+
+        /// Restores the terminal, then writes a save still pending (keys typed ahead of q in
+        /// the same read), so --resume keeps what was on screen. Its outcome has no screen
+        /// left to show on.
+        func finish(_ ending: Ending) -> Ending {
+            terminal.end()
+            _ = saves.perform(with: saver, in: guide)
+            return ending
+        }
 
         /// Acts on the signals that arrived; the ending when one of them ends the session.
         func handleSignals() -> Ending? {
             for signal in terminal.signalPipe.drain() {
                 switch signal {
                 case SIGINT, SIGTERM, SIGHUP:
-                    terminal.end()
-                    return .signal(signal)
+                    return finish(.signal(signal))
                 case SIGTSTP:
                     terminal.suspend()
                     repaint = true
@@ -95,14 +104,10 @@ public enum InteractiveSession {
             // and every few events, so Ctrl-C acts at once however fast input floods in.
             var decoded: [DecodedInput] = []
             if inputWaiting {
-                guard let bytes = terminal.readBytes() else {
-                    terminal.end()
-                    return .signal(SIGHUP)
-                }
+                guard let bytes = terminal.readBytes() else { return finish(.signal(SIGHUP)) }
                 decoded = decoder.feed(bytes)
             } else if !terminalAlive {
-                terminal.end()
-                return .signal(SIGHUP)
+                return finish(.signal(SIGHUP))
             } else if timedOut {
                 // The rest of a sequence did not come: what is held is complete as it is.
                 decoded = decoder.flush()
@@ -110,7 +115,7 @@ public enum InteractiveSession {
 
             for (index, input) in decoded.enumerated() {
                 if index % 64 == 63, let ending = handleSignals() { return ending }
-                var pending: UIEvent
+                var pending: UIEvent?
                 switch input {
                 case .key(let key): pending = .key(key)
                 case .paste(let text): pending = .paste(text)
@@ -119,31 +124,22 @@ public enum InteractiveSession {
                     pending = event
                 }
                 // An effect may answer with another event (an export's outcome).
-                while true {
-                    let (next, effect) = model.update(pending)
+                while let event = pending {
+                    pending = nil
+                    let (next, effects) = model.update(event)
                     model = next
                     changed = true
-                    switch effect {
-                    case .none:
-                        break
-                    case .quit, .cancel:
-                        terminal.end()
-                        // Keys typed ahead of q may have changed the selection in this same
-                        // read, before the save below ran: keep it for --resume.
-                        if model.state.selection != savedSelection { _ = selectionChanged(model.state.selection) }
-                        return effect == .quit ? .quit(model.state.selection) : .cancelled(model.state.selection)
-                    case .repaint:
-                        repaint = true
-                    case .export(let request):
-                        pending = .exported(writeExport(request))
-                        continue
-                    case .open(let url):
-                        pending = .opened(openInBrowser(url, environment: environment))
-                        continue
-                    case .copy(let text):
-                        terminal.copyToClipboard(text)
+                    for effect in effects {
+                        switch effect {
+                        case .save(let selection): saves.ask(selection)
+                        case .quit: return finish(.quit(model.state.selection))
+                        case .cancel: return finish(.cancelled(model.state.selection))
+                        case .repaint: repaint = true
+                        case .export(let request): pending = .exported(writeExport(request))
+                        case .open(let url): pending = .opened(openInBrowser(url, environment: environment))
+                        case .copy(let text): terminal.copyToClipboard(text)
+                        }
                     }
-                    break
                 }
             }
 
@@ -158,10 +154,11 @@ public enum InteractiveSession {
             }
 
             // Saved once the frame is on screen, so the disk (an fsync) never delays a key.
-            if model.state.selection != savedSelection {
-                savedSelection = model.state.selection
-                if let problem = selectionChanged(savedSelection) {
-                    model.showProblem(problem)
+            // A failure comes back as a notice (and no save is asked for again).
+            if let outcome = saves.perform(with: saver, in: guide) {
+                let shown = model.notice
+                model = model.update(.saved(outcome)).model
+                if model.notice != shown {
                     frame = render(model, color: color)
                     terminal.draw(frame)
                 }

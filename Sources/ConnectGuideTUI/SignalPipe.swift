@@ -1,5 +1,5 @@
 import CTerminalSignals
-import Glibc
+import ConnectGuidePlatform
 
 /// Signals as bytes in a pipe, so the event loop handles them as ordinary input (the
 /// self-pipe trick). The handlers themselves live in CTerminalSignals and only write to
@@ -70,7 +70,7 @@ final class SignalPipe {
         var received: [Int32] = []
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(readFD, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { ConnectGuidePlatform.read(readFD, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             received += buffer.prefix(count).map(Int32.init)
         }

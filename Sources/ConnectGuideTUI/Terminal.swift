@@ -1,5 +1,5 @@
 import CNcursesw
-import Glibc
+import ConnectGuidePlatform
 
 /// Why the full-screen UI cannot start.
 public struct TerminalUnavailable: Error, CustomStringConvertible {
@@ -129,10 +129,8 @@ final class Terminal {
     /// another terminal, they garble the screen). Only a size beyond `sizeLimit` is
     /// handed to ncurses through them, as the clamped size, since it would overflow.
     private static func takeSizeFromTerminal(_ fd: Int32) {
-        var window = winsize()
-        if ioctl(fd, UInt(TIOCGWINSZ), &window) == 0,
-            Int(window.ws_row) > sizeLimit.rows || Int(window.ws_col) > sizeLimit.columns {
-            let size = clamped(rows: Int(window.ws_row), columns: Int(window.ws_col))
+        if let window = terminalWindowSize(fd), window.rows > sizeLimit.rows || window.columns > sizeLimit.columns {
+            let size = clamped(rows: window.rows, columns: window.columns)
             setenv("LINES", "\(size.rows)", 1)
             setenv("COLUMNS", "\(size.columns)", 1)
             use_env(true)
@@ -280,7 +278,7 @@ final class Terminal {
     /// nil at end of input or on an error (the terminal is gone).
     func readBytes(limit: Int = 4_096) -> [UInt8]? {
         var buffer = [UInt8](repeating: 0, count: limit)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        let count = buffer.withUnsafeMutableBytes { ConnectGuidePlatform.read(fd, $0.baseAddress, $0.count) }
         if count > 0 { return Array(buffer.prefix(count)) }
         return count < 0 && (errno == EINTR || errno == EAGAIN) ? [] : nil
     }
@@ -288,9 +286,8 @@ final class Terminal {
     /// Tells ncurses the terminal's new size (we handle SIGWINCH, so it does not); the
     /// loop then sees `size` differ from the model's.
     func noticeResize() {
-        var window = winsize()
-        guard ioctl(fd, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return }
-        let size = Self.clamped(rows: Int(window.ws_row), columns: Int(window.ws_col))
+        guard let window = terminalWindowSize(fd), window.rows > 0, window.columns > 0 else { return }
+        let size = Self.clamped(rows: window.rows, columns: window.columns)
         resizeterm(size.rows, size.columns)
     }
 

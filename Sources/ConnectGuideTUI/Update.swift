@@ -1,36 +1,36 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
+import ConnectGuideStorage
 
 extension AppModel {
     /// The app's state machine: a pure function from a model and an event to the next
     /// model and what the runtime should do. Selection events go through `Guide.reduce`.
-    public func update(_ event: UIEvent) -> (model: AppModel, effect: Effect) {
+    /// Any event that changes the selection asks for it to be saved (`.save`, first), until
+    /// a save fails.
+    public func update(_ event: UIEvent) -> (model: AppModel, effects: [Effect]) {
         var next = self
-        let effect: Effect
+        var effect: Effect?
         switch event {
         case .resize(let size):
             // Scroll offsets are kept as they are; rendering clamps them to the new size,
             // so growing the terminal back restores the same view.
             next.size = size
-            effect = .none
         case .scroll(let area, let lines):
             next.scroll(area, by: lines)
-            effect = .none
         case .click(let target):
             effect = next.click(target)
         case .exported(let outcome):
             next.finishExport(outcome)
-            effect = .none
         case .opened(let outcome):
             next.finishOpen(outcome)
-            effect = .none
+        case .saved(let outcome):
+            next.finishSave(outcome)
         case .paste(let text):
             // Only the file name takes text; elsewhere a paste is not a string of commands.
             if case .export(var dialog) = overlay, !dialog.confirmingOverwrite {
                 dialog.insert(text)
                 next.overlay = .export(dialog)
             }
-            effect = .none
         case .key(let key):
             // What the last choice moved stays highlighted until the next key.
             next.movedProperties = []
@@ -45,36 +45,32 @@ extension AppModel {
         }
         // A new notice starts cut to its first lines.
         if next.notice != notice { next.noticeExpanded = false }
-        return (next, effect)
+        var effects: [Effect] = []
+        // First, so a runtime that stops at .quit has already taken it.
+        if next.state.selection != state.selection, !next.savingStopped { effects.append(.save(next.state.selection)) }
+        if let effect { effects.append(effect) }
+        return (next, effects)
     }
 
     var layout: ScreenLayout { ScreenLayout(self) }
 
-    /// Shows a problem found outside the model (saving the selection failed, say).
-    public mutating func showProblem(_ message: String) {
-        notice = Notice(kind: .error, text: message)
-    }
-
-    /// Shows the messages from before the session started (problems with the saved
-    /// selection, --resume notes) as the first notice, ahead of any notice of what the
-    /// starting selection moved.
-    public mutating func showStartNotices(_ messages: [String]) {
-        let texts = messages.filter { !$0.allSatisfy(\.isWhitespace) }
-        guard !texts.isEmpty else { return }
-        // Notes (nothing saved yet, what the flags implied) are information; anything else
-        // (an unusable saved file) is a problem.
-        let problem = texts.contains { !$0.hasPrefix("note:") }
+    /// Shows what was found before the session started (a saved selection that could not
+    /// be used, what the flags implied) as the first notice, ahead of any notice of what the
+    /// starting selection moved: an error when any of it is a problem, else information.
+    public mutating func showStartNotices(_ notices: [StartNotice]) {
+        guard !notices.isEmpty else { return }
+        let texts = notices.map { $0.text(in: guide) }
         let combined = (texts + (notice.map { [$0.text] } ?? [])).joined(separator: " ")
-        notice = Notice(kind: problem ? .error : .info, text: combined)
+        notice = Notice(kind: notices.contains(where: \.isProblem) ? .error : .info, text: combined)
     }
 
     var isShowingStepsOnly: Bool { ScreenLayout.mode(for: self) == .stacked(.steps) }
 
     // MARK: Panes
 
-    private mutating func pressInPanes(_ key: Key) -> Effect {
+    private mutating func pressInPanes(_ key: Key) -> Effect? {
         let stepsOnly = isShowingStepsOnly
-        guard let command = command(for: key, in: .guide) else { return .none }
+        guard let command = command(for: key, in: .guide) else { return nil }
         switch command {
         case .previousOption:
             if stepsOnly { scroll(.steps, by: -1) } else { apply(.highlightPrevious) }
@@ -149,37 +145,37 @@ extension AppModel {
         default:
             break
         }
-        return .none
+        return nil
     }
 
     // MARK: Presets
 
-    private mutating func pressInPresets(_ key: Key, cursor: Int) -> Effect {
+    private mutating func pressInPresets(_ key: Key, cursor: Int) -> Effect? {
         let count = guide.presets.count
         guard count > 0 else {
             overlay = nil
-            return .none
+            return nil
         }
         var cursor = cursor
         switch key {
         case .escape, .character("q"), .character("p"):
             overlay = nil
-            return .none
+            return nil
         case .up, .character("k"), .backTab: cursor = (cursor + count - 1) % count
         case .down, .character("j"), .tab: cursor = (cursor + 1) % count
         case .home: cursor = 0
         case .end: cursor = count - 1
         case .enter, .character(" "):
             choosePreset(cursor)
-            return .none
+            return nil
         case .character(let digit) where digit.wholeNumberValue.map({ (1...count).contains($0) }) == true:
             choosePreset(digit.wholeNumberValue! - 1)
-            return .none
+            return nil
         case .redraw: return .repaint
         default: break
         }
         overlay = .presets(cursor: cursor)
-        return .none
+        return nil
     }
 
     /// Loads a preset's whole selection as one undoable change, and says what it set.
@@ -292,24 +288,24 @@ extension AppModel {
 
     // MARK: Mouse
 
-    private mutating func click(_ target: HitTarget) -> Effect {
+    private mutating func click(_ target: HitTarget) -> Effect? {
         if let overlay {
             // A click outside a panel closes it; the export dialog waits for its keys.
             let inside = target == .overlay || target == .scrollArea(.help)
             if case .export = overlay {} else if !inside { self.overlay = nil }
-            return .none
+            return nil
         }
         switch target {
         case .property(let property): apply(.focus(property))
         case .option(let property, let option): apply(.choose(property, option))
         case .scrollArea, .overlay, .background: break
         }
-        return .none
+        return nil
     }
 
     // MARK: Overlays
 
-    private mutating func pressInHelp(_ key: Key) -> Effect {
+    private mutating func pressInHelp(_ key: Key) -> Effect? {
         switch key {
         case .escape, .character("?"), .character("q"), .enter: overlay = nil
         case .up, .character("k"): scroll(.help, by: -1)
@@ -321,10 +317,10 @@ extension AppModel {
         case .redraw: return .repaint
         default: break
         }
-        return .none
+        return nil
     }
 
-    private mutating func pressInURLView(_ key: Key) -> Effect {
+    private mutating func pressInURLView(_ key: Key) -> Effect? {
         let url = guide.url(for: state.selection)
         switch key {
         case .escape, .character("v"), .character("q"), .enter: overlay = nil
@@ -337,7 +333,7 @@ extension AppModel {
         case .redraw: return .repaint
         default: break
         }
-        return .none
+        return nil
     }
 
     // MARK: Open and copy
@@ -362,13 +358,13 @@ extension AppModel {
         ]
     }
 
-    private mutating func pressInMenu(_ key: Key, menu: Menu) -> Effect {
+    private mutating func pressInMenu(_ key: Key, menu: Menu) -> Effect? {
         var menu = menu
         let activate: Character = menu.purpose == .copy ? "y" : "o"
         switch key {
         case .escape, .character("q"):
             overlay = nil
-            return .none
+            return nil
         case .up, .character("k"), .backTab:
             menu.cursor = (menu.cursor + menu.items.count - 1) % menu.items.count
         case .down, .character("j"), .tab:
@@ -387,12 +383,21 @@ extension AppModel {
             break
         }
         overlay = .menu(menu)
-        return .none
+        return nil
     }
 
     private mutating func copy(_ text: String, named name: String) -> Effect {
         notice = Notice(kind: .info, text: "Copied \(name) to the clipboard (OSC 52; some terminals must be told to allow it).")
         return .copy(text)
+    }
+
+    /// A failed save is said once, as an error; no more saves are asked for, since each
+    /// would fail the same way and the session is worth more than --resume.
+    private mutating func finishSave(_ outcome: SaveOutcome) {
+        guard case .failed(let failure) = outcome, !savingStopped else { return }
+        savingStopped = true
+        let text = failure.description
+        notice = Notice(kind: .error, text: text.prefix(1).uppercased() + text.dropFirst())
     }
 
     private mutating func finishOpen(_ outcome: OpenOutcome) {
@@ -408,9 +413,9 @@ extension AppModel {
 
     // MARK: Export
 
-    private mutating func pressInExportDialog(_ key: Key, dialog: ExportDialog) -> Effect {
+    private mutating func pressInExportDialog(_ key: Key, dialog: ExportDialog) -> Effect? {
         var dialog = dialog
-        var effect = Effect.none
+        var effect: Effect?
         if dialog.confirmingOverwrite {
             switch key {
             case .character("y"), .character("Y"):
@@ -428,12 +433,12 @@ extension AppModel {
         if case .character(let character) = key {
             dialog.insert(String(character))
             overlay = .export(dialog)
-            return .none
+            return nil
         }
         switch command(for: key, in: .exportDialog) {
         case .close?:
             overlay = nil
-            return .none
+            return nil
         case .nextFormat?: dialog.cycleFormat(by: 1)
         case .previousFormat?: dialog.cycleFormat(by: -1)
         case .cursorLeft?: dialog.moveCursor(to: dialog.cursor - 1)

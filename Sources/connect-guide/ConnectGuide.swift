@@ -2,7 +2,7 @@ import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
 
-import Glibc
+import ConnectGuidePlatform
 
 struct ConnectGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,7 +55,7 @@ struct StandardError: TextOutputStream {
         var bytes = Array(string.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes { ConnectGuidePlatform.write(2, $0.baseAddress! + offset, $0.count - offset) }
             if written <= 0 { return }
             offset += written
         }

@@ -5,7 +5,7 @@ import ConnectGuideDocuments
 import ConnectGuideContent
 import ConnectGuideTUI
 
-import Glibc
+import ConnectGuidePlatform
 
 /// The root command's options for the full-screen guide, which `connect-guide` runs
 /// when given no subcommand (app.md section 1). The start options (selection flags,
@@ -19,46 +19,35 @@ struct InteractiveOptions: ParsableArguments {
     var printFormat: PlanFormat?
 
     func run(_ start: StartOptions) throws {
-        let guide = try start.selection.guide(.bundled)
+        // Anything printed now would be hidden by the full-screen UI: the guide shows these
+        // notices as its first notice instead, and they go to stderr only if it cannot start.
+        var notices: [StartNotice] = []
+        let guide = try start.selection.guide(.bundled) { notices.append($0) }
+        let printNotices = { notices.forEach { printNotice($0, in: guide) } }
         // Checked before reading the saved selection, so a refusal changes nothing.
         if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
+            printNotices()
             throw CLIError.usage(refusal)
         }
-        // Anything printed now would be hidden by the full-screen UI: the guide shows these
-        // messages as its first notice instead, and they go to stderr only if it cannot start.
-        var startNotices: [String] = []
         let state: GuideState
         let store: SelectionStore?
-        let firstStart: Bool
         do {
-            (state, store, firstStart) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
-                startNotices.append($0)
+            (state, store) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
+                notices.append($0)
             }
         } catch {
-            startNotices.forEach(printError)
+            printNotices()
             throw error
         }
         // A first start with no selection asked for opens on the preset chooser.
-        let offerPresets = firstStart && state.selection == guide.initialState().selection
-        var saveFailed = false
+        let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
         let ending: InteractiveSession.Ending
         do {
             ending = try InteractiveSession.run(
-                guide: guide, start: state, startNotices: startNotices, environment: processEnvironment(),
-                printFormat: printFormat?.rawValue, offerPresets: offerPresets
-            ) { selection in
-                guard let store, !saveFailed else { return nil }
-                do {
-                    try store.save(selection, in: guide)
-                    return nil
-                } catch {
-                    // Saving is a convenience for --resume: say so once and carry on.
-                    saveFailed = true
-                    return "Cannot save the selection for --resume: \(error)"
-                }
-            }
+                guide: guide, start: state, startNotices: notices, environment: processEnvironment(),
+                printFormat: printFormat?.rawValue, offerPresets: offerPresets, saver: store)
         } catch {
-            startNotices.forEach(printError)
+            printNotices()
             throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")
         }
         switch ending {
@@ -72,7 +61,7 @@ struct InteractiveOptions: ParsableArguments {
         case .cancelled:
             // Esc: left without choosing. With --print the caller asked for a result and
             // gets none: exit 1 (README, exit statuses). Without it, an ordinary quit.
-            if printFormat != nil { Glibc.exit(1) }
+            if printFormat != nil { ConnectGuidePlatform.exit(Exit.noResult) }
         case .signal(let signal):
             // Interrupted: nothing on stdout. Die of the same signal, now that the terminal
             // is restored, so a calling shell sees it (a loop stops on Ctrl-C) and reports

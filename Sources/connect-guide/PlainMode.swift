@@ -3,7 +3,7 @@ import ConnectGuideStorage
 import ConnectGuideDocuments
 import ConnectGuideContent
 
-import Glibc
+import ConnectGuidePlatform
 
 /// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as
@@ -11,24 +11,29 @@ import Glibc
 func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
     let guide = try options.selection.guide(.bundled)
     let environment = processEnvironment()
-    let (state, store, _) = try options.start(in: guide, environment: environment, warn: printError)
+    let (state, store) = try options.start(in: guide, environment: environment) { printNotice($0, in: guide) }
     var standardError = StandardError()
-    var saveFailed = false
+    // Saving is a convenience for --resume: after a failure, said once, the session goes
+    // on without it.
+    var saver: (any SelectionSaver)? = store
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
-    let final = session.run(
-        from: state,
-        readLine: { readLine(strippingNewline: true) },
-        write: { standardError.write($0) },
-        selectionChanged: { selection in
-            guard let store, !saveFailed else { return }
-            do {
-                try store.save(selection, in: guide)
-            } catch {
-                // Saving is a convenience for --resume; the session goes on without it.
-                saveFailed = true
-                printError("warning: cannot save the selection for --resume: \(error)")
+    var (plain, effects) = session.start(from: state)
+    while true {
+        for effect in effects {
+            switch effect {
+            case .write(let text):
+                standardError.write(text)
+            case .save(let selection):
+                if case .failed(let failure)? = saver?.outcome(ofSaving: selection, in: guide) {
+                    printError("warning: \(failure)")
+                    saver = nil
+                }
+            case .finish(let final):
+                printError("")
+                try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: format))
+                return
             }
-        })
-    printError("")
-    try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: format))
+        }
+        (plain, effects) = session.step(plain, readLine(strippingNewline: true).map(PlainInput.line) ?? .endOfInput)
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
+import ConnectGuideStorage
 
 /// `--stripe-version`: which Stripe API version's rules are in force. Every command takes it.
 struct StripeVersionOption: ParsableArguments {
@@ -11,8 +12,9 @@ struct StripeVersionOption: ParsableArguments {
             valueName: "YYYY-MM-DD[.name]"))
     var stripeVersion: String?
 
-    /// The guide with the rules of the version asked for; the bundled one (the newest) without.
-    func guide(_ guide: Guide, warn: (String) -> Void = printError) throws -> Guide {
+    /// The guide with the rules of the version asked for; the bundled one (the newest)
+    /// without. A note about the version goes to `notify`, or to stderr without one.
+    func guide(_ guide: Guide, notify: ((StartNotice) -> Void)? = nil) throws -> Guide {
         guard let stripeVersion else { return guide }
         guard let version = StripeAPIVersion(stripeVersion) else {
             var lines = [
@@ -23,7 +25,8 @@ struct StripeVersionOption: ParsableArguments {
             throw CLIError.usage(lines.joined(separator: "\n"))
         }
         if version.date > guide.newestAPIVersion.date {
-            warn("note: the guide knows Stripe's rules up to \(guide.newestAPIVersion); they are used for \(version)")
+            let notice = StartNotice.rulesKnownUpTo(guide.newestAPIVersion, usedFor: version)
+            if let notify { notify(notice) } else { printNotice(notice, in: guide) }
         }
         return guide.at(version)
     }
@@ -60,18 +63,19 @@ struct SelectionOptions: ParsableArguments {
         valueName: "url"))
     var fromURL: String?
 
-    /// The guide with the rules of `--stripe-version`.
-    func guide(_ guide: Guide) throws -> Guide { try version.guide(guide) }
+    /// The guide with the rules of `--stripe-version`; its note to `notify`, or to stderr.
+    func guide(_ guide: Guide, notify: ((StartNotice) -> Void)? = nil) throws -> Guide { try version.guide(guide, notify: notify) }
 
     /// What the user asked for. Flags and the values a URL gives are explicit choices the
     /// rules must keep; a flag overrides the URL's value for the same property.
-    func request(in guide: Guide, warn: (String) -> Void) throws -> (flags: PartialSelection, url: PartialSelection) {
+    /// Parameters of the URL the guide does not know are left out and told to `notify`.
+    func request(in guide: Guide, notify: (StartNotice) -> Void) throws -> (flags: PartialSelection, url: PartialSelection) {
         var url = PartialSelection()
         if let fromURL {
             do {
                 let imported = try guide.selection(fromURL: fromURL)
                 for key in imported.ignoredKeys {
-                    warn("warning: ignored the URL parameter \(UntrustedText.quoted(key)): it is not one of the guide's")
+                    notify(.ignoredURLParameter(key))
                 }
                 url = imported.selection
             } catch {
@@ -101,24 +105,24 @@ struct SelectionOptions: ParsableArguments {
         let prefix = label.map { "selection \($0): " } ?? ""
         let completed: Completion
         do {
-            completed = try completion(in: guide) { printError(prefix + $0) }
+            completed = try completion(in: guide) { printNotice($0, in: guide, prefix: prefix) }
         } catch let error as CLIError {
             throw CLIError(message: prefix + error.message, code: error.code)
         }
         if impliedOnStderr {
-            for move in completed.implied { printError("\(prefix)note: \(guide.describe(move))") }
+            for move in completed.implied { printNotice(.implied(move), in: guide, prefix: prefix) }
         }
         return PlanReport(plan: guide.plan(for: completed.selection), implied: completed.implied)
     }
 
     /// The complete, valid selection, or a usage error naming the rules in the way. `base`
     /// (a saved selection) gives way to the rules; the URL's values and the flags do not.
-    func completion(in guide: Guide, over base: PartialSelection = PartialSelection(), warn: (String) -> Void) throws -> Completion {
-        let request = try request(in: guide, warn: warn)
+    func completion(in guide: Guide, over base: PartialSelection = PartialSelection(), notify: (StartNotice) -> Void) throws -> Completion {
+        let request = try request(in: guide, notify: notify)
         return try complete(request, in: guide, over: base)
     }
 
-    /// Completes a request read by `request(in:warn:)`.
+    /// Completes a request read by `request(in:notify:)`.
     func complete(
         _ request: (flags: PartialSelection, url: PartialSelection), in guide: Guide, over base: PartialSelection = PartialSelection()
     ) throws -> Completion {
@@ -139,6 +143,12 @@ struct SelectionOptions: ParsableArguments {
             throw CLIError.usage(describe(contradiction, in: guide, fromURL: fromURL))
         }
     }
+}
+
+/// A notice on stderr, as the headless commands and --plain tell them; `prefix` names
+/// the selection where a command takes two ("selection A: ").
+func printNotice(_ notice: StartNotice, in guide: Guide, prefix: String = "") {
+    printError(prefix + notice.text(in: guide))
 }
 
 /// A property's CLI values, as the value name in --help ("hosted|embedded|api").

@@ -1,4 +1,4 @@
-import Glibc
+import ConnectGuidePlatform
 
 /// Writes a document to standard output, all of it, or fails with exit status 1:
 /// "connect-guide: cannot write standard output: <reason>" (a full disk, /dev/full, a
@@ -10,7 +10,7 @@ func writeStandardOutput(_ document: String) throws {
     var offset = 0
     while offset < bytes.count {
         let written = bytes.withUnsafeBytes { buffer in
-            Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+            ConnectGuidePlatform.write(1, buffer.baseAddress! + offset, buffer.count - offset)
         }
         if written < 0 {
             if errno == EINTR { continue }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
+import ConnectGuideStorage
 
 struct UrlCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,8 +17,8 @@ struct UrlCommand: ParsableCommand {
 
     func run() throws {
         let guide = try selection.guide(.bundled)
-        let completion = try selection.completion(in: guide, warn: printError)
-        for move in completion.implied { printError("note: \(guide.describe(move))") }
+        let completion = try selection.completion(in: guide) { printNotice($0, in: guide) }
+        for move in completion.implied { printNotice(.implied(move), in: guide) }
         try output.emit(guide.url(for: completion.selection) + "\n")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 import ConnectGuideCore
+import ConnectGuidePlatform
 @testable import ConnectGuideStorage
 
 import Glibc
@@ -209,7 +210,7 @@ struct AtomicFileTests {
     func noHardLinks(code: Int32) throws {
         let directory = try temporaryDirectory()
         let noLinks: (String, String) -> Int32 = { _, _ in code }
-        // With renameat2's RENAME_NOREPLACE (where the C library has it), then with the check-and-rename fallback.
+        // With renameat2's RENAME_NOREPLACE (the kernel's), then with the check-and-rename fallback.
         for renameNoReplace in [AtomicFile.systemRenameNoReplace, nil] {
             let target = directory + "/out.txt"
             try? FileManager.default.removeItem(atPath: target)
@@ -221,7 +222,18 @@ struct AtomicFileTests {
             #expect(try contents(target) == "first")
             try FileManager.default.removeItem(atPath: directory + "/tmp2")
         }
-        #expect(AtomicFile.systemRenameNoReplace != nil, "glibc 2.28 and later have renameat2")
+    }
+
+    @Test("renameat2 with RENAME_NOREPLACE is reached through syscall: it moves a file, and refuses an existing target")
+    func renameWithoutReplacingReachesTheKernel() throws {
+        let directory = try temporaryDirectory()
+        try "first".write(toFile: directory + "/a", atomically: false, encoding: .utf8)
+        try "second".write(toFile: directory + "/b", atomically: false, encoding: .utf8)
+        #expect(renameWithoutReplacing(directory + "/a", directory + "/moved") == 0)
+        #expect(try contents(directory + "/moved") == "first")
+        #expect(renameWithoutReplacing(directory + "/b", directory + "/moved") == EEXIST)
+        #expect(try contents(directory + "/moved") == "first")
+        #expect(try contents(directory + "/b") == "second")
     }
 
     @Test("other link errors are reported as they are")

@@ -1,3 +1,4 @@
+import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
@@ -118,5 +119,75 @@ struct PlainSessionTests {
         #expect(result.transcript.components(separatedBy: "Start from a common setup?").count == 3, "listed at start and after b")
         #expect(result.transcript.contains("\"12\" is not one of the setups"))
         #expect(result.state.selection == guide.preset("saas-embedded")!.selection)
+    }
+
+    @Test("the reducer: each answer gives its writes, a save when the selection changed, then the next question; end of input finishes")
+    func reducerEffects() throws {
+        let session = PlainSession(guide: guide)
+        let (presets, opening) = session.start(from: guide.initialState())
+        #expect(presets.stage == .presets)
+        guard case .write(let intro)? = opening.first, opening.count == 1 else {
+            Issue.record("start: \(opening)")
+            return
+        }
+        #expect(intro.hasPrefix(guide.title))
+        #expect(intro.hasSuffix("Enter to answer the questions from the current choices: "))
+
+        let marketplace = try #require(session.preset(named: "3"))
+        let (first, loaded) = session.step(presets, .line("3"))
+        #expect(first.stage == .question(0))
+        #expect(first.guideState.selection == marketplace.selection)
+        #expect(loaded.count == 3)
+        #expect(loaded.first.map { if case .write(let text) = $0 { text.hasPrefix("Starting from \(marketplace.label)") } else { false } } == true)
+        #expect(loaded.dropFirst().first == .save(marketplace.selection))
+        #expect(loaded.last.map { if case .write(let text) = $0 { text.contains("Question 1 of 5") } else { false } } == true)
+
+        let (second, kept) = session.step(first, .line(""))
+        #expect(second.stage == .question(1))
+        #expect(kept.count == 1, "Enter keeps: no save")
+
+        let (third, chosen) = session.step(second, .line("none"))
+        #expect(third.guideState.selection[.dashboard] == "none")
+        #expect(chosen.contains(.save(third.guideState.selection)))
+
+        let (finished, ending) = session.step(third, .endOfInput)
+        #expect(finished.stage == .finished)
+        #expect(ending == [.write("\nEnd of input: keeping the current choices.\n"), .finish(third.guideState)])
+        #expect(session.step(finished, .line("1")).effects.isEmpty, "nothing after the end")
+    }
+
+    @Test("the review: Enter and the end of input both finish, without the end-of-input message")
+    func reducerReview() {
+        let session = PlainSession(guide: guide)
+        var state = session.start(from: guide.initialState()).state
+        for _ in 0..<6 { state = session.step(state, .line("")).state }
+        #expect(state.stage == .review)
+        #expect(session.step(state, .line("")).effects == [.finish(state.guideState)])
+        #expect(session.step(state, .endOfInput).effects == [.finish(state.guideState)])
+        let (changing, _) = session.step(state, .line("2"))
+        #expect(changing.stage == .question(1))
+        let (back, _) = session.step(changing, .line("none"))
+        #expect(back.stage == .review, "an answer asked from the review goes back to it")
+    }
+
+    @Test("random answers: a save is an effect exactly when an answer changed the selection, and it is the new selection")
+    func reducerSaves() {
+        var random = SeededGenerator(seed: fuzzSeed(41))
+        let words = ["", "b", "?", "1", "2", "3", "4", "x", "api", "embedded", "full", "none", "separate", "platform", "stripe", "saas-embedded"]
+        let session = PlainSession(guide: guide, echoAnswers: true)
+        var changes = 0
+        for trial in 0..<fuzzIterations(200) {
+            var state = session.start(from: guide.initialState()).state
+            for _ in 0..<40 where state.stage != .finished {
+                let input = Int.random(in: 0..<40, using: &random) == 0 ? PlainInput.endOfInput : .line(words.randomElement(using: &random)!)
+                let (next, effects) = session.step(state, input)
+                let saves = effects.filter { if case .save = $0 { true } else { false } }
+                let changed = next.guideState.selection != state.guideState.selection
+                if changed { changes += 1 }
+                #expect(saves == (changed ? [.save(next.guideState.selection)] : []), "trial \(trial): \(input)")
+                state = next
+            }
+        }
+        #expect(changes > 100)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import ConnectGuideStorage
 import Testing
 
 @testable import ConnectGuideTUI
@@ -103,6 +104,45 @@ struct EndToEndTests {
         #expect(try session.exitStatus() == 0)
         #expect(try session.file("stderr.txt").isEmpty)
         #expect(try session.settingsRestored())
+    }
+
+    @Test("What the flags raise at start (an unknown --from-url parameter, a --stripe-version newer than the rules) shows in the guide too")
+    func flagNotices() throws {
+        let session = try TerminalSession(
+            columns: 160, rows: 40,
+            command: "\"$APP\" --onboarding embedded --from-url '?utm_source=x' --stripe-version 2099-01-01 < /dev/tty 2> stderr.txt & record pid echo $!; wait $!")
+        let screen = try session.waitFor("ignored the URL parameter")
+        #expect(screen.contains("the guide knows Stripe's rules up to"))
+        #expect(screen.contains(selectorRow(.onboarding, "Embedded")))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.file("stderr.txt").isEmpty, "nothing on the hidden stderr")
+    }
+
+    @Test("A state directory that cannot be written: the guide says so once, as an error, and carries on")
+    func unwritableState() throws {
+        let session = try TerminalSession(columns: 160, rows: 40, environment: ["XDG_STATE_HOME": "/proc/connect-guide-test"])
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Enter")
+        let failed = try session.waitFor("Cannot save the selection for --resume")
+        #expect(failed.contains(selectorRow(.onboarding, "Embedded")))
+        // The next choice's notice replaces it, and no second failure is told.
+        try session.press("Down", "Enter")
+        let next = try session.waitFor("Choosing API also set")
+        #expect(!next.contains("Cannot save"))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+    }
+
+    @Test("Keys typed ahead of q in one read are saved before the guide ends")
+    func typedAheadOfQuit() throws {
+        let session = try TerminalSession(columns: 120, rows: 40)
+        try session.waitFor("Integration steps")
+        // j (down), Enter and q in one write: the choice and the quit come in the same read.
+        try session.send(bytes: Array("j\rq".utf8))
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.savedSelection()?["onboarding"] == "embedded")
     }
 
     @Test("Ctrl-C: the guide dies of SIGINT (after restoring the terminal), so a calling loop sees the signal")
@@ -349,7 +389,7 @@ extension EndToEndTests {
             // A first start opens on the preset chooser; Esc closes it.
             var offered = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: 120, rows: 40),
                 options: SessionOptions(offerPresets: true))
-            offered.showStartNotices(["note: \(guide.prerequisites)"])
+            offered.showStartNotices([.firstStart])
             let starts = [render(model(120, 40)), render(withFirstStartNote(120, 40)), render(offered)]
             let first = try session.waitForScreen("the first frame") { screen in starts.contains { session.shows($0, on: screen) } }
             if first.contains(presetChooserTitle) {

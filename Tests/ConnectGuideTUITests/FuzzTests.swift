@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 import Foundation
 import FuzzSupport
 import Testing
@@ -55,8 +56,8 @@ struct FuzzTests {
                     guard let mouseEvent = mouseEvent(mouse, on: render(current)) else { continue }
                     event = mouseEvent
                 }
-                let (next, effect) = current.update(event)
-                #expect(effect != .quit && effect != .cancel, "step \(step): \(input) ended the guide")
+                let (next, effects) = current.update(event)
+                #expect(!effects.contains(.quit) && !effects.contains(.cancel), "step \(step): \(input) ended the guide")
                 current = next
             }
             #expect(current.state.selection == start.state.selection, "step \(step)")
@@ -88,19 +89,26 @@ struct FuzzTests {
                 events = [.key(randomKey(&random))]
             }
             for event in events {
-                var pending = event
-                while true {
-                    let (next, effect) = model.update(pending)
+                var pending: [UIEvent] = [event]
+                while !pending.isEmpty {
+                    let (next, effects) = model.update(pending.removeFirst())
                     model = next
-                    // No file is written: the outcome is made up, covering each kind.
-                    if case .export(let request) = effect {
-                        reached.insert("export written")
-                        pending = .exported(
-                            [.written(path: request.path), .exists(path: request.path), .failed("no space left")]
-                                .randomElement(using: &random)!)
-                        continue
+                    // No file is written: the outcomes are made up, covering each kind.
+                    for effect in effects {
+                        switch effect {
+                        case .export(let request):
+                            reached.insert("export written")
+                            pending.append(.exported(
+                                [.written(path: request.path), .exists(path: request.path), .failed("no space left")]
+                                    .randomElement(using: &random)!))
+                        case .save(let selection):
+                            reached.insert("saved")
+                            let failure = SaveFailure(FileError(path: "/state/last.url", kind: .other, problem: "no space left on device"))
+                            pending.append(.saved(Int.random(in: 0..<20, using: &random) == 0 ? .failed(failure) : .saved(selection)))
+                        default:
+                            break
+                        }
                     }
-                    break
                 }
             }
             expectValid(model, step: step)
@@ -116,7 +124,7 @@ struct FuzzTests {
             }
         }
         // The stream got past the panes into each panel.
-        #expect(reached.isSuperset(of: ["help", "url", "export", "menu", "presets"]), "\(reached)")
+        #expect(reached.isSuperset(of: ["help", "url", "export", "menu", "presets", "saved"]), "\(reached)")
     }
 
     @Test("random resizes with every overlay open: 0x0, 1x1, 1xN, Nx1, huge; back at the start nothing is lost")
@@ -147,8 +155,8 @@ struct FuzzTests {
             expectFrame(render(resized, color: Bool.random(using: &random)), fits: resized, step: step)
             // Keys at whatever size: overlays answer them too, at 1x1 as well.
             for key in [Key.pageDown, .end, .down, .home, .pageUp, .tab, .character("]")].shuffled(using: &random).prefix(3) {
-                let (next, effect) = resized.update(.key(key))
-                if effect == .none { resized = next }
+                let (next, effects) = resized.update(.key(key))
+                if effects.isEmpty { resized = next }
             }
             expectValid(resized, step: step)
             expectFrame(render(resized), fits: resized, step: step)

@@ -68,32 +68,32 @@ struct GuideActionsTests {
     func quitting() {
         for opener in ["?", "v", "y", "o"] {
             for closer in [Key.escape, .character("q")] {
-                let (closed, effect) = model(140, 40, after: typed(opener)).update(.key(closer))
+                let (closed, effects) = model(140, 40, after: typed(opener)).update(.key(closer))
                 #expect(closed.overlay == nil, "\(opener) then \(closer)")
-                #expect(effect == .none)
+                #expect(effects.isEmpty)
             }
         }
-        #expect(model(140, 40).update(.key(.character("q"))).effect == .quit)
-        #expect(model(140, 40).update(.key(.escape)).effect == .none)
+        #expect(model(140, 40).update(.key(.character("q"))).effects == [.quit])
+        #expect(model(140, 40).update(.key(.escape)).effects.isEmpty)
         let noticed = model(140, 40, after: apiOnboarding)
         #expect(noticed.notice != nil)
         let cleared = noticed.update(.key(.escape))
-        #expect(cleared.effect == .none)
+        #expect(cleared.effects.isEmpty)
         #expect(cleared.model.notice == nil)
         // With --print, Esc at the top still cancels.
         let printing = SessionOptions(printFormat: "json")
-        #expect(model(140, 40, options: printing).update(.key(.escape)).effect == .cancel)
-        #expect(model(140, 40, after: typed("?"), options: printing).update(.key(.escape)).effect == .none)
+        #expect(model(140, 40, options: printing).update(.key(.escape)).effects == [.cancel])
+        #expect(model(140, 40, after: typed("?"), options: printing).update(.key(.escape)).effects.isEmpty)
     }
 
     @Test("y y copies the docs URL with a confirmation; the menu also offers the plan, both curls and JSON")
     func copy() {
         let url = guide.url(for: guide.defaults)
-        let (copied, effect) = model(140, 40, after: typed("y")).update(.key(.character("y")))
-        #expect(effect == .copy(url))
+        let (copied, effects) = model(140, 40, after: typed("y")).update(.key(.character("y")))
+        #expect(effects == [.copy(url)])
         #expect(copied.notice?.text.hasPrefix("Copied the docs URL") == true)
-        let curl = model(140, 40, after: typed("y") + keys(.down, .down)).update(.key(.enter)).effect
-        guard case .copy(let text) = curl else {
+        let curl = model(140, 40, after: typed("y") + keys(.down, .down)).update(.key(.enter)).effects.first
+        guard case .copy(let text)? = curl else {
             Issue.record("no copy")
             return
         }
@@ -110,17 +110,17 @@ struct GuideActionsTests {
     func stacked() {
         let url = guide.url(for: guide.defaults)
         for pane in [[], typed("w")] {
-            #expect(model(80, 24, after: pane + typed("y")).update(.key(.character("y"))).effect == .copy(url))
-            #expect(model(80, 24, after: pane + typed("o")).update(.key(.enter)).effect == .open(url))
+            #expect(model(80, 24, after: pane + typed("y")).update(.key(.character("y"))).effects == [.copy(url)])
+            #expect(model(80, 24, after: pane + typed("o")).update(.key(.enter)).effects == [.open(url)])
         }
     }
 
     @Test("o opens the docs page, or a step's link; with no browser the URL view shows the address and says why")
     func open() {
         let url = guide.url(for: guide.defaults)
-        #expect(model(140, 40, after: typed("o")).update(.key(.enter)).effect == .open(url))
+        #expect(model(140, 40, after: typed("o")).update(.key(.enter)).effects == [.open(url)])
         let firstStepLink = guide.plan(for: guide.defaults).steps[0].links[0].url
-        #expect(model(140, 40, after: typed("o") + keys(.down)).update(.key(.character("o"))).effect == .open(firstStepLink))
+        #expect(model(140, 40, after: typed("o") + keys(.down)).update(.key(.character("o"))).effects == [.open(firstStepLink)])
         let none = model(140, 40).update(.opened(.noBrowser(url: url))).model
         guard case .url(let reason?) = none.overlay else {
             Issue.record("no URL view")
@@ -184,7 +184,7 @@ struct ExportEditorTests {
     func contents() throws {
         func request(_ name: String, tabs: Int = 0) -> ExportRequest? {
             let events = typed("e") + [.key(.clearLine)] + typed(name) + Array(repeating: .key(.tab), count: tabs)
-            guard case .export(let request) = model(100, 30, after: events).update(.key(.enter)).effect else { return nil }
+            guard case .export(let request)? = model(100, 30, after: events).update(.key(.enter)).effects.first else { return nil }
             return request
         }
         let json = try #require(request("x.json"))
@@ -239,7 +239,7 @@ struct ExportEditorTests {
         #expect(typedField.path.utf8.count == 4096)
         #expect(typedField.characters.count == 2048)
         // A paste outside the dialog does nothing.
-        #expect(model(100, 30).update(.paste("q")).effect == .none)
+        #expect(model(100, 30).update(.paste("q")).effects.isEmpty)
     }
 
     @Test("The field's window keeps the cursor in view wherever it is in a long name")

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import ConnectGuideStorage
 import Testing
 
 @testable import ConnectGuideTUI
@@ -227,7 +228,7 @@ struct HostileInputTests {
         // The first start's frame at the real size: the preset chooser over the guide.
         var offered = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: 100, rows: 30),
             options: SessionOptions(offerPresets: true))
-        offered.showStartNotices(["note: \(guide.prerequisites)"])
+        offered.showStartNotices([.firstStart])
         try session.waitFor(render(offered))
         try session.press("Escape")
         try session.waitUntilGone(presetChooserTitle)

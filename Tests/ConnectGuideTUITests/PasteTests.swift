@@ -8,8 +8,8 @@ struct PasteTests {
     @Test("A paste into the export path is text: newlines and other controls dropped, never Enter")
     func intoExportPath() throws {
         let start = model(120, 40, after: typed("e") + [.key(.clearLine)])
-        let (pasted, effect) = start.update(.paste("plan\necho hello\r\u{1B}[A.txt"))
-        #expect(effect == .none)
+        let (pasted, effects) = start.update(.paste("plan\necho hello\r\u{1B}[A.txt"))
+        #expect(effects.isEmpty)
         guard case .export(let dialog)? = pasted.overlay else { throw HarnessError(description: "the dialog closed") }
         #expect(dialog.path == "planecho hello[A.txt")
         #expect(!dialog.confirmingOverwrite)
@@ -27,8 +27,8 @@ struct PasteTests {
         let text = "q\r2\r yq\u{1B}"
         for opened in [[], typed("?"), typed("v")] {
             let before = model(120, 40, after: opened)
-            let (after, effect) = before.update(.paste(text))
-            #expect(effect == .none)
+            let (after, effects) = before.update(.paste(text))
+            #expect(effects.isEmpty)
             #expect(after.state == before.state)
             #expect(after.overlay == before.overlay)
         }
@@ -36,8 +36,8 @@ struct PasteTests {
         dialog.confirmingOverwrite = true
         var confirming = model(120, 40, after: typed("e"))
         confirming.overlay = .export(dialog)
-        let (after, effect) = confirming.update(.paste("y"))
-        #expect(effect == .none)
+        let (after, effects) = confirming.update(.paste("y"))
+        #expect(effects.isEmpty)
         #expect(after.overlay == .export(dialog))
     }
 }

@@ -1,6 +1,7 @@
 import ConnectGuideContent
 import ConnectGuideCore
 import Foundation
+import ConnectGuideStorage
 import Testing
 
 @testable import ConnectGuideTUI
@@ -18,7 +19,7 @@ func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = [], options: S
 /// The guide with the notice of a first start (nothing saved yet): what a new user needs.
 func withFirstStartNote(_ columns: Int, _ rows: Int) -> AppModel {
     var first = model(columns, rows)
-    first.showStartNotices(["note: \(guide.prerequisites)"])
+    first.showStartNotices([.firstStart])
     return first
 }
 

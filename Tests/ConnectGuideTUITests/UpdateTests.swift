@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideStorage
 import Testing
 
 @testable import ConnectGuideTUI
@@ -61,12 +62,12 @@ struct UpdateTests {
 
     @Test("q quits choosing the selection; q and Esc close an open overlay first")
     func quitting() {
-        #expect(model(140, 40).update(.key(.character("q"))).effect == .quit)
-        #expect(model(140, 40, after: typed("?")).update(.key(.character("q"))).effect == .none)
+        #expect(model(140, 40).update(.key(.character("q"))).effects == [.quit])
+        #expect(model(140, 40, after: typed("?")).update(.key(.character("q"))).effects.isEmpty)
         let helpOpen = model(140, 40, after: typed("?"))
         #expect(helpOpen.overlay == .help)
-        let (closed, effect) = helpOpen.update(.key(.escape))
-        #expect(effect == .none)
+        let (closed, effects) = helpOpen.update(.key(.escape))
+        #expect(effects.isEmpty)
         #expect(closed.overlay == nil)
         #expect(model(140, 40, after: typed("v")).overlay == .url(reason: nil))
         #expect(model(140, 40, after: typed("v") + keys(.escape)).overlay == nil)
@@ -75,31 +76,43 @@ struct UpdateTests {
     @Test("A digit with a combining mark is no property number: nothing happens, nothing traps")
     func digitWithMark() {
         let start = model(140, 40, after: typed("3"))
-        let (next, effect) = start.update(.key(.character("1\u{301}")))
-        #expect(effect == .none)
+        let (next, effects) = start.update(.key(.character("1\u{301}")))
+        #expect(effects.isEmpty)
         #expect(next.state.focus == .chargeType)
         #expect(start.update(.key(.character("4"))).model.state.focus == .fees)
     }
 
-    @Test("Start-up messages are the first notice: problems as errors, notes as information, ahead of what moved")
-    func startNotices() {
+    @Test("Start-up notices are the first notice: problems as errors, notes as information, ahead of what moved")
+    func startNotices() throws {
+        let unusable = StartNotice.savedSelectionUnusable(
+            SelectionStoreError(path: "/x/last.url", problem: "it is not a saved selection"), keptAs: nil, startingFromDefaults: false)
+        let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
         var problem = model(140, 40)
-        problem.showStartNotices(["warning: the saved selection in /x/last.json cannot be used", "note: implied"])
-        #expect(problem.notice == Notice(kind: .error, text: "warning: the saved selection in /x/last.json cannot be used note: implied"))
+        problem.showStartNotices([unusable, .implied(move)])
+        #expect(problem.notice == Notice(
+            kind: .error,
+            text: "warning: the saved selection in /x/last.url cannot be used: it is not a saved selection note: \(guide.describe(move))"))
         var note = model(140, 40)
-        note.showStartNotices(["note: nothing saved yet in /x/last.json; starting from the defaults"])
+        note.showStartNotices([.nothingSavedToResume(path: "/x/last.url")])
         #expect(note.notice?.kind == .info)
-        #expect(render(note).text.contains("note: nothing saved yet in /x/last.json"))
+        #expect(render(note).text.contains("note: nothing saved yet in /x/last.url"))
         var none = model(140, 40)
         none.showStartNotices([])
         #expect(none.notice == nil)
         // The next choice replaces it, as any notice.
         #expect(note.update(.key(.down)).model.update(.key(.enter)).model.notice?.text.contains("nothing saved") != true)
+        // A starting selection the rules moved: the start notices come first, then what moved.
+        // API onboarding with the full Dashboard: R1 moves the Dashboard.
+        let moved = guide.initialState(Selection { $0 == .onboarding ? "api" : $0 == .dashboard ? "full" : guide.defaults[$0] })
+        var both = AppModel(guide: guide, state: moved, size: TerminalSize(columns: 140, rows: 40))
+        let movedText = try #require(both.notice?.text)
+        both.showStartNotices([.firstStart])
+        #expect(both.notice == Notice(kind: .info, text: "note: \(guide.prerequisites) " + movedText))
     }
 
     @Test("Ctrl-L asks for a full repaint")
     func repaint() {
-        #expect(model(140, 40).update(.key(.redraw)).effect == .repaint)
+        #expect(model(140, 40).update(.key(.redraw)).effects == [.repaint])
     }
 
     @Test("PgDn scrolls the explanation and stops at its end; a new option starts at the top")
@@ -145,8 +158,8 @@ struct UpdateTests {
         }
         #expect(fields.format == .json)
         #expect(fields.path == "connect-guide-plan.json")
-        let (_, effect) = dialog.update(.key(.enter))
-        guard case .export(let request) = effect else {
+        let (_, effects) = dialog.update(.key(.enter))
+        guard case .export(let request)? = effects.first else {
             Issue.record("Enter did not request an export")
             return
         }
@@ -174,7 +187,7 @@ struct UpdateTests {
             return
         }
         #expect(fields.confirmingOverwrite)
-        guard case .export(let request) = asking.update(.key(.character("y"))).effect else {
+        guard case .export(let request)? = asking.update(.key(.character("y"))).effects.first else {
             Issue.record("y did not request an export")
             return
         }

@@ -1,0 +1,136 @@
+import ConnectGuideCore
+
+/// Something found while a session started that the user is told about: on stderr by the
+/// headless commands and --plain, as the first notice by the full-screen guide (which
+/// hides stderr). A value, so each front end decides where it goes and how it looks, and
+/// `text(in:)` is the one place that words it.
+public enum StartNotice: Hashable, Sendable {
+    /// The full-screen guide opened on the selection saved last time.
+    case resumed(Selection)
+    /// --resume, and nothing is saved at `path` yet.
+    case nothingSavedToResume(path: String)
+    /// Nothing saved yet, without --resume: a new user, who needs the prerequisites first.
+    case firstStart
+    /// The saved selection cannot be used; it was moved to `keptAs` when it could be, and
+    /// a session that meant to resume from it starts from the defaults instead.
+    case savedSelectionUnusable(SelectionStoreError, keptAs: String?, startingFromDefaults: Bool)
+    /// --resume, but neither XDG_STATE_HOME nor HOME says where a saved selection would be.
+    case noStateLocation
+    /// The rules set a property that no flag chose.
+    case implied(MovedProperty)
+    /// --from-url had a parameter that is not one of the guide's; it was left out.
+    case ignoredURLParameter(String)
+    /// --stripe-version names a version newer than the rules the guide knows; the newest
+    /// known rules apply to it.
+    case rulesKnownUpTo(StripeAPIVersion, usedFor: StripeAPIVersion)
+
+    /// Whether something went wrong (shown as an error), rather than information.
+    public var isProblem: Bool {
+        switch self {
+        case .savedSelectionUnusable, .noStateLocation, .ignoredURLParameter: true
+        case .resumed, .nothingSavedToResume, .firstStart, .implied, .rulesKnownUpTo: false
+        }
+    }
+
+    /// What the user reads: "warning: " for a problem, "note: " otherwise, then the message.
+    public func text(in guide: Guide) -> String {
+        (isProblem ? "warning: " : "note: ") + message(in: guide)
+    }
+
+    private func message(in guide: Guide) -> String {
+        switch self {
+        case .resumed(let selection):
+            let names = PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: " · ")
+            return "opened on your last selection (\(names)); r resets to the defaults, --fresh starts without it."
+        case .nothingSavedToResume(let path):
+            return "nothing saved yet in \(path); starting from the defaults"
+        case .firstStart:
+            return guide.prerequisites
+        case .savedSelectionUnusable(let error, let keptAs, let startingFromDefaults):
+            let kept = keptAs.map { "; it is kept as \($0)" } ?? ""
+            return "\(error)\(kept)\(startingFromDefaults ? "; starting from the defaults instead" : "")"
+        case .noStateLocation:
+            return "cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set"
+        case .implied(let move):
+            return guide.describe(move)
+        case .ignoredURLParameter(let key):
+            return "ignored the URL parameter \(UntrustedText.quoted(key)): it is not one of the guide's"
+        case .rulesKnownUpTo(let newest, let version):
+            return "the guide knows Stripe's rules up to \(newest); they are used for \(version)"
+        }
+    }
+}
+
+/// How an interactive session (the full-screen guide or --plain) finds its first state:
+/// the flags, over the saved selection when resuming, over the defaults otherwise.
+///
+/// The saved file is read at every start, even without --resume: an unusable one is
+/// reported and moved aside, so no later save destroys it (app.md section 4). A saved
+/// selection that breaks a rule of the newest rules (saved by an older version of the
+/// guide) is unusable as a corrupt one is; one that only an older --stripe-version rules
+/// out is not, and moves as a URL would.
+public struct SessionStart: Hashable, Sendable {
+    /// --resume: start from the saved selection, and say so when there is none.
+    public var resume: Bool
+    /// --fresh: not the saved selection, even where the session would resume by default.
+    public var fresh: Bool
+    /// The full-screen guide opens on the saved selection unless given --fresh; --plain
+    /// resumes only with --resume.
+    public var resumeByDefault: Bool
+
+    public init(resume: Bool = false, fresh: Bool = false, resumeByDefault: Bool = false) {
+        self.resume = resume
+        self.fresh = fresh
+        self.resumeByDefault = resumeByDefault
+    }
+
+    /// Whether the saved selection, when usable, is the base the flags apply over.
+    public var resuming: Bool { resume || (resumeByDefault && !fresh) }
+
+    /// The session's first state. `complete` puts the flags over a base (the saved
+    /// selection when resuming, else empty) and throws on flags that contradict each
+    /// other; nothing is moved aside then. `notify` hears each notice as it is found, so
+    /// those found before such an error still reach the user. `store` is nil when no
+    /// location for it is known.
+    public func begin(
+        in guide: Guide, store: SelectionStore?,
+        completing complete: (PartialSelection) throws -> Completion,
+        notify: (StartNotice) -> Void
+    ) rethrows -> GuideState {
+        let loaded = store?.load(in: guide)
+        let unusable = store.flatMap { unusableReason(loaded, store: $0, in: guide) }
+        var base = PartialSelection()
+        if resuming, unusable == nil, case .success(let saved?)? = loaded {
+            base = PartialSelection(saved)
+            if resumeByDefault { notify(.resumed(saved)) }
+        }
+        let completion = try complete(base)
+
+        if let store, let unusable {
+            notify(.savedSelectionUnusable(unusable, keptAs: store.setAside(), startingFromDefaults: resuming))
+        } else if let store, case .success(nil)? = loaded {
+            // Only an explicit --resume needs telling that there was nothing to resume.
+            notify(resume ? .nothingSavedToResume(path: store.path) : .firstStart)
+        } else if store == nil, resume {
+            notify(.noStateLocation)
+        }
+        for move in completion.implied { notify(.implied(move)) }
+        return guide.initialState(completion.selection)
+    }
+
+    /// Why the saved file cannot be used, if it cannot: unreadable, or a selection the
+    /// newest rules no longer allow.
+    private func unusableReason(
+        _ loaded: Result<Selection?, SelectionStoreError>?, store: SelectionStore, in guide: Guide
+    ) -> SelectionStoreError? {
+        switch loaded {
+        case .failure(let error)?:
+            return error
+        case .success(let saved?)?:
+            guard let broken = guide.at(guide.newestAPIVersion).violations(of: saved).first else { return nil }
+            return SelectionStoreError(path: store.path, problem: "it breaks rule \(broken.id) of this version (\(broken.summary))")
+        default:
+            return nil
+        }
+    }
+}

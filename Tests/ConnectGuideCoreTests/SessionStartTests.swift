@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import ConnectGuideCore
+@testable import ConnectGuideStorage
+
+/// A store in a fresh directory, holding `content` when given.
+private func store(holding content: String? = nil) throws -> SelectionStore {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-start-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let store = SelectionStore(path: directory.path + "/last.url")
+    if let content { try Data(content.utf8).write(to: URL(fileURLWithPath: store.path)) }
+    return store
+}
+
+/// Starts a session with no flags (or with `complete` standing for them) and returns the
+/// state and every notice, in order.
+private func begin(
+    _ start: SessionStart, store: SelectionStore?,
+    complete: (PartialSelection) throws -> Completion = { try guide.complete(PartialSelection(), over: $0).get() }
+) throws -> (state: GuideState, notices: [StartNotice]) {
+    var notices: [StartNotice] = []
+    let state = try start.begin(in: guide, store: store, completing: complete) { notices.append($0) }
+    return (state, notices)
+}
+
+private struct Contradictory: Error {}
+
+/// API onboarding with the full Dashboard: every option known, but R1 forbids the pair.
+private let outdatedURL = """
+    https://docs.stripe.com/connect/design-an-integration?connect-onboarding-surface=api&connect-dashboard-type=full\
+    &connect-economic-model=revshare&connect-loss-liability-owner=stripe&connect-charge-type=direct
+    """
+
+@Suite("How a session starts: the saved selection, and what the user is told")
+struct SessionStartTests {
+    let guideDefault = guide.initialState()
+    let saved = selection("embedded", "none", "separate", "platform", "platform")
+
+    @Test("nothing saved: a first start without --resume, a note with --resume; both from the defaults")
+    func nothingSaved() throws {
+        let empty = try store()
+        let first = try begin(SessionStart(resumeByDefault: true), store: empty)
+        #expect(first.notices == [.firstStart])
+        #expect(first.state == guideDefault)
+        let resumed = try begin(SessionStart(resume: true), store: empty)
+        #expect(resumed.notices == [.nothingSavedToResume(path: empty.path)])
+        #expect(!FileManager.default.fileExists(atPath: empty.path), "starting writes nothing")
+    }
+
+    @Test("no place to keep a selection: a warning only when --resume asked for one")
+    func noStateLocation() throws {
+        #expect(try begin(SessionStart(resume: true), store: nil).notices == [.noStateLocation])
+        #expect(try begin(SessionStart(resumeByDefault: true), store: nil).notices.isEmpty)
+    }
+
+    @Test("a usable saved selection: the full-screen guide opens on it and says so; --fresh and plain mode without --resume do not")
+    func resuming() throws {
+        let kept = try store()
+        try kept.save(saved, in: guide)
+        let guideStart = try begin(SessionStart(resumeByDefault: true), store: kept)
+        #expect(guideStart.state.selection == saved)
+        #expect(guideStart.notices == [.resumed(saved)])
+        let plainResume = try begin(SessionStart(resume: true), store: kept)
+        #expect(plainResume.state.selection == saved)
+        #expect(plainResume.notices.isEmpty, "--plain --resume opens on it without a note")
+        for start in [SessionStart(fresh: true, resumeByDefault: true), SessionStart()] {
+            let fresh = try begin(start, store: kept)
+            #expect(fresh.state == guideDefault)
+            #expect(fresh.notices.isEmpty)
+        }
+        #expect(try kept.load(in: guide).get() == saved, "left alone")
+    }
+
+    @Test("an unusable saved file is reported as a problem and moved aside, whether or not the session resumes", arguments: [
+        (content: "{ not a url", problem: "it is not a saved selection"), (content: outdatedURL, problem: "it breaks rule R1 of this version"),
+    ])
+    func unusable(content: String, problem: String) throws {
+        for start in [SessionStart(resumeByDefault: true), SessionStart()] {
+            let broken = try store(holding: content)
+            let result = try begin(start, store: broken)
+            #expect(result.state == guideDefault)
+            guard case .savedSelectionUnusable(let error, let keptAs, let fromDefaults)? = result.notices.first, result.notices.count == 1 else {
+                Issue.record("notices: \(result.notices)")
+                continue
+            }
+            #expect(error.path == broken.path)
+            #expect(error.problem.hasPrefix(problem), "\(error.problem)")
+            #expect(keptAs == broken.path + ".corrupt")
+            #expect(fromDefaults == start.resuming)
+            #expect(result.notices[0].isProblem)
+            #expect(try String(contentsOfFile: broken.path + ".corrupt", encoding: .utf8) == content, "kept whole")
+            #expect(!FileManager.default.fileExists(atPath: broken.path))
+        }
+    }
+
+    @Test("flags that cannot be combined stop the start before anything is moved aside; notices found by then were heard")
+    func contradiction() throws {
+        let broken = try store(holding: "{ not a url")
+        var heard: [StartNotice] = []
+        #expect(throws: Contradictory.self) {
+            _ = try SessionStart(resumeByDefault: true).begin(in: guide, store: broken, completing: { _ in throw Contradictory() }) {
+                heard.append($0)
+            }
+        }
+        #expect(heard.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: broken.path), "not moved aside")
+
+        let kept = try store()
+        try kept.save(saved, in: guide)
+        #expect(throws: Contradictory.self) {
+            _ = try SessionStart(resumeByDefault: true).begin(in: guide, store: kept, completing: { _ in throw Contradictory() }) {
+                heard.append($0)
+            }
+        }
+        #expect(heard == [.resumed(saved)])
+    }
+
+    @Test("what the flags implied comes last, one notice per property moved")
+    func implied() throws {
+        var flags = PartialSelection()
+        flags[.onboarding] = "api"
+        let result = try begin(SessionStart(), store: try store()) { try guide.complete(flags, over: $0).get() }
+        let moves = result.notices.compactMap { notice -> MovedProperty? in
+            if case .implied(let move) = notice { return move }
+            return nil
+        }
+        #expect(result.notices.first == .firstStart)
+        #expect(result.notices.count == moves.count + 1)
+        #expect(Set(moves.map(\.property)) == [.dashboard, .fees, .liability])
+        #expect(result.state.selection[.onboarding] == "api")
+    }
+
+    @Test("each notice is worded once, as before: warning: for a problem, note: otherwise")
+    func wording() throws {
+        let names = "Embedded · None · Separate charges and transfers · Your platform · Platform"
+        #expect(StartNotice.resumed(saved).text(in: guide)
+            == "note: opened on your last selection (\(names)); r resets to the defaults, --fresh starts without it.")
+        #expect(StartNotice.nothingSavedToResume(path: "/s/last.url").text(in: guide) == "note: nothing saved yet in /s/last.url; starting from the defaults")
+        #expect(StartNotice.firstStart.text(in: guide) == "note: \(guide.prerequisites)")
+        let error = SelectionStoreError(path: "/s/last.url", problem: "it is not a saved selection")
+        #expect(StartNotice.savedSelectionUnusable(error, keptAs: "/s/last.url.corrupt", startingFromDefaults: true).text(in: guide)
+            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it is kept as /s/last.url.corrupt; starting from the defaults instead")
+        #expect(StartNotice.savedSelectionUnusable(error, keptAs: nil, startingFromDefaults: false).text(in: guide)
+            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection")
+        #expect(StartNotice.noStateLocation.text(in: guide) == "warning: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
+        let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
+        #expect(StartNotice.implied(move).text(in: guide) == "note: \(guide.describe(move))")
+        #expect(StartNotice.ignoredURLParameter("utm_source").text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
+        let later = StripeAPIVersion("2099-01-01")!
+        #expect(StartNotice.rulesKnownUpTo(guide.newestAPIVersion, usedFor: later).text(in: guide)
+            == "note: the guide knows Stripe's rules up to \(guide.newestAPIVersion); they are used for 2099-01-01")
+        #expect(StartNotice.ignoredURLParameter("x").isProblem && StartNotice.noStateLocation.isProblem)
+        #expect(!StartNotice.firstStart.isProblem && !StartNotice.resumed(saved).isProblem && !StartNotice.implied(move).isProblem)
+    }
+}

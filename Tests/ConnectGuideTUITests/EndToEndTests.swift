@@ -165,9 +165,12 @@ struct EndToEndTests {
     func suspendAndResume() throws {
         // Job control on, as in an interactive shell: the app runs as a foreground job
         // that Ctrl-Z can stop; the script records the stop and brings it back with fg.
+        // Started in the foreground, not with & and fg: this shell ignores SIGTTOU, so a
+        // background start would set up the screen at once, and a command run before fg
+        // would make the shell keep the app's settings as its own.
         let session = try TerminalSession(
             columns: 100, rows: 30,
-            command: "set -m; \"$APP\" & record pid echo $!; fg; record stopped echo $?; record suspended stty -g; fg", closePresets: true)
+            command: "set -m; \"$APP\"; record stopped echo $?; record suspended stty -g; fg", closePresets: true)
         try session.waitFor("Integration steps")
         try session.press("Down", "Enter")
         try session.waitFor(selectorRow(.onboarding, "Embedded"))

@@ -311,14 +311,17 @@ final class TerminalSession {
 
     /// Whether the pane's terminal settings, read from outside, come back to what they were
     /// before the app started, within a couple of seconds: what a user finds after a death,
-    /// whatever the shell around the app did in between.
-    func settingsComeBack() throws -> Bool {
+    /// whatever the shell around the app did in between. Nil when they do, else what they
+    /// were and what they are, for the failure message.
+    func settingsDifference() throws -> String? {
         let before = try file("before")
+        var now = ""
         for _ in 0..<40 {
-            if try currentSettings() == before { return true }
+            now = try currentSettings()
+            if now == before { return nil }
             Thread.sleep(forTimeInterval: 0.05)
         }
-        return false
+        return "before \(before), now \(now)"
     }
 }
 

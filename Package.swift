@@ -116,7 +116,7 @@ let package = Package(
         // Runs the built binary as a user would, checking output, streams and exit codes.
         .testTarget(
             name: "ConnectGuideCLITests",
-            dependencies: ["connect-guide"]
+            dependencies: ["connect-guide", "FuzzSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

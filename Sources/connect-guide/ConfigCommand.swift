@@ -27,6 +27,7 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let selection = self.selection.flags, output = self.output.flags
         let guide = try selection.guide(.bundled)
         let format = format ?? output.formatFromExtension(["sh": .curl, "json": .json]) ?? .json
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)

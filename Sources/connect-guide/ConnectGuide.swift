@@ -23,12 +23,7 @@ struct ConnectGuide: ParsableCommand {
     @OptionGroup var interactive: InteractiveOptions
 
     func run() throws {
-        // Accessible line-by-line mode (--plain, or TERM=dumb): PlainMode.swift.
-        if start.wantsPlainMode(environment: processEnvironment()) {
-            try runPlainMode(start, format: interactive.printFormat ?? .text)
-            return
-        }
-        try interactive.run(start)
+        try start.flags(printing: interactive.printFormat).run()
     }
 }
 
@@ -78,11 +73,17 @@ func unknownHelpTopic(_ arguments: [String]) -> String? {
 enum Main {
     static func main() {
         do {
-            if let topic = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            // The common command lines skip the argument parser (CommonCommandLine.swift).
+            if let common = CommonCommandLine(arguments) {
+                try common.run()
+                return
+            }
+            if let topic = unknownHelpTopic(arguments) {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
                 throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")
             }
-            var command = CommandLine.arguments.count > 1 ? try ConnectGuide.parseAsRoot() : commandWithoutArguments()
+            var command = try ConnectGuide.parseAsRoot()
             try command.run()
         } catch let error as CLIError {
             printError("connect-guide: \(error.message)")
@@ -104,33 +105,5 @@ enum Main {
             // The argument parser's usage errors (64) become our documented 2.
             exit(code == .validationFailure ? Exit.usage : code.rawValue)
         }
-    }
-
-    /// The root command as parsing an empty command line gives it, built from values: even
-    /// an empty parse reflects over every option, a large share of the start (callgrind).
-    /// Every option must be set here; NoArgumentsTests compares this with the parse.
-    static func commandWithoutArguments() -> ConnectGuide {
-        var version = StripeVersionOption()
-        version.stripeVersion = nil
-        var selection = SelectionOptions()
-        selection.version = version
-        selection.preset = nil
-        selection.onboarding = nil
-        selection.dashboard = nil
-        selection.chargeType = nil
-        selection.fees = nil
-        selection.liability = nil
-        selection.fromURL = nil
-        var start = StartOptions()
-        start.selection = selection
-        start.resume = false
-        start.fresh = false
-        start.plain = false
-        var interactive = InteractiveOptions()
-        interactive.printFormat = nil
-        var command = ConnectGuide()
-        command.start = start
-        command.interactive = interactive
-        return command
     }
 }

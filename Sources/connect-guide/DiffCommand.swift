@@ -52,14 +52,15 @@ struct DiffCommand: ParsableCommand {
                 "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
         }
         let base = Guide.bundled
-        var output = output
-        if let file = sideB.output { output.output = file }
+        var output = self.output.flags
+        if let file = sideB.output { output.path = file }
         output.force = output.force || sideB.force
         let format = sideB.format ?? format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
         // Each side may name its own --stripe-version, to compare what a version changes.
+        let a = self.a.flags, b = sideB.selection.flags
         let guide = try a.guide(base)
         let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
-        let reportB = try sideB.selection.report(in: sideB.selection.guide(base), impliedOnStderr: format == .text, label: "B")
+        let reportB = try b.report(in: b.guide(base), impliedOnStderr: format == .text, label: "B")
         try output.emit(guide.render(guide.diff(reportA, reportB), as: format))
     }
 }

@@ -17,57 +17,60 @@ struct InteractiveOptions: ParsableArguments {
             "Print the chosen plan to stdout on quitting with q; Esc quits without printing and exits 1. The guide draws on the terminal (/dev/tty), so stdout can be captured: plan=$(connect-guide --print json).",
             valueName: "format"))
     var printFormat: PlanFormat?
+}
 
-    func run(_ start: StartOptions) throws {
-        // Anything printed now would be hidden by the full-screen UI: the guide shows these
-        // notices as its first notice instead, and they go to stderr only if it cannot start.
-        var notices: [StartNotice] = []
-        let guide = try start.selection.guide(.bundled) { notices.append($0) }
-        let printNotices = { notices.forEach { printNotice($0, in: guide) } }
-        // Checked before reading the saved selection, so a refusal changes nothing.
-        if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
-            printNotices()
-            throw CLIError.usage(refusal)
+/// The full-screen guide, started as `session` asks; its ending decides what reaches
+/// stdout and the exit status.
+func runGuide(_ session: SessionFlags, environment: [String: String]) throws {
+    let printFormat = session.printFormat
+    // Anything printed now would be hidden by the full-screen UI: the guide shows these
+    // notices as its first notice instead, and they go to stderr only if it cannot start.
+    var notices: [StartNotice] = []
+    let guide = try session.selection.guide(.bundled) { notices.append($0) }
+    let printNotices = { notices.forEach { printNotice($0, in: guide) } }
+    // Checked before reading the saved selection, so a refusal changes nothing.
+    if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
+        printNotices()
+        throw CLIError.usage(refusal)
+    }
+    let state: GuideState
+    let store: SelectionStore?
+    do {
+        (state, store) = try session.start(in: guide, environment: environment, resumeByDefault: true) {
+            notices.append($0)
         }
-        let state: GuideState
-        let store: SelectionStore?
-        do {
-            (state, store) = try start.start(in: guide, environment: processEnvironment(), resumeByDefault: true) {
-                notices.append($0)
-            }
-        } catch {
-            printNotices()
-            throw error
+    } catch {
+        printNotices()
+        throw error
+    }
+    // A first start with no selection asked for opens on the preset chooser.
+    let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
+    let ending: InteractiveSession.Ending
+    do {
+        ending = try InteractiveSession.run(
+            guide: guide, start: state, startNotices: notices, environment: environment,
+            printFormat: printFormat?.rawValue, offerPresets: offerPresets, saver: store)
+    } catch {
+        printNotices()
+        throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")
+    }
+    switch ending {
+    case .quit(let selection):
+        if let printFormat {
+            try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: selection)), as: printFormat))
+        } else {
+            // Left in the scrollback: what was chosen, where it is, how to get its plan.
+            try writeStandardOutput(resultLines(for: selection, in: guide))
         }
-        // A first start with no selection asked for opens on the preset chooser.
-        let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
-        let ending: InteractiveSession.Ending
-        do {
-            ending = try InteractiveSession.run(
-                guide: guide, start: state, startNotices: notices, environment: processEnvironment(),
-                printFormat: printFormat?.rawValue, offerPresets: offerPresets, saver: store)
-        } catch {
-            printNotices()
-            throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")
-        }
-        switch ending {
-        case .quit(let selection):
-            if let printFormat {
-                try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: selection)), as: printFormat))
-            } else {
-                // Left in the scrollback: what was chosen, where it is, how to get its plan.
-                try writeStandardOutput(resultLines(for: selection, in: guide))
-            }
-        case .cancelled:
-            // Esc: left without choosing. With --print the caller asked for a result and
-            // gets none: exit 1 (README, exit statuses). Without it, an ordinary quit.
-            if printFormat != nil { ConnectGuidePlatform.exit(Exit.noResult) }
-        case .signal(let signal):
-            // Interrupted: nothing on stdout. Die of the same signal, now that the terminal
-            // is restored, so a calling shell sees it (a loop stops on Ctrl-C) and reports
-            // 128 + the signal number.
-            InteractiveSession.die(of: signal)
-        }
+    case .cancelled:
+        // Esc: left without choosing. With --print the caller asked for a result and
+        // gets none: exit 1 (README, exit statuses). Without it, an ordinary quit.
+        if printFormat != nil { ConnectGuidePlatform.exit(Exit.noResult) }
+    case .signal(let signal):
+        // Interrupted: nothing on stdout. Die of the same signal, now that the terminal
+        // is restored, so a calling shell sees it (a loop stops on Ctrl-C) and reports
+        // 128 + the signal number.
+        InteractiveSession.die(of: signal)
     }
 }
 

@@ -18,6 +18,7 @@ struct OptionsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let output = self.output.flags
         let format = format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
         try output.emit(try version.guide(.bundled).renderOptions(as: format))
     }

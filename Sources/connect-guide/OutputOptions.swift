@@ -13,23 +13,32 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Replace the --output file if it exists.")
     var force = false
 
+    /// What these flags asked for, as a plain value.
+    var flags: OutputFlags { OutputFlags(path: output, force: force) }
+}
+
+/// Where a document goes: `--output FILE` (nil or - for stdout) and `--force`.
+struct OutputFlags: Hashable, Sendable {
+    var path: String?
+    var force = false
+
     /// The format the --output file's extension names (`x.json` is JSON), for commands
     /// given no --format; nil without a file or with an extension the table lacks.
     func formatFromExtension<Format>(_ table: [String: Format]) -> Format? {
-        guard let output, output != "-" else { return nil }
-        let name = output.split(separator: "/").last ?? ""
+        guard let path, path != "-" else { return nil }
+        let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
         return table[name[name.index(after: dot)...].lowercased()]
     }
 
     /// Prints the document, or writes it to the --output file atomically.
     func emit(_ document: String) throws {
-        guard let output, output != "-" else {
+        guard let path, path != "-" else {
             try writeStandardOutput(document)
             return
         }
         do {
-            try AtomicFile.write(document, to: output, overwrite: force ? .replace : .refuse)
+            try AtomicFile.write(document, to: path, overwrite: force ? .replace : .refuse)
         } catch {
             throw CLIError.usage("--output \(error)")
         }

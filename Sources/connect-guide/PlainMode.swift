@@ -8,9 +8,9 @@ import ConnectGuidePlatform
 /// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as
 /// text or in the `--print` format.
-func runPlainMode(_ options: StartOptions, format: PlanFormat = .text) throws {
+func runPlainMode(_ options: SessionFlags, environment: [String: String]) throws {
+    let format = options.printFormat ?? .text
     let guide = try options.selection.guide(.bundled)
-    let environment = processEnvironment()
     let (state, store) = try options.start(in: guide, environment: environment) { printNotice($0, in: guide) }
     var standardError = StandardError()
     // Saving is a convenience for --resume: after a failure, said once, the session goes

@@ -23,6 +23,17 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        try PlanFlags(selection: selection.flags, format: format, output: output.flags).run()
+    }
+}
+
+/// `plan` as asked, a plain value that the argument parser and `CommonCommandLine` both give.
+struct PlanFlags: Hashable, Sendable {
+    var selection = SelectionFlags()
+    var format: PlanFormat?
+    var output = OutputFlags()
+
+    func run() throws {
         let guide = try selection.guide(.bundled)
         let format = format ?? output.formatFromExtension(["md": .markdown, "markdown": .markdown, "json": .json, "txt": .text]) ?? .text
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)

@@ -1,7 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
-import ConnectGuideStorage
 
 /// `--stripe-version`: which Stripe API version's rules are in force. Every command takes it.
 struct StripeVersionOption: ParsableArguments {
@@ -12,27 +11,14 @@ struct StripeVersionOption: ParsableArguments {
             valueName: "YYYY-MM-DD[.name]"))
     var stripeVersion: String?
 
-    /// The guide with the rules of the version asked for; the bundled one (the newest)
-    /// without. A note about the version goes to `notify`, or to stderr without one.
-    func guide(_ guide: Guide, notify: ((StartNotice) -> Void)? = nil) throws -> Guide {
-        guard let stripeVersion else { return guide }
-        guard let version = StripeAPIVersion(stripeVersion) else {
-            var lines = [
-                "--stripe-version: \(UntrustedText.quoted(stripeVersion)) is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)",
-                "Rule changes this guide knows:",
-            ]
-            lines += guide.apiVersionChanges.map { "  \($0.version): \($0.change)" }
-            throw CLIError.usage(lines.joined(separator: "\n"))
-        }
-        if version.date > guide.newestAPIVersion.date {
-            let notice = StartNotice.rulesKnownUpTo(guide.newestAPIVersion, usedFor: version)
-            if let notify { notify(notice) } else { printNotice(notice, in: guide) }
-        }
-        return guide.at(version)
+    /// The guide with the rules of the version asked for (see `SelectionFlags.guide`).
+    func guide(_ guide: Guide) throws -> Guide {
+        try SelectionFlags(stripeVersion: stripeVersion).guide(guide)
     }
 }
 
-/// The SELECTION flags shared by every command (app.md section 2).
+/// The SELECTION flags shared by every command (app.md section 2), for the argument
+/// parser; what they ask for is a `SelectionFlags`.
 struct SelectionOptions: ParsableArguments {
     @OptionGroup var version: StripeVersionOption
 
@@ -63,92 +49,12 @@ struct SelectionOptions: ParsableArguments {
         valueName: "url"))
     var fromURL: String?
 
-    /// The guide with the rules of `--stripe-version`; its note to `notify`, or to stderr.
-    func guide(_ guide: Guide, notify: ((StartNotice) -> Void)? = nil) throws -> Guide { try version.guide(guide, notify: notify) }
-
-    /// What the user asked for. Flags and the values a URL gives are explicit choices the
-    /// rules must keep; a flag overrides the URL's value for the same property.
-    /// Parameters of the URL the guide does not know are left out and told to `notify`.
-    func request(in guide: Guide, notify: (StartNotice) -> Void) throws -> (flags: PartialSelection, url: PartialSelection) {
-        var url = PartialSelection()
-        if let fromURL {
-            do {
-                let imported = try guide.selection(fromURL: fromURL)
-                for key in imported.ignoredKeys {
-                    notify(.ignoredURLParameter(key))
-                }
-                url = imported.selection
-            } catch {
-                throw CLIError.usage("--from-url: \(error)")
-            }
-        }
-        var flags = PartialSelection()
-        let values: [(PropertyID, String?)] = [
-            (.onboarding, onboarding), (.dashboard, dashboard), (.chargeType, chargeType), (.fees, fees), (.liability, liability),
-        ]
-        for (id, value) in values {
-            guard let value else { continue }
-            let property = guide.property(id)
-            guard let option = property.option(named: value) else {
-                let valid = property.options.map(\.cliValue).joined(separator: ", ")
-                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice; valid values: \(valid)")
-            }
-            flags[id] = option.id
-        }
-        return (flags, url)
+    /// What these flags asked for, as a plain value.
+    var flags: SelectionFlags {
+        SelectionFlags(
+            stripeVersion: version.stripeVersion, onboarding: onboarding, dashboard: dashboard, chargeType: chargeType, fees: fees,
+            liability: liability, preset: preset, fromURL: fromURL)
     }
-
-    /// The plan for the selection. What the rules implied goes to stderr, unless the
-    /// document carries it itself (JSON's "implied" field).
-    /// `label` names the selection in every message where a command takes two ("A", "B").
-    func report(in guide: Guide, impliedOnStderr: Bool, label: String? = nil) throws -> PlanReport {
-        let prefix = label.map { "selection \($0): " } ?? ""
-        let completed: Completion
-        do {
-            completed = try completion(in: guide) { printNotice($0, in: guide, prefix: prefix) }
-        } catch let error as CLIError {
-            throw CLIError(message: prefix + error.message, code: error.code)
-        }
-        if impliedOnStderr {
-            for move in completed.implied { printNotice(.implied(move), in: guide, prefix: prefix) }
-        }
-        return PlanReport(plan: guide.plan(for: completed.selection), implied: completed.implied)
-    }
-
-    /// The complete, valid selection, or a usage error naming the rules in the way. `base`
-    /// (a saved selection) gives way to the rules; the URL's values and the flags do not.
-    func completion(in guide: Guide, over base: PartialSelection = PartialSelection(), notify: (StartNotice) -> Void) throws -> Completion {
-        let request = try request(in: guide, notify: notify)
-        return try complete(request, in: guide, over: base)
-    }
-
-    /// Completes a request read by `request(in:notify:)`.
-    func complete(
-        _ request: (flags: PartialSelection, url: PartialSelection), in guide: Guide, over base: PartialSelection = PartialSelection()
-    ) throws -> Completion {
-        // A preset is a starting point, like a saved selection, that the explicit choices
-        // and the rules may change.
-        var base = base
-        if let preset {
-            guard let found = guide.preset(preset) else {
-                throw CLIError.usage(
-                    "--preset: \(UntrustedText.quoted(preset)) is not a preset; valid values: \(guide.presets.map(\.id).joined(separator: ", "))")
-            }
-            base = base.merging(PartialSelection(found.selection))
-        }
-        switch guide.complete(request.url.merging(request.flags), over: base) {
-        case .success(let completion): return completion
-        case .failure(let contradiction):
-            let fromURL = Set(request.url.chosen.keys).subtracting(request.flags.chosen.keys)
-            throw CLIError.usage(describe(contradiction, in: guide, fromURL: fromURL))
-        }
-    }
-}
-
-/// A notice on stderr, as the headless commands and --plain tell them; `prefix` names
-/// the selection where a command takes two ("selection A: ").
-func printNotice(_ notice: StartNotice, in guide: Guide, prefix: String = "") {
-    printError(prefix + notice.text(in: guide))
 }
 
 /// A property's CLI values, as the value name in --help ("hosted|embedded|api").
@@ -162,29 +68,4 @@ private func values(_ property: PropertyID, aliases: Bool) -> [String] {
     let guide = Guide.bundled
     let options = guide.property(property).options
     return options.map(\.cliValue) + (aliases ? options.flatMap(\.aliases) : [])
-}
-
-func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String {
-    let spec = guide.property(property)
-    return "--\(spec.cliFlag) \(spec.option(option)?.cliValue ?? option.rawValue)"
-}
-
-/// `fromURL` names the choices that came from --from-url rather than from a flag.
-func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: Set<PropertyID> = []) -> String {
-    let chosen = PropertyID.allCases.compactMap { id in
-        contradiction.chosen[id].map { flag(id, $0, in: guide) + (fromURL.contains(id) ? " (from the URL)" : "") }
-    }
-    var lines = ["these choices cannot be combined under Stripe API version \(guide.apiVersion): \(chosen.joined(separator: ", "))"]
-    for id in contradiction.rules {
-        if let rule = guide.rule(id) { lines.append("  \(rule.id): \(rule.summary).") }
-    }
-    lines.append("nearest valid choices:")
-    for alternative in contradiction.alternatives.prefix(4) {
-        let flags = PropertyID.allCases.compactMap { id -> String? in
-            guard contradiction.chosen[id] != nil else { return nil }
-            return flag(id, alternative.selection[id], in: guide)
-        }
-        lines.append("  " + flags.joined(separator: " "))
-    }
-    return lines.joined(separator: "\n")
 }

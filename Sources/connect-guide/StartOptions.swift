@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideStorage
+import ConnectGuideDocuments
+import ConnectGuidePlatform
 
 /// How an interactive session (the full-screen guide or --plain) starts: the selection
 /// flags, `--resume`, and `--plain`. Shared by both front ends so they start the same way.
@@ -15,6 +17,22 @@ struct StartOptions: ParsableArguments {
 
     @Flag(help: "Ask one numbered question per property, line by line: for screen readers, pipes and dumb terminals (on by itself when TERM=dumb).")
     var plain = false
+
+    /// What these flags asked for, with the guide's --print, as a plain value.
+    func flags(printing printFormat: PlanFormat?) -> SessionFlags {
+        SessionFlags(selection: selection.flags, resume: resume, fresh: fresh, plain: plain, printFormat: printFormat)
+    }
+}
+
+/// How an interactive session (the full-screen guide or --plain) was asked to start: the
+/// selection flags, `--resume`, `--fresh`, `--plain` and `--print`, as a plain value that
+/// the argument parser and `CommonCommandLine` both give.
+struct SessionFlags: Hashable, Sendable {
+    var selection = SelectionFlags()
+    var resume = false
+    var fresh = false
+    var plain = false
+    var printFormat: PlanFormat?
 
     /// The line-by-line mode runs when asked for, or on a terminal that can do no more.
     func wantsPlainMode(environment: [String: String]) -> Bool {
@@ -34,5 +52,15 @@ struct StartOptions: ParsableArguments {
         let state = try start.begin(
             in: guide, store: store, completing: { try selection.complete(request, in: guide, over: $0) }, notify: notify)
         return (state, store)
+    }
+
+    /// Runs the session: --plain (or TERM=dumb) line by line, else the full-screen guide.
+    func run() throws {
+        let environment = processEnvironment()
+        if wantsPlainMode(environment: environment) {
+            try runPlainMode(self, environment: environment)
+        } else {
+            try runGuide(self, environment: environment)
+        }
     }
 }

@@ -16,6 +16,7 @@ struct UrlCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        let selection = self.selection.flags, output = self.output.flags
         let guide = try selection.guide(.bundled)
         let completion = try selection.completion(in: guide) { printNotice($0, in: guide) }
         for move in completion.implied { printNotice(.implied(move), in: guide) }

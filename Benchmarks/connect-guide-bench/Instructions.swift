@@ -9,8 +9,19 @@ struct InstructionCounts {
     var trueStart = 0
 }
 
+/// A copy of the binary without its debug information, for valgrind, whose reader of
+/// debug information gives up on lld's output ("possibly corrupted debuginfo file"); the
+/// symbol table, which names the functions, stays. The binary itself when objcopy is missing.
+func callgrindCopy(of app: String, stateDirectory: String) -> String {
+    let copy = stateDirectory + "/connect-guide.callgrind"
+    guard let objcopy = findExecutable("objcopy"),
+        system("'\(objcopy)' --strip-debug '\(app)' '\(copy)' 2>/dev/null") == 0 else { return app }
+    return copy
+}
+
 /// Runs each program once under `valgrind --tool=callgrind`.
 func countInstructions(app: String, dialog: String, trueBinary: String, valgrind: String, stateDirectory: String) throws -> InstructionCounts {
+    let app = callgrindCopy(of: app, stateDirectory: stateDirectory)
     func outputFile(_ name: String) -> String { "\(stateDirectory)/callgrind.\(name)" }
     func tool(_ name: String) -> [String] { ["--tool=callgrind", "--callgrind-out-file=\(outputFile(name))"] }
     let variables = environment(stateDirectory: stateDirectory)
@@ -52,4 +63,50 @@ func instructionRows(_ counts: InstructionCounts) -> [[String]] {
         ["plan --format json", millions(counts.headless), "", ""],
         ["/bin/true", millions(counts.trueStart), "", ""],
     ]
+}
+
+/// The functions connect-guide runs in the measured sessions (a first start on the preset
+/// chooser, Esc, an arrow key, a selection that moves three properties, q) and in
+/// `plan --format json`, by their symbol names, first seen first: the order the release
+/// build lays them out in (Tools/build-release, Benchmarks/symbol-order.txt), so the pages the
+/// guide touches are few and together.
+func symbolOrder(app: String, valgrind: String, stateDirectory: String) throws -> [String] {
+    let copy = callgrindCopy(of: app, stateDirectory: stateDirectory)
+    let variables = environment(stateDirectory: stateDirectory)
+    func tool(_ name: String) -> [String] {
+        ["--tool=callgrind", "--demangle=no", "--callgrind-out-file=\(stateDirectory)/order.\(name)"]
+    }
+    forgetSavedSelection(stateDirectory: stateDirectory)
+    let session = try TerminalSession(valgrind, tool("guide") + [copy], environment: variables, rows: rows, columns: columns)
+    let slow: Int32 = 500
+    _ = try session.read(quietMilliseconds: slow, timeoutMilliseconds: 120_000) {
+        $0.contains(subsequence: Array("Start from a recommended setup".utf8))
+    }
+    for key in ["\u{1B}", session.downKey, session.downKey, "\r"] { _ = try session.respond(to: key, quietMilliseconds: slow) }
+    session.send("q")
+    guard session.finish(timeoutSeconds: 60) == 0 else { throw BenchError("connect-guide under callgrind did not exit with status 0") }
+    _ = try timeCommand(valgrind, tool("plan") + [copy] + headlessArguments, environment: variables)
+    var seen: Set<String> = []
+    var order: [String] = []
+    for name in ["guide", "plan"] {
+        for name in functionNames(inCallgrindFile: try readFile("\(stateDirectory)/order.\(name)")) where seen.insert(name).inserted {
+            order.append(name)
+        }
+    }
+    return order
+}
+
+/// The function names a callgrind file defines (`fn=(id) name`), in the order they first
+/// appear, without callgrind's marks for recursion (`'2`) and without addresses of
+/// functions that have no symbol.
+func functionNames(inCallgrindFile text: String) -> [String] {
+    var names: [String] = []
+    for line in text.split(separator: "\n") where line.hasPrefix("fn=(") || line.hasPrefix("cfn=(") {
+        guard let close = line.firstIndex(of: ")") else { continue }
+        var name = line[line.index(after: close)...].drop { $0 == " " }
+        if let mark = name.lastIndex(of: "'"), name[name.index(after: mark)...].allSatisfy(\.isNumber) { name = name[..<mark] }
+        if name.isEmpty || name.hasPrefix("0x") { continue }
+        names.append(String(name))
+    }
+    return names
 }

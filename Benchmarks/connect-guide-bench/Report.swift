@@ -1,8 +1,7 @@
 import Glibc
 
 /// The command that builds what the benchmark measures, as the README installs it.
-let releaseBuildCommand =
-    "swift build -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs"
+let releaseBuildCommand = "Tools/build-release"
 
 func format(_ value: Double) -> String {
     guard value.isFinite else { return "n/a" }

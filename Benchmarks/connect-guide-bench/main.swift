@@ -14,12 +14,17 @@ enum BenchExit {
 
 let usage = """
     usage: connect-guide-bench [--runs N] [--binary PATH] [--check] [--write-markdown FILE] [--callgrind]
+           connect-guide-bench --write-symbol-order FILE [--binary PATH]
 
     Runs connect-guide (the one beside this executable, or PATH) and dialog in a \(columns)x\(rows)
     pseudo-terminal N times (default 20), interleaved, and prints the medians.
       --check                 exit 1 if any target is missed
       --write-markdown FILE   write the report as Markdown to FILE (BENCHMARKS.md)
       --callgrind             also count instructions of one start and quit (valgrind)
+      --write-symbol-order FILE
+                              write the functions the measured sessions run, in the order
+                              they first run, for the release link (Benchmarks/symbol-order.txt;
+                              valgrind); measures nothing else
     Build first with:
       \(releaseBuildCommand)
     Exit status: 0 measured (with --check: every target met), 1 a target missed,
@@ -36,6 +41,7 @@ struct Options {
     var check = false
     var markdownPath: String?
     var callgrind = false
+    var symbolOrderPath: String?
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -53,6 +59,7 @@ struct Options {
             case "--check": check = true
             case "--write-markdown": markdownPath = try value(for: argument)
             case "--callgrind": callgrind = true
+            case "--write-symbol-order": symbolOrderPath = try value(for: argument)
             default: throw UsageError(description: "unknown argument \"\(argument)\"")
             }
         }
@@ -92,10 +99,6 @@ func main() -> Int32 {
     guard access(app, X_OK) == 0 else {
         fail("\(app) is not there; build it with: \(releaseBuildCommand)", BenchExit.cannotMeasure)
     }
-    guard let dialog = findExecutable("dialog") else {
-        fail("dialog is not installed; the targets are relative to it. Install it with: sudo apt-get install -y dialog", BenchExit.cannotMeasure)
-    }
-    guard let trueBinary = findExecutable("true") else { fail("cannot find /bin/true", BenchExit.cannotMeasure) }
     let valgrind = findExecutable("valgrind")
     if options.callgrind && valgrind == nil {
         fail("--callgrind needs valgrind; install it with: sudo apt-get install -y valgrind", BenchExit.cannotMeasure)
@@ -107,6 +110,27 @@ func main() -> Int32 {
     scratchDirectory = stateDirectory
     defer { removeScratchDirectory() }
 
+    if let path = options.symbolOrderPath {
+        guard let valgrind else { fail("--write-symbol-order needs valgrind; install it with: sudo apt-get install -y valgrind", BenchExit.cannotMeasure) }
+        print("Recording the functions connect-guide runs, under callgrind ...")
+        do {
+            let names = try symbolOrder(app: app, valgrind: valgrind, stateDirectory: stateDirectory)
+            let header = [
+                "# The functions connect-guide runs at start-up, on the first frame, an arrow key, a selection and",
+                "# quitting, and in plan --format json, first run first: lld lays the release build out in this order",
+                "# (Tools/build-release). Written by connect-guide-bench --write-symbol-order; edit the benchmark, not this.",
+            ]
+            try writeFile(path, (header + names).joined(separator: "\n") + "\n")
+            print("Wrote \(names.count) symbols to \(path).")
+        } catch {
+            fail("\(error)", BenchExit.cannotMeasure)
+        }
+        return BenchExit.measured
+    }
+    guard let dialog = findExecutable("dialog") else {
+        fail("dialog is not installed; the targets are relative to it. Install it with: sudo apt-get install -y dialog", BenchExit.cannotMeasure)
+    }
+    guard let trueBinary = findExecutable("true") else { fail("cannot find /bin/true", BenchExit.cannotMeasure) }
     let setup = Setup(app: app, dialog: dialog, arguments: arguments)
     print("Measuring \(options.runs) runs of connect-guide and dialog at \(columns)x\(rows) ...")
     let run: Run

@@ -184,7 +184,10 @@ public func isStandaloneScalar(_ scalar: Unicode.Scalar) -> Bool {
 /// Printable ASCII (space to tilde): one terminal column per byte.
 @inlinable
 public func isPrintableASCII(_ bytes: some Collection<UInt8>) -> Bool {
-    bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    // Over the bytes in memory where the collection has them (every native string does):
+    // a plain loop, not an iterator, on the renderer's hottest path.
+    bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        ?? bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
 }
 
 extension String {

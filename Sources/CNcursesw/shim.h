@@ -56,6 +56,32 @@ static inline int cg_set_style(WINDOW *window, attr_t attributes, short pair) {
     return wattr_set(window, attributes, pair, NULL);
 }
 
+/// Puts `count` cells, one character each, in one style from (row, column), as they are:
+/// wadd_wchnstr copies cells where waddnwstr would take each character through the
+/// processing of typed text (controls, wrapping), which a frame never needs. Wide
+/// characters take their two columns; the cursor does not move.
+static inline int cg_put_cells(WINDOW *window, int row, int column, const wchar_t *characters, int count, attr_t attributes, short pair) {
+    enum { chunk = 256 };
+    cchar_t cells[chunk];
+    int result = OK;
+    while (count > 0 && result == OK) {
+        int n = count < chunk ? count : chunk;
+        for (int i = 0; i < n; i++) {
+            wchar_t text[2] = { characters[i], L'\0' };
+            setcchar(&cells[i], text, attributes, pair, NULL);
+        }
+        result = mvwadd_wchnstr(window, row, column, cells, n);
+        // Past the columns this chunk took (only a row wider than a chunk has a next one).
+        for (int i = 0; i < n && n < count; i++) {
+            int width = wcwidth(characters[i]);
+            column += width > 1 ? width : 1;
+        }
+        characters += n;
+        count -= n;
+    }
+    return result;
+}
+
 // MARK: - Locale and character width
 
 /// Adopts the user's locale, so ncurses reads and writes UTF-8, and says whether the
@@ -63,7 +89,9 @@ static inline int cg_set_style(WINDOW *window, attr_t attributes, short pair) {
 /// "POSIX" character locale that the user did not force with LC_ALL, which usually just
 /// means LANG is unset, is taken as C.UTF-8 where the system has it.
 static inline int cg_use_environment_locale(void) {
-    setlocale(LC_ALL, "");
+    // Only the character type: the guide formats no numbers, dates or messages through the
+    // C library, and each other category is files to open at every start.
+    setlocale(LC_CTYPE, "");
     const char *ctype = setlocale(LC_CTYPE, NULL);
     const char *forced = getenv("LC_ALL");
     if ((forced == NULL || *forced == '\0') && ctype != NULL

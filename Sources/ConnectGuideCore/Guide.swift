@@ -25,10 +25,10 @@ public struct Guide: Sendable {
     public let advisories: [Advisory]
     public let requirementCollectionCondition: Condition
     /// "Stripe", "Your platform": how outputs name who collects requirements.
-    public let requirementCollectionLabels: [RequirementCollection: String]
-    public let requirementCollectionExplanation: [RequirementCollection: String]
+    public let requirementCollectionLabels: TextPerCollection
+    public let requirementCollectionExplanation: TextPerCollection
     public let slots: [StepSlot]
-    public let configuration: [AccountsAPI: APIConfigurationRules]
+    public let configuration: ConfigurationPerAPI
     public let legacyTypes: [LegacyType]
     public let links: [DocLink]
     /// Setups Stripe's docs recommend for common kinds of platform, to start from.
@@ -111,9 +111,9 @@ public struct Guide: Sendable {
         contentVersion: String, title: String, pageURL: String, scopeStatement: String, prerequisites: String,
         urlParameterOrder: [PropertyID], properties: [Property], payouts: Section, allRules: [Rule],
         apiVersionChanges: [APIVersionChange], advisories: [Advisory], requirementCollectionCondition: Condition,
-        requirementCollectionLabels: [RequirementCollection: String],
-        requirementCollectionExplanation: [RequirementCollection: String], slots: [StepSlot],
-        configuration: [AccountsAPI: APIConfigurationRules], legacyTypes: [LegacyType], links: [DocLink],
+        requirementCollectionLabels: TextPerCollection,
+        requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
+        configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
         presets: [Preset] = [], validityTable: [ValidSelections] = []
     ) {
         self.contentVersion = contentVersion

@@ -136,9 +136,9 @@ public struct Rule: Hashable, Sendable, Identifiable {
     /// The Stripe docs pages the rule comes from.
     public let sources: [DocLink]
     /// Every property the rule reads, on either side.
-    public let properties: Set<PropertyID>
+    public let properties: PropertySet
 
-    public init(id: RuleID, kind: RuleKind, versions: VersionRange, summary: String, premise: Condition, requirement: Condition, reason: String, sources: [DocLink], properties: Set<PropertyID>) {
+    public init(id: RuleID, kind: RuleKind, versions: VersionRange, summary: String, premise: Condition, requirement: Condition, reason: String, sources: [DocLink], properties: PropertySet) {
         self.id = id
         self.kind = kind
         self.versions = versions
@@ -257,6 +257,43 @@ public struct ParameterRule: Hashable, Sendable {
 public enum AccountsAPI: String, CaseIterable, Hashable, Sendable {
     case v1
     case v2
+}
+
+/// How each Accounts API is configured for a selection. Two fields, not a dictionary
+/// keyed by the API: a dictionary costs a runtime conformance lookup at every start.
+public struct ConfigurationPerAPI: Hashable, Sendable {
+    public let v1: APIConfigurationRules
+    public let v2: APIConfigurationRules
+
+    public init(v1: APIConfigurationRules, v2: APIConfigurationRules) {
+        self.v1 = v1
+        self.v2 = v2
+    }
+
+    public subscript(api: AccountsAPI) -> APIConfigurationRules {
+        switch api {
+        case .v1: v1
+        case .v2: v2
+        }
+    }
+}
+
+/// A text for each way requirements are collected, as `ConfigurationPerAPI` is for APIs.
+public struct TextPerCollection: Hashable, Sendable {
+    public let stripe: String
+    public let application: String
+
+    public init(stripe: String, application: String) {
+        self.stripe = stripe
+        self.application = application
+    }
+
+    public subscript(collection: RequirementCollection) -> String {
+        switch collection {
+        case .stripe: stripe
+        case .application: application
+        }
+    }
 }
 
 public struct APIConfigurationRules: Hashable, Sendable {

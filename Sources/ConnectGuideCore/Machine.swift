@@ -108,19 +108,27 @@ extension Guide {
         return next
     }
 
+    /// What choosing `option` for `property` would do, for marking the option before it is
+    /// chosen: the properties it would move, and the recommendations about `property` the
+    /// selection would then go against. One resolution for both.
+    public func consequences(
+        ofChoosing option: OptionID, for property: PropertyID, in state: GuideState
+    ) -> (moves: [MovedProperty], breached: [Rule]) {
+        let resolution = state.selection[property] == option
+            ? Resolution(selection: state.selection, moved: [])
+            : choosing(option, for: property, in: state.selection, recentlySet: state.recentlySet)
+        return (resolution.moved, breachedRecommendations(of: resolution.selection).filter { $0.properties.contains(property) })
+    }
+
     /// The recommendations about `property` that the selection would go against with
     /// `option` chosen (and whatever that moves), for marking the option before it is chosen.
     public func breachedRecommendations(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [Rule] {
-        let result = state.selection[property] == option
-            ? state.selection
-            : choosing(option, for: property, in: state.selection, recentlySet: state.recentlySet).selection
-        return breachedRecommendations(of: result).filter { $0.properties.contains(property) }
+        consequences(ofChoosing: option, for: property, in: state).breached
     }
 
     /// What choosing the option would move, for marking it before it is chosen.
     public func preview(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [MovedProperty] {
-        guard state.selection[property] != option else { return [] }
-        return choosing(option, for: property, in: state.selection, recentlySet: state.recentlySet).moved
+        consequences(ofChoosing: option, for: property, in: state).moves
     }
 }
 

@@ -83,10 +83,57 @@ public struct Selection: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
+/// Some of the five properties, as five bits. Rules, moves and the screen ask which
+/// properties are in such a set all the time; a `Set` would hash for each question, and
+/// the first `Set` of properties costs a search of the program's conformance records.
+public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequence {
+    private var bits: UInt8 = 0
+
+    public init() {}
+
+    public init<S: Sequence>(_ properties: S) where S.Element == PropertyID {
+        for property in properties { insert(property) }
+    }
+
+    public init(arrayLiteral properties: PropertyID...) { self.init(properties) }
+
+    public func contains(_ property: PropertyID) -> Bool { bits & Self.bit(property) != 0 }
+
+    public mutating func insert(_ property: PropertyID) { bits |= Self.bit(property) }
+
+    public mutating func remove(_ property: PropertyID) { bits &= ~Self.bit(property) }
+
+    public func union(_ other: PropertySet) -> PropertySet {
+        var result = self
+        result.formUnion(other)
+        return result
+    }
+
+    public mutating func formUnion(_ other: PropertySet) { bits |= other.bits }
+
+    public func subtracting(_ other: PropertySet) -> PropertySet {
+        var result = self
+        result.bits &= ~other.bits
+        return result
+    }
+
+    public func isDisjoint(with other: PropertySet) -> Bool { bits & other.bits == 0 }
+
+    public var isEmpty: Bool { bits == 0 }
+
+    public var count: Int { bits.nonzeroBitCount }
+
+    /// The properties in page order.
+    public func makeIterator() -> IndexingIterator<[PropertyID]> { PropertyID.allCases.filter(contains).makeIterator() }
+
+    private static func bit(_ property: PropertyID) -> UInt8 { 1 << UInt8(property.index) }
+}
+
 /// Some of the five choices, as a user states them (flags, a URL). `Guide.complete(_:)`
 /// turns it into a valid `Selection`.
 public struct PartialSelection: Hashable, Sendable {
-    public private(set) var chosen: [PropertyID: OptionID] = [:]
+    /// One slot per property, in page order (a list: see `PropertySet`).
+    private var options: [OptionID?] = Array(repeating: nil, count: PropertyID.allCases.count)
     /// The order in which properties were set, first to last; later settings are "more recent".
     public private(set) var order: [PropertyID] = []
 
@@ -97,15 +144,23 @@ public struct PartialSelection: Hashable, Sendable {
     }
 
     public subscript(property: PropertyID) -> OptionID? {
-        get { chosen[property] }
+        get { options[property.index] }
         set {
             order.removeAll { $0 == property }
-            chosen[property] = newValue
+            options[property.index] = newValue
             if newValue != nil { order.append(property) }
         }
     }
 
-    public var isEmpty: Bool { chosen.isEmpty }
+    /// The properties set, and their options, in page order.
+    public var chosen: [(property: PropertyID, option: OptionID)] {
+        PropertyID.allCases.compactMap { property in options[property.index].map { (property, $0) } }
+    }
+
+    /// The properties set.
+    public var chosenProperties: PropertySet { PropertySet(PropertyID.allCases.filter { options[$0.index] != nil }) }
+
+    public var isEmpty: Bool { order.isEmpty }
 
     /// Later values win, as with repeated flags.
     public func merging(_ other: PartialSelection) -> PartialSelection {
@@ -186,8 +241,8 @@ public struct Condition: Hashable, Sendable {
 
     /// The properties this condition reads; `derivedFrom` names those the requirement
     /// collection is computed from.
-    public func properties(derivedFrom requirementInputs: Set<PropertyID>) -> Set<PropertyID> {
-        var result: Set<PropertyID> = []
+    public func properties(derivedFrom requirementInputs: PropertySet) -> PropertySet {
+        var result: PropertySet = []
         for clause in clauses {
             switch clause.facet {
             case .property(let property): result.insert(property)

@@ -317,11 +317,11 @@ public struct PlainSession: Sendable {
             var line = "  \(index + 1). \(option.label) (\(option.cliValue))"
             if option.id == state.selection[property.id] { line += ", current choice" }
             line += ". " + option.summary.asSentence()
-            let moves = guide.preview(choosing: option.id, for: property.id, in: state)
+            let (moves, breached) = guide.consequences(ofChoosing: option.id, for: property.id, in: state)
             if !moves.isEmpty {
                 line += " Choosing it also sets " + moves.map(guide.destination).joined(separator: ", ") + "."
             }
-            for rule in guide.breachedRecommendations(choosing: option.id, for: property.id, in: state) {
+            for rule in breached {
                 line += " Not recommended with your other choices: \(rule.reason)"
             }
             return line

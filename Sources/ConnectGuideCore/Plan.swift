@@ -62,7 +62,7 @@ extension Guide {
                 id: variant.id, title: variant.title, text: variant.text, links: variant.links))
         }
         let configuration = AccountsAPI.allCases.map { api in
-            let rules = self.configuration[api]!
+            let rules = self.configuration[api]
             let tooOld = rules.minimumVersion.flatMap { apiVersion.isOnOrAfter($0) ? nil : $0 }
             return AccountConfiguration(
                 api: api, method: rules.method, endpoint: rules.endpoint, unavailableBefore: tooOld,

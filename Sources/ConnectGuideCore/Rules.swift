@@ -100,7 +100,7 @@ extension Guide {
     /// properties in `preference` (earlier wins), then prefer defaults, then page order.
     /// Nil when the pinned properties cannot be kept together.
     public func nearestValid(
-        to target: Selection, keeping pinned: Set<PropertyID>, preferring preference: [PropertyID] = []
+        to target: Selection, keeping pinned: PropertySet, preferring preference: [PropertyID] = []
     ) -> Resolution? {
         let preference = distinct(preference)
         var best: (index: Int, rank: UInt64)?
@@ -141,7 +141,7 @@ extension Guide {
     /// the target's option would break. `result` must be a nearest valid selection, which
     /// guarantees each list is non-empty: had keeping the option broken nothing, the
     /// selection with that property kept would have been nearer.
-    func explainMoves(from target: Selection, to result: Selection, causes: Set<PropertyID>) -> [MovedProperty] {
+    func explainMoves(from target: Selection, to result: Selection, causes: PropertySet) -> [MovedProperty] {
         result.differences(from: target).map { property in
             let kept = result.setting(property, to: target[property])
             let broken = violations(of: kept).filter { $0.properties.contains(property) }
@@ -171,10 +171,10 @@ extension Guide {
     /// explicit choice first, then the base's values.
     public func complete(_ chosen: PartialSelection, over base: PartialSelection = PartialSelection()) -> Result<Completion, Contradiction> {
         let target = Selection { chosen[$0] ?? base[$0] ?? property($0).defaultOption }
-        let pinned = Set(chosen.chosen.keys)
+        let pinned = chosen.chosenProperties
         let preference = chosen.order.reversed() + base.order.reversed().filter { chosen[$0] == nil }
         if let resolution = nearestValid(to: target, keeping: pinned, preferring: preference) {
-            let movedIDs = Set(resolution.moved.map(\.property))
+            let movedIDs = PropertySet(resolution.moved.map(\.property))
             let defaulted = PropertyID.allCases.filter { chosen[$0] == nil && base[$0] == nil && !movedIDs.contains($0) }
             return .success(Completion(selection: resolution.selection, implied: resolution.moved, defaulted: defaulted))
         }

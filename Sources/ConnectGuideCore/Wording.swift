@@ -29,7 +29,7 @@ extension Guide {
 
     /// "Stripe", "Your platform".
     public func requirementCollectionLabel(_ value: RequirementCollection) -> String {
-        requirementCollectionLabels[value] ?? value.rawValue
+        requirementCollectionLabels[value]
     }
 
     /// "This combination has the controller settings of the former Standard account type." or
@@ -58,7 +58,7 @@ public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = 
     let width = max(width, 1)
     if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return wrapASCII(text, width: width) }
     if text.unicodeScalars.allSatisfy({ isStandaloneScalar($0) || $0 == "\n" }) {
-        return wrapScalars(text, width: width) { displayWidth(Character($0)) }
+        return wrapScalars(text, width: width) { $0.value < 0x7F ? 1 : displayWidth(Character($0)) }
     }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -101,24 +101,40 @@ private func wrapASCII(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var line: [UInt8] = []
     line.reserveCapacity(width)
-    for paragraph in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-        line.removeAll(keepingCapacity: true)
-        for word in paragraph.split(separator: 0x20) {
-            if !line.isEmpty && line.count + 1 + word.count <= width {
-                line.append(0x20)
-                line.append(contentsOf: word)
-                continue
-            }
-            if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
-            var rest = word[...]
-            while rest.count > width {
-                lines.append(String(decoding: rest.prefix(width), as: UTF8.self))
-                rest = rest.dropFirst(width)
-            }
+    var text = text
+    text.withUTF8 { bytes in
+        var index = 0
+        let end = bytes.count
+        // One paragraph per pass; the last (after the final line break, or the only one)
+        // ends at the end of the text.
+        while true {
             line.removeAll(keepingCapacity: true)
-            line.append(contentsOf: rest)
+            while index < end, bytes[index] != 0x0A {
+                // A word: the bytes up to the next space or line break.
+                guard bytes[index] != 0x20 else {
+                    index += 1
+                    continue
+                }
+                let start = index
+                while index < end, bytes[index] != 0x20, bytes[index] != 0x0A { index += 1 }
+                var word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if !line.isEmpty && line.count + 1 + word.count <= width {
+                    line.append(0x20)
+                    line.append(contentsOf: word)
+                    continue
+                }
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
+                while word.count > width {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<width]), as: UTF8.self))
+                    word = UnsafeBufferPointer(rebasing: word[width...])
+                }
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: word)
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+            guard index < end else { break }
+            index += 1  // past the line break
         }
-        lines.append(String(decoding: line, as: UTF8.self))
     }
     return lines
 }

@@ -69,7 +69,7 @@ extension Guide {
             ("requirementCollection", .object([
                 ("applicationWhen", conditionJSON(requirementCollectionCondition)),
                 ("explanation", .object(RequirementCollection.allCases.map {
-                    ($0.rawValue, .string(requirementCollectionExplanation[$0] ?? ""))
+                    ($0.rawValue, .string(requirementCollectionExplanation[$0]))
                 })),
             ])),
             ("validCombinations", .int(validSelections.count)),

@@ -41,7 +41,7 @@ extension Guide {
         }
         let collection = plan.requirementCollection
         lines.append("- **Requirement collection** (follows from the choices above): \(requirementCollectionLabel(collection)) "
-            + "(`\(collection.rawValue)`). " + (requirementCollectionExplanation[collection] ?? ""))
+            + "(`\(collection.rawValue)`). " + requirementCollectionExplanation[collection])
         if let legacy = plan.legacyType {
             lines.append("- " + legacyTypeSentence(legacy))
         }

@@ -29,20 +29,19 @@ public func terminalWindowSize(_ fd: Int32) -> (rows: Int, columns: Int)? {
     return (Int(window.ws_row), Int(window.ws_col))
 }
 
-/// The environment of this process (`environ`), as a value. A name set twice keeps its
-/// first value, as getenv(3) finds it; entries without `=` are left out.
-public func processEnvironment() -> [String: String] {
-    var environment: [String: String] = [:]
+/// The environment of this process (`environ`), as a value.
+public func processEnvironment() -> Environment {
+    var variables: [(name: String, value: String)] = []
     var entry = environ
     // clearenv(3) may leave it null, though Swift's declaration says otherwise.
-    guard Int(bitPattern: entry) != 0 else { return environment }
+    guard Int(bitPattern: entry) != 0 else { return Environment(variables) }
     while let pointer = entry.pointee {
         let text = String(cString: pointer)
-        if let equals = text.firstIndex(of: "=") {
-            let name = String(text[..<equals])
-            if environment[name] == nil { environment[name] = String(text[text.index(after: equals)...]) }
+        // Entries without "=" are left out.
+        if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+            variables.append((String(text[..<equals]), String(text[text.index(after: equals)...])))
         }
         entry += 1
     }
-    return environment
+    return Environment(variables)
 }

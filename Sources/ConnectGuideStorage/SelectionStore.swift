@@ -77,12 +77,12 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
     /// The store at the XDG location for this environment: `$XDG_STATE_HOME` when it is an
     /// absolute path (the XDG spec says to ignore relative ones), else `$HOME/.local/state`.
     /// Nil when neither is set.
-    public init?(environment: [String: String]) {
+    public init?(environment: Environment) {
         guard let path = Self.defaultPath(environment: environment) else { return nil }
         self.init(path: path)
     }
 
-    public static func defaultPath(environment: [String: String]) -> String? {
+    public static func defaultPath(environment: Environment) -> String? {
         let stateHome: String
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             stateHome = xdg

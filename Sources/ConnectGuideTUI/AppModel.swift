@@ -255,7 +255,7 @@ public struct AppModel: Sendable {
     /// n: the notice shown whole rather than cut to its first lines.
     public internal(set) var noticeExpanded = false
     /// Properties the last choice moved (or a preset changed), highlighted until the next key.
-    public internal(set) var movedProperties: Set<PropertyID> = []
+    public internal(set) var movedProperties: PropertySet = []
     /// Steps new or changed by the last change of selection, by slot; kept until the next one.
     public internal(set) var stepMarks: [Int: StepMark] = [:]
     public let options: SessionOptions

@@ -11,7 +11,7 @@ public enum OpenOutcome: Hashable, Sendable {
 
 /// The command that opens addresses here: $BROWSER (its first entry, as the convention
 /// allows a colon-separated list), else xdg-open found on PATH; nil when neither is.
-func browserCommand(environment: [String: String]) -> String? {
+func browserCommand(environment: Environment) -> String? {
     if let browser = environment["BROWSER"]?.split(separator: ":").first, !browser.allSatisfy(\.isWhitespace) {
         return String(browser)
     }
@@ -24,7 +24,7 @@ func browserCommand(environment: [String: String]) -> String? {
 
 /// Opens an address with the browser command, detached: its output goes to /dev/null so
 /// it cannot draw over the guide, and the guide does not wait for it to close.
-func openInBrowser(_ url: String, environment: [String: String]) -> OpenOutcome {
+func openInBrowser(_ url: String, environment: Environment) -> OpenOutcome {
     guard let browser = browserCommand(environment: environment) else { return .noBrowser(url: url) }
     // $1 is the browser command, left unquoted so "firefox --new-window" splits into words;
     // $2 the address, quoted. The shell puts the browser in the background and exits.

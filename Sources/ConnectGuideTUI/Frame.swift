@@ -151,6 +151,13 @@ public struct Frame: Sendable {
                 }
                 for row in 0..<size.rows {
                     let base = row * width
+                    // Most rows are unchanged: compared eight bytes at a time, a cell being
+                    // plain data of that size, that says so quickly.
+                    if !compareClusters, MemoryLayout<Cell>.size == 8, MemoryLayout<Cell>.stride == 8,
+                        sameBytes(UnsafeRawPointer(new.baseAddress! + base), UnsafeRawPointer(was.baseAddress! + base), words: width)
+                    {
+                        continue
+                    }
                     var first = 0
                     while first < width && !differs(base + first) { first += 1 }
                     guard first < width else { continue }
@@ -163,6 +170,15 @@ public struct Frame: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `words` eight-byte words at the two places are the same.
+    private func sameBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, words: Int) -> Bool {
+        for offset in stride(from: 0, to: words * 8, by: 8)
+        where a.load(fromByteOffset: offset, as: UInt64.self) != b.load(fromByteOffset: offset, as: UInt64.self) {
+            return false
+        }
+        return true
     }
 
     /// The topmost target under the cell.
@@ -213,10 +229,14 @@ public struct Frame: Sendable {
             let first = max(column, 0)
             clearWideCharacter(at: first, row: row)
             clearWideCharacter(at: end - 1, row: row)
-            var index = row * size.columns + first
-            for byte in text.utf8.dropFirst(first - column).prefix(end - first) {
-                cells[index] = Cell(Unicode.Scalar(byte), style: style, role: role)
-                index += 1
+            let base = row * size.columns + column
+            var text = text
+            text.withUTF8 { bytes in
+                cells.withUnsafeMutableBufferPointer { cells in
+                    for offset in (first - column)..<(end - column) {
+                        cells[base + offset] = Cell(Unicode.Scalar(bytes[offset]), style: style, role: role)
+                    }
+                }
             }
             return end - column
         }

@@ -13,7 +13,7 @@ public struct Hyperlink: Hashable, Sendable {
 /// unless TERM names one that is known to show it as garbage or drop the text (the Linux
 /// console, old hardware terminals, GNU screen outside tmux). `CONNECT_GUIDE_HYPERLINKS`
 /// (1 or 0) overrides the guess.
-public func terminalSupportsHyperlinks(environment: [String: String]) -> Bool {
+public func terminalSupportsHyperlinks(environment: Environment) -> Bool {
     switch environment["CONNECT_GUIDE_HYPERLINKS"] {
     case "1"?: return true
     case "0"?: return false

@@ -49,7 +49,7 @@ public enum InteractiveSession {
     /// `environment` decides hyperlinks (TERM) and the browser ($BROWSER); `printFormat`
     /// is what --print will print, for the header and key bar.
     public static func run(
-        guide: Guide, start: GuideState, startNotices: [StartNotice] = [], environment: [String: String] = [:],
+        guide: Guide, start: GuideState, startNotices: [StartNotice] = [], environment: Environment = [:],
         printFormat: String? = nil, offerPresets: Bool = false, saver: (any SelectionSaver)? = nil
     ) throws(TerminalUnavailable) -> Ending {
         let terminal = try Terminal()

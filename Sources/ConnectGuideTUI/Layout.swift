@@ -373,10 +373,10 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             Span(text: option.label, style: underCursor ? [.reverse, .bold] : (chosen ? [.bold] : []), role: underCursor ? .focus : .plain),
         ]
         // Marked before it is chosen: an option that goes against a recommendation.
-        let advisedAgainst = !guide.breachedRecommendations(choosing: option.id, for: property.id, in: state).isEmpty
+        let (moves, breached) = guide.consequences(ofChoosing: option.id, for: property.id, in: state)
+        let advisedAgainst = !breached.isEmpty
         let mark = advisedAgainst ? " !" : ""
         if advisedAgainst { spans.append(Span(text: mark, style: [.bold], role: .warning)) }
-        let moves = guide.preview(choosing: option.id, for: property.id, in: state)
         let used = measure.of(head) + measure.of(option.label) + measure.of(mark) + 2
         // The option's one line of advice beside it, cut to the room left (the explanation
         // starts with it whole); a preview that goes on a line of its own leaves it room.

@@ -1,6 +1,13 @@
 import CNcursesw
 import ConnectGuidePlatform
 
+/// Buffers for drawing rows, reused from row to row: which cells to send, and the
+/// characters of one run.
+private struct RowScratch {
+    var dirty: [Bool] = []
+    var text: [wchar_t] = []
+}
+
 /// Why the full-screen UI cannot start.
 public struct TerminalUnavailable: Error, CustomStringConvertible {
     public let description: String
@@ -72,6 +79,12 @@ final class Terminal {
             tcsetattr(fd, TCSANOW, &programSettings)
         }
         def_prog_mode()
+        // ncurses (6.4) flushes its output after every cursor move until the screen has
+        // been suspended once (its "initial" state), which cut each frame into a hundred
+        // writes (strace). One endwin and doupdate before anything is drawn leave it
+        // running, so a frame goes out in a few writes.
+        endwin()
+        doupdate()
         // No keypad mode: KeyDecoder reads the bytes itself, every sequence to its end.
         curs_set(0)
         // No typeahead checks during refresh: ncurses flushes its output before each one,
@@ -174,8 +187,11 @@ final class Terminal {
         // Row by row, the columns that differ from what is on screen (all of them on a fresh one).
         let changes = shown.map { frame.changes(since: $0) }
             ?? Dictionary(uniqueKeysWithValues: (0..<frame.size.rows).map { ($0, 0..<frame.size.columns) })
+        // Scratch space for the rows, local: a class's own arrays would be checked for
+        // exclusive access at every touch.
+        var scratch = RowScratch()
         for (row, columns) in changes.sorted(by: { $0.key < $1.key }) {
-            drawRow(frame, row: row, columns: columns, over: shown, window: window)
+            drawRow(frame, row: row, columns: columns, over: shown, window: window, scratch: &scratch)
         }
         wnoutrefresh(window)
         doupdate()
@@ -187,7 +203,10 @@ final class Terminal {
     /// on a fresh screen: a cell `werase` blanked does not carry the attributes of a blank
     /// drawn by us, so ncurses would send it again): runs of one style each, one ncurses
     /// call per run, never a cell that is already right.
-    private func drawRow(_ frame: Frame, row: Int, columns: Range<Int>, over previous: Frame?, window: UnsafeMutablePointer<WINDOW>?) {
+    private func drawRow(
+        _ frame: Frame, row: Int, columns: Range<Int>, over previous: Frame?, window: UnsafeMutablePointer<WINDOW>?,
+        scratch: inout RowScratch
+    ) {
         // One column wide, ncurses writes the bottom-right cell by inserting the cell to
         // its left, which does not exist: it sent bytes from outside the line (garbage on
         // screen). Left blank, that cell is never sent; the terminal could not show it anyway.
@@ -197,53 +216,69 @@ final class Terminal {
             return
         }
         let base = row * frame.size.columns
-        // Which cells to send; a wide character goes out whole, both of its cells.
-        var dirty = columns.map { column -> Bool in
-            let index = base + column
-            let cell = frame.cells[index]
-            guard let previous else { return true }
-            return cell != previous.cells[index] || (cell.isCluster && frame.clusters[index] != previous.clusters[index])
-        }
-        for offset in dirty.indices where dirty[offset] && frame.cells[base + columns.lowerBound + offset].isContinuation && offset > 0 {
-            dirty[offset - 1] = true
-        }
-        for offset in dirty.indices.dropLast() where dirty[offset] && frame.cells[base + columns.lowerBound + offset + 1].isContinuation {
-            dirty[offset + 1] = true
-        }
-        var text: [wchar_t] = []
-        text.reserveCapacity(columns.count + 8)
-        var start = columns.lowerBound
-        while start < columns.upperBound {
-            guard dirty[start - columns.lowerBound] else {
-                start += 1
-                continue
-            }
-            let style = frame.cells[base + start].style, role = frame.cells[base + start].role
-            var end = start
-            text.removeAll(keepingCapacity: true)
-            while end < columns.upperBound, dirty[end - columns.lowerBound],
-                frame.cells[base + end].style == style, frame.cells[base + end].role == role
-            {
-                let cell = frame.cells[base + end]
-                if cell.isContinuation {
-                    // Drawn with the wide character before it.
-                } else if !unicode && !cell.scalar.isASCII {
-                    // Outside UTF-8, ncurses cannot show it at all: draw a stand-in per column.
-                    let standIn = wchar_t(bitPattern: asciiStandIn(for: cell.scalar).value)
-                    let wide = end + 1 < frame.size.columns && frame.cells[base + end + 1].isContinuation
-                    text += wide ? [standIn, standIn] : [standIn]
-                } else if cell.isCluster {
-                    for scalar in frame.character(end, row).unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
-                } else {
-                    text.append(wchar_t(bitPattern: cell.scalar.value))
+        let width = frame.size.columns
+        frame.cells.withUnsafeBufferPointer { cells in
+            // Which cells to send; a wide character goes out whole, both of its cells.
+            scratch.dirty.removeAll(keepingCapacity: true)
+            if let previous {
+                previous.cells.withUnsafeBufferPointer { old in
+                    for column in columns {
+                        let index = base + column
+                        scratch.dirty.append(
+                            cells[index] != old[index]
+                                || (cells[index].isCluster && frame.clusters[index] != previous.clusters[index]))
+                    }
                 }
-                end += 1
+                for offset in scratch.dirty.indices where scratch.dirty[offset] {
+                    let column = columns.lowerBound + offset
+                    if offset > 0, cells[base + column].isContinuation { scratch.dirty[offset - 1] = true }
+                    if offset + 1 < scratch.dirty.count, cells[base + column + 1].isContinuation { scratch.dirty[offset + 1] = true }
+                }
+            } else {
+                scratch.dirty.append(contentsOf: repeatElement(true, count: columns.count))
             }
-            cg_set_style(window, attributes(style), hasColor ? Self.pair(for: role) : 0)
-            text.withUnsafeBufferPointer { buffer in
-                _ = mvwaddnwstr(window, Int32(row), Int32(start), buffer.baseAddress, Int32(buffer.count))
+            var start = columns.lowerBound
+            while start < columns.upperBound {
+                guard scratch.dirty[start - columns.lowerBound] else {
+                    start += 1
+                    continue
+                }
+                let style = cells[base + start].style, role = cells[base + start].role
+                var end = start
+                var clustered = false
+                scratch.text.removeAll(keepingCapacity: true)
+                while end < columns.upperBound, scratch.dirty[end - columns.lowerBound], cells[base + end].style == style,
+                    cells[base + end].role == role
+                {
+                    let cell = cells[base + end]
+                    if cell.isContinuation {
+                        // Drawn with the wide character before it.
+                    } else if !unicode && !cell.scalar.isASCII {
+                        // Outside UTF-8, ncurses cannot show it at all: a stand-in per column.
+                        let standIn = wchar_t(bitPattern: asciiStandIn(for: cell.scalar).value)
+                        scratch.text.append(standIn)
+                        if end + 1 < width, cells[base + end + 1].isContinuation { scratch.text.append(standIn) }
+                    } else if cell.isCluster {
+                        for scalar in frame.character(end, row).unicodeScalars { scratch.text.append(wchar_t(bitPattern: scalar.value)) }
+                        clustered = true
+                    } else {
+                        scratch.text.append(wchar_t(bitPattern: cell.scalar.value))
+                    }
+                    end += 1
+                }
+                let pair = hasColor ? Self.pair(for: role) : 0
+                scratch.text.withUnsafeBufferPointer { text in
+                    if clustered {
+                        // A character with combining marks is several wide characters to
+                        // ncurses, which only its own string handling joins into one cell.
+                        cg_set_style(window, attributes(style), pair)
+                        _ = mvwaddnwstr(window, Int32(row), Int32(start), text.baseAddress, Int32(text.count))
+                    } else {
+                        _ = cg_put_cells(window, Int32(row), Int32(start), text.baseAddress, Int32(text.count), attributes(style), pair)
+                    }
+                }
+                start = end
             }
-            start = end
         }
         cg_set_style(window, cg_a_normal(), 0)
     }

@@ -185,7 +185,7 @@ extension AppModel {
         let before = state.selection
         apply(.load(preset.selection))
         let changed = PropertyID.allCases.filter { before[$0] != state.selection[$0] }
-        movedProperties = Set(changed)
+        movedProperties = PropertySet(changed)
         let list = changed.isEmpty ? "nothing: your selection was already this setup"
             : listed(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
         notice = Notice(kind: .info, text: "Loaded the preset \u{201C}\(preset.label)\u{201D}; it set \(list).\(changed.isEmpty ? "" : " u undoes it.")")
@@ -215,7 +215,7 @@ extension AppModel {
         let before = state.selection
         state = earlier
         markChanges(from: before)
-        movedProperties = Set(PropertyID.allCases.filter { before[$0] != state.selection[$0] })
+        movedProperties = PropertySet(PropertyID.allCases.filter { before[$0] != state.selection[$0] })
     }
 
     /// After a change of selection: which steps are new or changed (from the plan diff), and
@@ -260,7 +260,7 @@ extension AppModel {
             redoStack.removeAll()
             markChanges(from: before.selection)
             movedProperties = change.cause == .reset
-                ? Set(PropertyID.allCases.filter { before.selection[$0] != state.selection[$0] }) : Set(change.moved.map(\.property))
+                ? PropertySet(PropertyID.allCases.filter { before.selection[$0] != state.selection[$0] }) : PropertySet(change.moved.map(\.property))
         }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {

@@ -44,7 +44,7 @@ private struct GuideBuilder {
     /// Option ids by property, known before the properties are built, since a section's
     /// notes may test properties that come later in page order.
     var optionIDs: [PropertyID: [String]] = [:]
-    var requirementInputs: Set<PropertyID> = []
+    var requirementInputs: PropertySet = []
     var linksByPath: [String: DocLink] = [:]
 
     mutating func build(
@@ -209,8 +209,9 @@ private struct GuideBuilder {
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
             properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
             advisories: advisories, requirementCollectionCondition: requirementCondition,
-            requirementCollectionLabels: requirementLabels, requirementCollectionExplanation: explanation,
-            slots: slots, configuration: configuration, legacyTypes: legacyTypes, links: linkList, presets: presets)
+            requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
+            requirementCollectionExplanation: TextPerCollection(stripe: explanation[.stripe] ?? "", application: explanation[.application] ?? ""),
+            slots: slots, configuration: ConfigurationPerAPI(v1: configuration[.v1]!, v2: configuration[.v2]!), legacyTypes: legacyTypes, links: linkList, presets: presets)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")

@@ -65,7 +65,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("    ])")
     }
     for api in AccountsAPI.allCases {
-        guard let rules = guide.configuration[api] else { continue }
+        let rules = guide.configuration[api]
         out.line("    let configuration\(api.rawValue): APIConfigurationRules = APIConfigurationRules(")
         out.line("        method: \(literal(rules.method)), endpoint: \(literal(rules.endpoint)), minimumVersion: \(rules.minimumVersion.map(version) ?? "nil"), rules: [")
         for rule in rules.rules {
@@ -92,8 +92,8 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("        ]),")
     }
     out.line("    ]")
-    let labels = RequirementCollection.allCases.map { ".\($0.rawValue): \(literal(guide.requirementCollectionLabels[$0] ?? ""))" }
-    let explanations = RequirementCollection.allCases.map { ".\($0.rawValue): \(literal(guide.requirementCollectionExplanation[$0] ?? ""))" }
+    let labels = RequirementCollection.allCases.map { "\($0.rawValue): \(literal(guide.requirementCollectionLabels[$0]))" }
+    let explanations = RequirementCollection.allCases.map { "\($0.rawValue): \(literal(guide.requirementCollectionExplanation[$0]))" }
     out.line("    return Guide(")
     out.line("        contentVersion: \(literal(guide.contentVersion)), title: \(literal(guide.title)), pageURL: \(literal(guide.pageURL)),")
     out.line("        scopeStatement: \(literal(guide.scopeStatement)),")
@@ -105,10 +105,10 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     out.line("        apiVersionChanges: apiVersionChanges,")
     out.line("        advisories: [\(guide.advisories.indices.map { "advisory\($0)" }.joined(separator: ", "))],")
     out.line("        requirementCollectionCondition: \(condition(guide.requirementCollectionCondition)),")
-    out.line("        requirementCollectionLabels: [\(labels.joined(separator: ", "))],")
-    out.line("        requirementCollectionExplanation: [\(explanations.joined(separator: ", "))],")
+    out.line("        requirementCollectionLabels: TextPerCollection(\(labels.joined(separator: ", "))),")
+    out.line("        requirementCollectionExplanation: TextPerCollection(\(explanations.joined(separator: ", "))),")
     out.line("        slots: [\(guide.slots.indices.map { "slot\($0)" }.joined(separator: ", "))],")
-    out.line("        configuration: [\(AccountsAPI.allCases.map { ".\($0.rawValue): configuration\($0.rawValue)" }.joined(separator: ", "))],")
+    out.line("        configuration: ConfigurationPerAPI(\(AccountsAPI.allCases.map { "\($0.rawValue): configuration\($0.rawValue)" }.joined(separator: ", "))),")
     out.line("        legacyTypes: [")
     for legacy in guide.legacyTypes {
         out.line("            LegacyType(name: \(literal(legacy.name)), condition: \(condition(legacy.condition)), difference: \(legacy.difference.map(literal) ?? "nil")),")
@@ -177,7 +177,7 @@ private func condition(_ condition: Condition) -> String {
     return "Condition(clauses: [\(clauses.joined(separator: ", "))])"
 }
 
-private func sortedProperties(_ properties: Set<PropertyID>) -> [PropertyID] {
+private func sortedProperties(_ properties: PropertySet) -> [PropertyID] {
     PropertyID.allCases.filter(properties.contains)
 }
 

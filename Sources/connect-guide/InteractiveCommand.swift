@@ -21,7 +21,7 @@ struct InteractiveOptions: ParsableArguments {
 
 /// The full-screen guide, started as `session` asks; its ending decides what reaches
 /// stdout and the exit status.
-func runGuide(_ session: SessionFlags, environment: [String: String]) throws {
+func runGuide(_ session: SessionFlags, environment: Environment) throws {
     let printFormat = session.printFormat
     // Anything printed now would be hidden by the full-screen UI: the guide shows these
     // notices as its first notice instead, and they go to stderr only if it cannot start.

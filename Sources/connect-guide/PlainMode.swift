@@ -8,7 +8,7 @@ import ConnectGuidePlatform
 /// `connect-guide --plain`: questions and notices on stderr (as shells do with prompts),
 /// the plan on stdout, so `plan=$(connect-guide --plain)` captures only the plan, as
 /// text or in the `--print` format.
-func runPlainMode(_ options: SessionFlags, environment: [String: String]) throws {
+func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     let format = options.printFormat ?? .text
     let guide = try options.selection.guide(.bundled)
     let (state, store) = try options.start(in: guide, environment: environment) { printNotice($0, in: guide) }

@@ -106,7 +106,7 @@ struct SelectionFlags: Hashable, Sendable {
         switch guide.complete(request.url.merging(request.flags), over: base) {
         case .success(let completion): return completion
         case .failure(let contradiction):
-            let fromURL = Set(request.url.chosen.keys).subtracting(request.flags.chosen.keys)
+            let fromURL = request.url.chosenProperties.subtracting(request.flags.chosenProperties)
             throw CLIError.usage(describe(contradiction, in: guide, fromURL: fromURL))
         }
     }
@@ -124,7 +124,7 @@ func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String
 }
 
 /// `fromURL` names the choices that came from --from-url rather than from a flag.
-func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: Set<PropertyID> = []) -> String {
+func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: PropertySet = []) -> String {
     let chosen = PropertyID.allCases.compactMap { id in
         contradiction.chosen[id].map { flag(id, $0, in: guide) + (fromURL.contains(id) ? " (from the URL)" : "") }
     }

@@ -35,7 +35,7 @@ struct SessionFlags: Hashable, Sendable {
     var printFormat: PlanFormat?
 
     /// The line-by-line mode runs when asked for, or on a terminal that can do no more.
-    func wantsPlainMode(environment: [String: String]) -> Bool {
+    func wantsPlainMode(environment: Environment) -> Bool {
         plain || environment["TERM"] == "dumb"
     }
 
@@ -44,7 +44,7 @@ struct SessionFlags: Hashable, Sendable {
     /// what the flags implied) goes to `notify` and never stops the session; contradictory
     /// flags are a usage error. `SessionStart` decides; this only reads the flags.
     func start(
-        in guide: Guide, environment: [String: String], resumeByDefault: Bool = false, notify: (StartNotice) -> Void
+        in guide: Guide, environment: Environment, resumeByDefault: Bool = false, notify: (StartNotice) -> Void
     ) throws -> (state: GuideState, store: SelectionStore?) {
         let request = try selection.request(in: guide, notify: notify)
         let store = SelectionStore(environment: environment)

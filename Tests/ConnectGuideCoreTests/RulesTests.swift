@@ -246,7 +246,7 @@ struct CompletionTests {
                 for move in completion.implied { #expect(!move.rules.isEmpty) }
             case .failure(let contradiction):
                 // A contradiction is real: no valid selection keeps every explicit choice.
-                #expect(!guide.validSelections.contains { valid in partial.chosen.allSatisfy { valid[$0.key] == $0.value } })
+                #expect(!guide.validSelections.contains { valid in partial.chosen.allSatisfy { valid[$0.property] == $0.option } })
                 #expect(!contradiction.rules.isEmpty)
                 #expect(!contradiction.alternatives.isEmpty)
             }

@@ -56,10 +56,16 @@ public func listed(_ items: [String]) -> String {
 /// words made of it are measured by their length, which keeps redraws cheap.
 public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = { _ in 1 }) -> [String] {
     let width = max(width, 1)
-    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }) { return wrapASCII(text, width: width) }
-    if text.unicodeScalars.allSatisfy({ isStandaloneScalar($0) || $0 == "\n" }) {
-        return wrapScalars(text, width: width) { $0.value < 0x7F ? 1 : displayWidth(Character($0)) }
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A })
+        || text.unicodeScalars.allSatisfy({ isStandaloneScalar($0) || $0 == "\n" })
+    {
+        return wrapScalars(text, width: width) { displayWidth(Character($0)) }
     }
+    return wrapCharacters(text, width: width, displayWidth: displayWidth)
+}
+
+/// `wrap` for any text, a character at a time.
+func wrapCharacters(_ text: String, width: Int, displayWidth: (Character) -> Int) -> [String] {
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         var line = ""
@@ -94,85 +100,77 @@ public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = 
     return lines
 }
 
-/// `wrap` for printable ASCII and line breaks, where a byte is a column: the same lines,
-/// from bytes, without breaking the text into characters. Nearly all the guide's text
-/// takes this way, and the screen wraps it on every key.
-private func wrapASCII(_ text: String, width: Int) -> [String] {
+/// `wrap` for text whose scalars are characters of their own (`isStandaloneScalar`) and
+/// line breaks, nearly all the guide's text, which the screen wraps on every key: the same
+/// lines, from the UTF-8 bytes, a scalar measured at a time (an ASCII one is a column),
+/// without breaking the text into characters.
+private func wrapScalars(_ text: String, width: Int, scalarWidth: (Unicode.Scalar) -> Int) -> [String] {
     var lines: [String] = []
     var line: [UInt8] = []
     line.reserveCapacity(width)
     var text = text
     text.withUTF8 { bytes in
+        /// The scalar that starts at `index` (valid UTF-8: a String's), and its length.
+        func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, length: Int) {
+            let lead = UInt32(bytes[index])
+            func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset]) & 0x3F }
+            let (value, length): (UInt32, Int) =
+                lead < 0x80 ? (lead, 1)
+                : lead < 0xE0 ? ((lead & 0x1F) << 6 | next(1), 2)
+                : lead < 0xF0 ? ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3)
+                : ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+            return (Unicode.Scalar(value) ?? "?", length)
+        }
+        func columns(_ scalar: Unicode.Scalar) -> Int { scalar.isASCII ? 1 : scalarWidth(scalar) }
         var index = 0
-        let end = bytes.count
         // One paragraph per pass; the last (after the final line break, or the only one)
         // ends at the end of the text.
         while true {
             line.removeAll(keepingCapacity: true)
-            while index < end, bytes[index] != 0x0A {
-                // A word: the bytes up to the next space or line break.
+            var lineWidth = 0
+            while index < bytes.count, bytes[index] != 0x0A {
+                // A word: the scalars up to the next space or line break.
                 guard bytes[index] != 0x20 else {
                     index += 1
                     continue
                 }
                 let start = index
-                while index < end, bytes[index] != 0x20, bytes[index] != 0x0A { index += 1 }
+                var wordWidth = 0
+                while index < bytes.count, bytes[index] != 0x20, bytes[index] != 0x0A {
+                    let (next, length) = scalar(at: index, in: bytes)
+                    wordWidth += columns(next)
+                    index += length
+                }
                 var word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                if !line.isEmpty && line.count + 1 + word.count <= width {
+                if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
                     line.append(0x20)
                     line.append(contentsOf: word)
+                    lineWidth += 1 + wordWidth
                     continue
                 }
-                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
-                while word.count > width {
-                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<width]), as: UTF8.self))
-                    word = UnsafeBufferPointer(rebasing: word[width...])
+                if lineWidth > 0 { lines.append(String(decoding: line, as: UTF8.self)) }
+                // A word wider than the line is cut, each piece as wide as fits (a scalar at least).
+                while wordWidth > width {
+                    var cut = 0
+                    var pieceWidth = 0
+                    while cut < word.count {
+                        let (next, length) = scalar(at: cut, in: word)
+                        if cut > 0 && pieceWidth + columns(next) > width { break }
+                        pieceWidth += columns(next)
+                        cut += length
+                    }
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<cut]), as: UTF8.self))
+                    word = UnsafeBufferPointer(rebasing: word[cut...])
+                    wordWidth -= pieceWidth
                 }
                 line.removeAll(keepingCapacity: true)
                 line.append(contentsOf: word)
+                lineWidth = wordWidth
             }
             lines.append(String(decoding: line, as: UTF8.self))
-            guard index < end else { break }
+            guard index < bytes.count else { break }
             index += 1  // past the line break
         }
-    }
-    return lines
-}
-
-/// `wrap` for text whose scalars are characters of their own (`isStandaloneScalar`): the
-/// same lines, measured scalar by scalar.
-private func wrapScalars(_ text: String, width: Int, displayWidth: (Unicode.Scalar) -> Int) -> [String] {
-    var lines: [String] = []
-    var line = String.UnicodeScalarView()
-    var lineWidth = 0
-    for paragraph in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
-        line = String.UnicodeScalarView()
-        lineWidth = 0
-        for word in paragraph.split(separator: " ") {
-            var wordWidth = word.reduce(0) { $0 + displayWidth($1) }
-            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                line.append(" ")
-                line.append(contentsOf: word)
-                lineWidth += 1 + wordWidth
-                continue
-            }
-            if lineWidth > 0 { lines.append(String(line)) }
-            var rest = word[...]
-            while wordWidth > width {
-                var piece = String.UnicodeScalarView()
-                var pieceWidth = 0
-                while let scalar = rest.first, pieceWidth + displayWidth(scalar) <= width || piece.isEmpty {
-                    piece.append(scalar)
-                    pieceWidth += displayWidth(scalar)
-                    rest = rest.dropFirst()
-                }
-                lines.append(String(piece))
-                wordWidth -= pieceWidth
-            }
-            line = String.UnicodeScalarView(rest)
-            lineWidth = wordWidth
-        }
-        lines.append(String(line))
     }
     return lines
 }

@@ -137,11 +137,11 @@ public struct Frame: Sendable {
         return cells[index].isCluster ? clusters[index] ?? Character(cells[index].scalar) : Character(cells[index].scalar)
     }
 
-    /// For each row that differs from `old` (a frame of the same size), the columns from
-    /// its first to its last changed cell, widened to whole wide characters: what the
-    /// terminal layer must send again.
-    func changes(since old: Frame) -> [Int: Range<Int>] {
-        var result: [Int: Range<Int>] = [:]
+    /// For each row, by its index, the columns from its first to its last cell that differ
+    /// from `old` (a frame of the same size), widened to whole wide characters, or nil
+    /// when the row is the same: what the terminal layer must send again.
+    func changes(since old: Frame) -> [Range<Int>?] {
+        var result = [Range<Int>?](repeating: nil, count: size.rows)
         let width = size.columns
         let compareClusters = !clusters.isEmpty || !old.clusters.isEmpty
         cells.withUnsafeBufferPointer { new in

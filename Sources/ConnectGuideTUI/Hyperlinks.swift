@@ -67,12 +67,12 @@ func hyperlinkBytes(for frame: Frame, links: [Hyperlink], color: Bool, unicode: 
 /// were drawn again (`changes`, from `Frame.changes(since:)`; ncurses may rewrite
 /// unchanged cells inside them). A link beside the change keeps its hyperlink, so an
 /// arrow key in the left pane sends nothing for the links in the right one.
-func linksToRewrite(_ frame: Frame, changes: [Int: Range<Int>], previous: Frame?) -> [Hyperlink] {
+func linksToRewrite(_ frame: Frame, changes: [Range<Int>?], previous: Frame?) -> [Hyperlink] {
     guard let previous, previous.size == frame.size else { return frame.links }
     let old = Set(previous.links)
     return frame.links.filter { link in
         if !old.contains(link) { return true }
-        guard let columns = changes[link.row] else { return false }
+        guard changes.indices.contains(link.row), let columns = changes[link.row] else { return false }
         return columns.overlaps(link.column..<(link.column + link.width))
     }
 }
@@ -116,7 +116,7 @@ func base64(_ bytes: [UInt8]) -> String {
 extension Terminal {
     /// After a frame is out: makes its links hyperlinks again where the terminal's cells
     /// may have been rewritten (see `linksToRewrite`).
-    func writeHyperlinks(_ frame: Frame, changes: [Int: Range<Int>], previous: Frame?) {
+    func writeHyperlinks(_ frame: Frame, changes: [Range<Int>?], previous: Frame?) {
         let links = linksToRewrite(frame, changes: changes, previous: previous)
         writeRaw(hyperlinkBytes(for: frame, links: links, color: hasColor, unicode: unicode))
     }

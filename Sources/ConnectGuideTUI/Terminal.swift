@@ -186,11 +186,12 @@ final class Terminal {
         }
         // Row by row, the columns that differ from what is on screen (all of them on a fresh one).
         let changes = shown.map { frame.changes(since: $0) }
-            ?? Dictionary(uniqueKeysWithValues: (0..<frame.size.rows).map { ($0, 0..<frame.size.columns) })
+            ?? [Range<Int>?](repeating: 0..<frame.size.columns, count: frame.size.rows)
         // Scratch space for the rows, local: a class's own arrays would be checked for
         // exclusive access at every touch.
         var scratch = RowScratch()
-        for (row, columns) in changes.sorted(by: { $0.key < $1.key }) {
+        for (row, columns) in changes.enumerated() {
+            guard let columns else { continue }
             drawRow(frame, row: row, columns: columns, over: shown, window: window, scratch: &scratch)
         }
         wnoutrefresh(window)

@@ -25,7 +25,7 @@ enum CommonCommandLine: Hashable, Sendable {
         if isPlan { words = words.dropFirst() }
         var session = SessionFlags()
         var plan = PlanFlags()
-        var seen: Set<String> = []
+        var seen: [Substring] = []
         while let word = words.popFirst() {
             guard word.hasPrefix("-") else { return nil }
             let name: Substring
@@ -37,7 +37,9 @@ enum CommonCommandLine: Hashable, Sendable {
                 name = word[...]
             }
             // Each option once: the parser has its own rules for repeats.
-            guard seen.insert(name == "-o" ? "--output" : String(name)).inserted else { return nil }
+            let option = name == "-o" ? "--output" : name
+            guard !seen.contains(option) else { return nil }
+            seen.append(option)
             /// The option's value: attached, or the next word.
             func value() -> String? {
                 let text = attached ?? words.popFirst().map { $0[...] }

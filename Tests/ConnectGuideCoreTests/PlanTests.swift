@@ -1,4 +1,5 @@
 import Foundation
+import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
@@ -151,5 +152,25 @@ struct WrapTests {
         #expect(wide == ["日本語", "のテキ", "スト"])
         #expect(wrap("", width: 5) == [""])
         #expect(wrap("a\n\nb", width: 5) == ["a", "", "b"])
+    }
+
+    @Test("the fast ways (bytes for ASCII, scalars for single-scalar text) give exactly the lines of the character-by-character way")
+    func fastWaysAgree() {
+        var random = SeededGenerator(seed: fuzzSeed(0x5EED))
+        // Spaces runs, line breaks, long words, two-byte and three-byte scalars, and ones
+        // the measure counts as zero or two columns.
+        let pieces = ["a", "bc", "word", "longerwordthanline", " ", "  ", "\n", "é", "→", "─", "·", "⌚", "\u{00AD}", "x→y", "é→"]
+        let measures: [(Character) -> Int] = [
+            { _ in 1 },
+            { $0 == "⌚" ? 2 : $0 == "\u{00AD}" ? 0 : 1 },
+        ]
+        for _ in 0..<fuzzIterations(2_000) {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let width = Int.random(in: 1...12, using: &random)
+            for measure in measures {
+                #expect(wrap(text, width: width, displayWidth: measure) == wrapCharacters(text, width: width, displayWidth: measure),
+                    "\(text.debugDescription) at \(width)")
+            }
+        }
     }
 }

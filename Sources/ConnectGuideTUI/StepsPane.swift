@@ -1,0 +1,124 @@
+// The steps panel: the numbered steps with their links, the cautions and the account
+// configuration, memoised for the selection and width; and the one-line plan strip.
+
+import ConnectGuideCore
+import Synchronization
+
+/// The steps panel: numbered steps with links, then advisories and the account configuration.
+/// Depends only on the selection and the width (see `LayoutMemo`).
+func stepsContent(model: AppModel, width: Int) -> [TextLine] {
+    let measure = model.displayWidth
+    let plan = model.plan
+    var lines: [TextLine] = []
+    for step in plan.steps {
+        let number = "\(step.number). "
+        var title = hangingParagraph(step.title, prefix: number, width: width, style: [.bold], role: .heading, displayWidth: measure)
+        // "+" new, "~" changed by the last change of selection, in the column before the number.
+        if let mark = model.stepMarks[step.slot], !title.isEmpty, !title[0].spans.isEmpty {
+            title[0].spans[0].text.removeFirst()
+            title[0].spans.insert(Span(text: String(mark.rawValue), style: [.bold, .reverse], role: .notice), at: 0)
+        }
+        lines += title
+        let indent = String(repeating: " ", count: measure.of(number))
+        lines += hangingParagraph(step.text, prefix: indent, width: width, displayWidth: measure)
+        for link in step.links {
+            lines += linkLines(label: link.label, url: link.url, indent: indent, width: width, model: model)
+        }
+        lines.append(.blank)
+    }
+    // Stripe's recommendations the selection goes against first, then the page's callouts
+    // and the advisories.
+    let cautions = plan.cautions
+    if !cautions.isEmpty || !plan.callouts.isEmpty {
+        lines.append(TextLine(" Cautions", style: [.bold, .underline], role: .heading))
+        for caution in cautions where caution.kind == .recommendation {
+            lines += hangingParagraph(
+                "Stripe recommends: \(caution.title)", prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
+        }
+        for callout in plan.callouts {
+            lines += hangingParagraph(callout.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(callout.text, prefix: "  ", width: width, displayWidth: measure)
+        }
+        for caution in cautions where caution.kind == .advisory {
+            lines += hangingParagraph(caution.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
+        }
+        lines.append(.blank)
+    }
+    let configuration = plan.configuration(for: .v1)
+    lines.append(TextLine(" Account configuration", style: [.bold, .underline], role: .heading))
+    lines += hangingParagraph(
+        "\(configuration.method) \(configuration.endpoint) with:", prefix: "", width: width, role: .muted, displayWidth: measure)
+    for parameter in configuration.parameters {
+        lines += hangingParagraph("\(parameter.name)=\(parameter.value)", prefix: "  ", width: width, displayWidth: measure)
+    }
+    lines += hangingParagraph(
+        "Stripe-Version: \(plan.apiVersion)", prefix: "", width: width, role: .muted, displayWidth: measure)
+    if let legacy = plan.legacyType {
+        lines += hangingParagraph(model.guide.legacyTypeSentence(legacy), prefix: "", width: width, role: .muted, displayWidth: measure)
+    }
+    lines.append(.blank)
+    lines += hangingParagraph(model.guide.scopeStatement, prefix: "", width: width, role: .muted, displayWidth: measure)
+    return lines
+}
+
+/// The plan in one line, for when the steps pane is not on screen (or is, by itself):
+/// steps, what the last change did to them, cautions, and the key that switches panes.
+func planStripLine(model: AppModel) -> TextLine {
+    let plan = model.plan
+    let added = model.stepMarks.values.filter { $0 == .added }.count
+    let changed = model.stepMarks.values.filter { $0 == .changed }.count
+    let cautions = plan.cautions.count
+    var spans = [Span(text: " Plan: ", style: [.bold], role: .heading), Span(text: "\(plan.steps.count) steps")]
+    if added + changed > 0 {
+        let what = [added > 0 ? "+\(added) new" : nil, changed > 0 ? "~\(changed) changed" : nil].compactMap { $0 }
+        spans.append(Span(text: " (" + what.joined(separator: ", ") + ")", style: [.bold], role: .notice))
+    }
+    spans.append(Span(text: " · "))
+    spans.append(Span(text: "\(cautions) caution\(cautions == 1 ? "" : "s")", style: cautions > 0 ? [.bold] : [], role: cautions > 0 ? .warning : .plain))
+    let key = model.stackedPane == .properties ? "w opens" : "w back to the properties"
+    spans.append(Span(text: " · " + key, role: .muted))
+    return TextLine(spans)
+}
+
+/// The steps panel's lines at a width, memoised (see `LayoutMemo`).
+func stepsLines(model: AppModel, width: Int) -> [TextLine] {
+    model.memo.stepsLines(for: model.state.selection, marks: model.stepMarks, width: width) { stepsContent(model: model, width: width) }
+}
+
+extension AppModel {
+    /// The row of the steps panel where the first new or changed step starts.
+    func firstMarkedStepRow() -> Int? {
+        guard !stepMarks.isEmpty else { return nil }
+        let marks = Set(StepMark.allCases.map { String($0.rawValue) })
+        let layout = ScreenLayout(self)
+        guard layout.mode != .tooSmall else { return nil }
+        return stepsLines(model: self, width: layout.stepsWidth)
+            .firstIndex { $0.spans.first.map { marks.contains($0.text) } == true }
+    }
+}
+
+/// Remembers the steps panel's lines for the last selection and width. They are most of
+/// the text on screen and change only with the selection or the width, so a cursor move
+/// need not wrap them again (callgrind: 3.7M instructions per arrow key before, most of
+/// it here). Transparent: the lines are exactly what `stepsContent` returns.
+final class LayoutMemo: Sendable {
+    private struct Entry: Sendable {
+        let selection: Selection
+        let marks: [Int: StepMark]
+        let width: Int
+        let lines: [TextLine]
+    }
+
+    private let last = Mutex<Entry?>(nil)
+
+    func stepsLines(for selection: Selection, marks: [Int: StepMark], width: Int, compute: () -> [TextLine]) -> [TextLine] {
+        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.width == width {
+            return entry.lines
+        }
+        let lines = compute()
+        last.withLock { $0 = Entry(selection: selection, marks: marks, width: width, lines: lines) }
+        return lines
+    }
+}

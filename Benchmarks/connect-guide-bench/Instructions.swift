@@ -26,19 +26,22 @@ func countInstructions(app: String, dialog: String, trueBinary: String, valgrind
     func tool(_ name: String) -> [String] { ["--tool=callgrind", "--callgrind-out-file=\(outputFile(name))"] }
     let variables = environment(stateDirectory: stateDirectory)
 
-    /// Starts a program in the pseudo-terminal, waits for its first frame, leaves with `key`.
-    func interactive(_ name: String, _ arguments: [String], marker: String, key: String) throws -> Int {
+    /// Starts a program in the pseudo-terminal, waits for its first frame, leaves with `keys`.
+    func interactive(_ name: String, _ arguments: [String], marker: String, keys: [String]) throws -> Int {
         let session = try TerminalSession(valgrind, tool(name) + arguments, environment: variables, rows: rows, columns: columns)
         _ = try session.read(quietMilliseconds: 500, timeoutMilliseconds: 120_000) { $0.contains(subsequence: Array(marker.utf8)) }
-        session.send(key)
+        for key in keys.dropLast() { _ = try session.respond(to: key, quietMilliseconds: 500) }
+        session.send(keys.last ?? "")
         let status = session.finish(timeoutSeconds: 60)
         guard status == 0 else { throw BenchError("\(name) under callgrind exited with wait status \(status)") }
         return try totalInstructions(outputFile(name))
     }
 
     var counts = InstructionCounts()
-    counts.guideStart = try interactive("connect-guide", [app], marker: "Integration steps", key: "q")
-    counts.dialogStart = try interactive("dialog", [dialog] + dialogArguments, marker: "Cancel", key: "\r")
+    // A first start, as in the timed runs: the preset chooser, closed with Esc, then q.
+    forgetSavedSelection(stateDirectory: stateDirectory)
+    counts.guideStart = try interactive("connect-guide", [app], marker: "Start from a recommended setup", keys: ["\u{1B}", "q"])
+    counts.dialogStart = try interactive("dialog", [dialog] + dialogArguments, marker: "Cancel", keys: ["\r"])
     _ = try timeCommand(valgrind, tool("plan") + [app] + headlessArguments, environment: variables)
     counts.headless = try totalInstructions(outputFile("plan"))
     _ = try timeCommand(valgrind, tool("true") + [trueBinary], environment: variables)

@@ -183,7 +183,9 @@ func markdownReport(_ run: Run, _ counts: InstructionCounts?, _ setup: Setup, _ 
         Options: `--runs N`, `--binary PATH` (the connect-guide to measure),
         `--check`, `--write-markdown FILE`, and `--callgrind`, which also counts
         the instructions of one start and quit of each program under
-        `valgrind --tool=callgrind` (`sudo apt-get install -y valgrind`). Exit
+        `valgrind --tool=callgrind` (`sudo apt-get install -y valgrind`).
+        `--write-symbol-order FILE` records the functions the measured sessions run,
+        for the release link (`Benchmarks/symbol-order.txt`), and measures nothing. Exit
         status: 0 measured (and with `--check`, every target met), 1 a target
         missed (`--check`), 2 bad usage, 3 nothing measured (dialog, valgrind or
         connect-guide missing, or a program failed).
@@ -205,9 +207,10 @@ func markdownReport(_ run: Run, _ counts: InstructionCounts?, _ setup: Setup, _ 
 
         Wall times on a shared virtual machine vary by tens of percent from run to
         run; for deciding what to change, count instructions, which repeat exactly
-        (`--callgrind`), and see where they go with
-        `valgrind --tool=callgrind .build/release/connect-guide` in a terminal of the
-        same size, then `q`, and `callgrind_annotate --inclusive=yes`.
+        (`--callgrind`), and see where they go with `valgrind --tool=callgrind` on a
+        copy of the binary without its debug information (`objcopy --strip-debug`:
+        valgrind cannot read lld's), in a terminal of the same size, then `q`, and
+        `callgrind_annotate --inclusive=yes`.
 
         ## The latest run
 

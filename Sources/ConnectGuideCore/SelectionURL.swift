@@ -94,9 +94,9 @@ extension Guide {
         let page = pageURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
         // pageURL is "https://docs.stripe.com/connect/design-an-integration".
         let expectedHost = page.count > 1 ? page[1].lowercased() : ""
-        let expectedPath = page.count > 2 ? "/" + page[2] : ""
+        let expectedPath = page.count > 2 ? "/" + String(page[2]) : ""
         // A path alone ("/connect/design-an-integration?..."), as copied from the page's links.
-        if rest.hasPrefix("/") { rest = expectedHost + rest }
+        if rest.hasPrefix("/") { rest = Substring(expectedHost + String(rest)) }
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
         let host = rest[..<slash].lowercased()
         var path = String(rest[slash...])

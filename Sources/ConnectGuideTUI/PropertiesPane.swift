@@ -94,10 +94,12 @@ struct PropertiesPaneLayout {
 
 private func selectorLines(model: AppModel, width: Int) -> [TextLine] {
     let guide = model.guide
+    let cautioned = cautionedProperties(model)
+    let labelWidth = labelColumn(model)
     return guide.properties.map { property in
         let measure = model.displayWidth
-        let head = selectorHead(model: model, property: property)
-        let cautioned = isCautioned(property.id, model: model)
+        let head = selectorHead(model: model, property: property, labelWidth: labelWidth)
+        let cautioned = cautioned.contains(property.id)
         let moved = model.movedProperties.contains(property.id)
         let room = width - measure.of(head) - 1 - (cautioned ? 2 : 0) - (moved ? 2 : 0)
         let option = property.option(model.state.selection[property.id])
@@ -106,16 +108,22 @@ private func selectorLines(model: AppModel, width: Int) -> [TextLine] {
     }
 }
 
-/// "1 Onboarding            ": the number and the property's name, padded so the values line up.
-private func selectorHead(model: AppModel, property: Property) -> String {
-    let measure = model.displayWidth
-    let labelWidth = model.guide.properties.map { measure.of($0.label) }.max() ?? 0
-    return " \(property.id.index + 1) " + measure.pad(property.label, to: labelWidth) + " "
+/// "1 Onboarding            ": the number and the property's name, padded to `labelWidth`
+/// (`labelColumn`) so the values line up.
+private func selectorHead(model: AppModel, property: Property, labelWidth: Int) -> String {
+    " \(property.id.index + 1) " + model.displayWidth.pad(property.label, to: labelWidth) + " "
 }
 
-/// Whether the selection's value of a property goes against a recommendation.
-private func isCautioned(_ property: PropertyID, model: AppModel) -> Bool {
-    model.guide.breachedRecommendations(of: model.state.selection).contains { $0.properties.contains(property) }
+/// The widest property name.
+private func labelColumn(_ model: AppModel) -> Int {
+    model.guide.properties.map { model.displayWidth.of($0.label) }.max() ?? 0
+}
+
+/// The properties whose value in the selection goes against a recommendation.
+private func cautionedProperties(_ model: AppModel) -> PropertySet {
+    var result: PropertySet = []
+    for rule in model.guide.breachedRecommendations(of: model.state.selection) { result.formUnion(rule.properties) }
+    return result
 }
 
 /// A property's row: reverse video when focused (the one focus marker beside the option
@@ -137,11 +145,13 @@ private func selectorLine(model: AppModel, property: Property, head: String, val
 private func expandedSelectors(model: AppModel, width: Int, focusedOptions: [TextLine]) -> [TextLine] {
     let guide = model.guide
     let measure = model.displayWidth
+    let cautioned = cautionedProperties(model)
+    let labelWidth = labelColumn(model)
     var lines: [TextLine] = []
     for property in guide.properties {
-        let head = selectorHead(model: model, property: property)
+        let head = selectorHead(model: model, property: property, labelWidth: labelWidth)
         let value = property.option(model.state.selection[property.id])?.label ?? ""
-        let cautioned = isCautioned(property.id, model: model)
+        let cautioned = cautioned.contains(property.id)
         lines.append(selectorLine(model: model, property: property, head: head, value: measure.truncate(value, to: width - measure.of(head) - 5), cautioned: cautioned))
         if property.id == model.state.focus {
             lines += focusedOptions
@@ -195,7 +205,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             Span(text: option.label, style: underCursor ? [.reverse, .bold] : (chosen ? [.bold] : []), role: underCursor ? .focus : .plain),
         ]
         // Marked before it is chosen: an option that goes against a recommendation.
-        let (moves, breached) = guide.consequences(ofChoosing: option.id, for: property.id, in: state)
+        let (moves, breached) = model.memo.consequences(ofChoosing: option.id, in: state, guide: guide)
         let advisedAgainst = !breached.isEmpty
         let mark = advisedAgainst ? " !" : ""
         if advisedAgainst { spans.append(Span(text: mark, style: [.bold], role: .warning)) }
@@ -265,7 +275,7 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     if let option = property.option(state.highlighted) {
         // Why the option is marked "!": flagged first in one line, each recommendation it goes
         // against in plain words after "Best for", which must show without scrolling.
-        let breached = guide.breachedRecommendations(choosing: option.id, for: property.id, in: state)
+        let breached = model.memo.consequences(ofChoosing: option.id, in: state, guide: guide).breached
         if !breached.isEmpty {
             paragraph("Stripe advises against this with your other choices (why: below).", prefix: "! ", style: [.bold], role: .warning)
         }

@@ -2,7 +2,6 @@
 // configuration, memoised for the selection and width; and the one-line plan strip.
 
 import ConnectGuideCore
-import Synchronization
 
 /// The steps panel: numbered steps with links, then advisories and the account configuration.
 /// Depends only on the selection and the width (see `LayoutMemo`).
@@ -96,29 +95,5 @@ extension AppModel {
         guard layout.mode != .tooSmall else { return nil }
         return stepsLines(model: self, width: layout.stepsWidth)
             .firstIndex { $0.spans.first.map { marks.contains($0.text) } == true }
-    }
-}
-
-/// Remembers the steps panel's lines for the last selection and width. They are most of
-/// the text on screen and change only with the selection or the width, so a cursor move
-/// need not wrap them again (callgrind: 3.7M instructions per arrow key before, most of
-/// it here). Transparent: the lines are exactly what `stepsContent` returns.
-final class LayoutMemo: Sendable {
-    private struct Entry: Sendable {
-        let selection: Selection
-        let marks: [Int: StepMark]
-        let width: Int
-        let lines: [TextLine]
-    }
-
-    private let last = Mutex<Entry?>(nil)
-
-    func stepsLines(for selection: Selection, marks: [Int: StepMark], width: Int, compute: () -> [TextLine]) -> [TextLine] {
-        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.width == width {
-            return entry.lines
-        }
-        let lines = compute()
-        last.withLock { $0 = Entry(selection: selection, marks: marks, width: width, lines: lines) }
-        return lines
     }
 }

@@ -88,9 +88,9 @@ struct Setup {
     let load: String
     let app: String
     let appSize: String
-    let swiftRuntime: String
+    /// "static executable", or what a dynamically linked one loads.
+    let linking: String
     let linker: String
-    let relocations: String
     let dialog: String
     let command: String
 
@@ -103,15 +103,13 @@ struct Setup {
         appSize = stat(app, &info) == 0 ? "\(format(Double(info.st_size) / 1_048_576)) MiB" : "?"
         let quoted = "'\(app)'"
         if findExecutable("readelf") == nil {
-            (swiftRuntime, linker, relocations) = ("unknown", "unknown (no readelf)", "unknown")
+            (linking, linker) = ("unknown (no readelf)", "unknown")
         } else {
-            swiftRuntime = commandOutput("readelf -d \(quoted) | grep -c libswiftCore") == "0" ? "linked statically" : "linked dynamically"
+            let libraries = commandOutput("readelf -d \(quoted) 2>/dev/null | grep -c NEEDED")
+            let swiftRuntime = commandOutput("readelf -d \(quoted) | grep -c libswiftCore") == "0" ? "statically" : "dynamically"
+            linking = libraries == "0" || libraries.isEmpty
+                ? "static executable" : "dynamically linked (\(libraries) libraries, the Swift runtime \(swiftRuntime))"
             linker = commandOutput("readelf -p .comment \(quoted) | grep -c 'Linker: LLD'") == "0" ? "not lld" : "lld"
-            let packed = commandOutput("readelf -d \(quoted) | grep -c '(RELR)'") != "0"
-            let relative = commandOutput("readelf -d \(quoted) | awk '/RELACOUNT/ {print $3}'")
-            relocations = packed
-                ? "packed (RELR)" + (relative.isEmpty ? "" : ", \(relative) left as RELA")
-                : "not packed" + (relative.isEmpty ? "" : ", \(relative) relative RELA relocations")
         }
         self.dialog = "\(dialog), \(commandOutput(dialog + " --version"))"
         command = (["connect-guide-bench"] + arguments).joined(separator: " ")
@@ -121,7 +119,7 @@ struct Setup {
         [
             "Date: \(date); load average at the start: \(load)",
             "Machine: \(machine)",
-            "connect-guide: \(app), \(appSize); Swift runtime \(swiftRuntime); linker \(linker); relative relocations \(relocations)",
+            "connect-guide: \(app), \(appSize); \(linking); linker \(linker)",
             "dialog: \(self.dialog)",
         ]
     }

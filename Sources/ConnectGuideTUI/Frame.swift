@@ -137,6 +137,13 @@ public struct Frame: Sendable {
         return cells[index].isCluster ? clusters[index] ?? Character(cells[index].scalar) : Character(cells[index].scalar)
     }
 
+    /// Whether the cell at `index` shows differently from the same cell of `old` (a frame of
+    /// the same size): its own data, or the character kept aside for one of several scalars.
+    @inline(__always)
+    func cell(at index: Int, differsFrom old: Frame) -> Bool {
+        cells[index] != old.cells[index] || (cells[index].isCluster && clusters[index] != old.clusters[index])
+    }
+
     /// For each row, by its index, the columns from its first to its last cell that differ
     /// from `old` (a frame of the same size), widened to whole wide characters, or nil
     /// when the row is the same: what the terminal layer must send again.
@@ -146,9 +153,7 @@ public struct Frame: Sendable {
         let compareClusters = !clusters.isEmpty || !old.clusters.isEmpty
         cells.withUnsafeBufferPointer { new in
             old.cells.withUnsafeBufferPointer { was in
-                func differs(_ index: Int) -> Bool {
-                    new[index] != was[index] || (compareClusters && new[index].isCluster && clusters[index] != old.clusters[index])
-                }
+                func differs(_ index: Int) -> Bool { cell(at: index, differsFrom: old) }
                 for row in 0..<size.rows {
                     let base = row * width
                     // Most rows are unchanged: compared eight bytes at a time, a cell being

@@ -222,13 +222,8 @@ final class Terminal {
             // Which cells to send; a wide character goes out whole, both of its cells.
             scratch.dirty.removeAll(keepingCapacity: true)
             if let previous {
-                previous.cells.withUnsafeBufferPointer { old in
-                    for column in columns {
-                        let index = base + column
-                        scratch.dirty.append(
-                            cells[index] != old[index]
-                                || (cells[index].isCluster && frame.clusters[index] != previous.clusters[index]))
-                    }
+                for column in columns {
+                    scratch.dirty.append(frame.cell(at: base + column, differsFrom: previous))
                 }
                 for offset in scratch.dirty.indices where scratch.dirty[offset] {
                     let column = columns.lowerBound + offset

@@ -68,8 +68,10 @@ public struct PlainSession: Sendable {
     }
 
     /// The session from `state`: the introduction, what the rules changed in the starting
-    /// selection, then the presets (when there are any) or the first question.
-    public func start(from state: GuideState) -> (state: PlainState, effects: [PlainEffect]) {
+    /// selection, then the presets (when there are any and `offeringPresets`) or the first
+    /// question. A session started from flags is not offered presets, whose answer would
+    /// replace them.
+    public func start(from state: GuideState, offeringPresets: Bool = true) -> (state: PlainState, effects: [PlainEffect]) {
         var effects = Effects()
         effects.write("""
             \(guide.title), one question at a time. Answer with the number or the name of an \
@@ -81,7 +83,7 @@ public struct PlainSession: Sendable {
             for move in change.moved { effects.write("  \(guide.describe(move)).\n") }
         }
         var plain = PlainState(stage: .finished, guideState: state)
-        enter(guide.presets.isEmpty ? .question(0) : .presets, &plain, &effects)
+        enter(guide.presets.isEmpty || !offeringPresets ? .question(0) : .presets, &plain, &effects)
         return (plain, effects.list)
     }
 

@@ -79,6 +79,7 @@ enum Main {
                 try common.run()
                 return
             }
+            try refuseRepeatedOptions(arguments)
             if let topic = unknownHelpTopic(arguments) {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
                 throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")

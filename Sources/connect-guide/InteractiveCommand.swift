@@ -44,7 +44,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
         throw error
     }
     // A first start with no selection asked for opens on the preset chooser.
-    let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
+    let offerPresets = notices.contains(.firstStart) && !session.choosesStart
     let ending: InteractiveSession.Ending
     do {
         ending = try InteractiveSession.run(

@@ -17,7 +17,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     // on without it.
     var saver: (any SelectionSaver)? = store
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
-    var (plain, effects) = session.start(from: state)
+    var (plain, effects) = session.start(from: state, offeringPresets: !options.choosesStart)
     while true {
         for effect in effects {
             switch effect {

@@ -15,7 +15,11 @@ struct PlanCommand: ParsableCommand {
             cannot be combined exit with status 2 and name the rule and the nearest valid choices.
             """)
 
+    // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
+    @ParentCommand var root: ConnectGuide
+
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resume: ResumeOption
 
     @Option(help: "Output format (default: from the --output file's extension, .md markdown, .json json, .txt text; else text).")
     var format: PlanFormat?
@@ -23,7 +27,9 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try PlanFlags(selection: selection.flags, format: format, output: output.flags).run()
+        var selection = self.selection.flags
+        selection.resume = try root.checkedResume(in: "plan", own: resume)
+        try PlanFlags(selection: selection, format: format, output: output.flags).run()
     }
 }
 

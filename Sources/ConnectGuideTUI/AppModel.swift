@@ -192,8 +192,9 @@ public struct Menu: Hashable, Sendable {
 /// A panel on top of the panes.
 public enum Overlay: Hashable, Sendable {
     case help
-    /// The docs URL, whole; `reason` says why it is shown (no browser to open it, say).
-    case url(reason: String?)
+    /// An address, whole: `address`, or the docs URL of the selection when nil; `reason`
+    /// says why it is shown (no browser to open the link chosen with o, say).
+    case url(reason: String?, address: String? = nil)
     case export(ExportDialog)
     case menu(Menu)
     /// The recommended setups to start from; `cursor` is the one under the cursor.
@@ -217,12 +218,16 @@ public struct SessionOptions: Hashable, Sendable {
     public var home: String?
     /// A first start (no saved selection): the guide opens on the preset chooser.
     public var offerPresets: Bool
+    /// Inside tmux ($TMUX): a copy (OSC 52) reaches tmux, and the system clipboard only
+    /// with tmux's `set-clipboard on`, so the guide says where it sent it.
+    public var insideTmux: Bool
 
     public init(
         printFormat: String? = nil, hyperlinks: Bool = true, workingDirectory: String = "/", home: String? = nil,
-        offerPresets: Bool = false
+        offerPresets: Bool = false, insideTmux: Bool = false
     ) {
         self.offerPresets = offerPresets
+        self.insideTmux = insideTmux
         self.printFormat = printFormat
         self.hyperlinks = hyperlinks
         self.workingDirectory = workingDirectory

@@ -39,9 +39,9 @@ public enum StartNotice: Hashable, Sendable {
 
     private func message(in guide: Guide) -> String {
         switch self {
-        case .resumed(let selection):
-            let names = PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: " · ")
-            return "opened on your last selection (\(names)); r resets to the defaults, --fresh starts without it."
+        case .resumed:
+            // The five rows beside it show the selection; the notice has one line.
+            return "opened on your last selection; r resets to the defaults, --fresh starts without it."
         case .nothingSavedToResume(let path):
             return "nothing saved yet in \(path); starting from the defaults"
         case .firstStart:

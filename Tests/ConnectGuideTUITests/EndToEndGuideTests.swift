@@ -35,7 +35,8 @@ struct EndToEndGuideTests {
 
     @Test("A step link goes out as an OSC 8 hyperlink with its full address; y y sends the URL in OSC 52 base64")
     func hyperlinkAndCopy() throws {
-        let session = try TerminalSession(columns: 120, rows: 40)
+        // Inside tmux the guide draws no hyperlinks unless told to.
+        let session = try TerminalSession(columns: 120, rows: 40, environment: ["CONNECT_GUIDE_HYPERLINKS": "1"])
         try session.waitFor("Integration steps")
         let raw = try startRecording(session)
         try session.press("C-l")

@@ -11,6 +11,8 @@ struct ConnectGuide: ParsableCommand {
         discussion: """
             \(aboutTheGuide)
 
+            Links: inside tmux, and on terminals without hyperlinks (OSC 8), every address is shown whole; CONNECT_GUIDE_HYPERLINKS=1 turns hyperlinks on, 0 off.
+
             Exit status: 0 success, 1 quit without a result (or standard output could not be written), 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
             """,
         version: version,
@@ -87,7 +89,8 @@ enum Main {
             var command = try ConnectGuide.parseAsRoot()
             try command.run()
         } catch let error as CLIError {
-            printError("connect-guide: \(error.message)")
+            // An empty message is an exit status with nothing to say (diff: the plans differ).
+            if !error.message.isEmpty { printError("connect-guide: \(error.message)") }
             exit(error.code)
         } catch {
             let code = ConnectGuide.exitCode(for: error)

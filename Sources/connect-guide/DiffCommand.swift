@@ -15,7 +15,9 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             The selection flags before -- are selection A, the ones after it selection B; each \
             side takes every selection flag, --from-url included, and unset properties take \
-            their defaults. --format, --output and --force may also come after --.
+            their defaults. --format, --output and --force may also come after -- (--format and \
+            --output on one side only). Exit status: 0 when the plans are the same, 1 when they \
+            differ, 2 on an error.
             Example: connect-guide diff --onboarding hosted -- --onboarding api
             """)
 
@@ -75,7 +77,12 @@ struct DiffCommand: ParsableCommand {
         let guide = try a.guide(base)
         let reportA = try a.report(in: guide, impliedOnStderr: format == .text, label: "A")
         let reportB = try b.report(in: b.guide(base), impliedOnStderr: format == .text, label: "B")
-        try output.emit(guide.render(guide.diff(reportA, reportB), as: format))
+        let diff = guide.diff(reportA, reportB)
+        try output.emit(guide.render(diff, as: format))
+        // As diff(1): 0 when the plans are the same, 1 when they differ (2 is an error).
+        let same = diff.isEmpty && diff.addedSteps.isEmpty && diff.removedSteps.isEmpty && diff.changedSteps.isEmpty
+            && diff.addedCautions.isEmpty && diff.removedCautions.isEmpty
+        if !same { throw CLIError(message: "", code: Exit.noResult) }
     }
 }
 

@@ -115,3 +115,54 @@ extension EndToEndGuideTests {
         #expect(try session.exitStatus() == 0)
     }
 }
+
+extension EndToEndGuideTests {
+    /// The README's lines that start the full-screen guide (ReadmeExamplesTests in the CLI
+    /// suite runs the rest), as written: `swift run X` stands for X, already built.
+    @Test("The README's full-screen examples, run as written in tmux")
+    func readmeInteractiveExamples() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        var inBlock = false
+        var lines: [String] = []
+        for raw in try String(contentsOf: readme, encoding: .utf8).components(separatedBy: "\n") {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("```") {
+                inBlock = !inBlock && line == "```sh"
+                continue
+            }
+            // The guide itself: swift run connect-guide without a subcommand.
+            let words = line.split(separator: "#").first.map { $0.split(separator: " ") } ?? []
+            if inBlock, let run = words.firstIndex(where: { $0.hasSuffix("swift") }), words.count > run + 2,
+                words[run + 1] == "run", words[run + 2] == "connect-guide", words.count == run + 3 || words[run + 3].hasPrefix("-")
+            {
+                lines.append(line)
+            }
+        }
+        #expect(lines.count == 4, "\(lines)")
+        for line in lines {
+            let printsPlan = line.hasPrefix("plan=$(")
+            let choosesStart = line.contains("--onboarding")
+            let session = try TerminalSession(
+                columns: 100, rows: 30,
+                command: """
+                    connect-guide() { "$APP" "$@" < /dev/tty; }
+                    swift() { [ "$1" = run ] || return 97; shift; "$@"; }
+                    \(line)
+                    done=$?
+                    printf %s "${plan-}" > plan.partial; mv plan.partial plan.out
+                    (exit $done)
+                    """, closePresets: !choosesStart)
+            try session.waitFor(choosesStart ? selectorRow(.onboarding, "API") : "Integration steps")
+            try session.press("q")
+            #expect(try session.exitStatus() == 0, "\(line)")
+            let plan = try session.file("plan.out")
+            if printsPlan {
+                let json = try JSONSerialization.jsonObject(with: Data(plan.utf8)) as? [String: Any]
+                #expect(json?["schema"] as? String == "connect-guide/plan/v1", "\(line): \(plan)")
+            } else {
+                #expect(plan.isEmpty)
+            }
+        }
+    }
+}

@@ -330,7 +330,7 @@ public struct PlainSession: Sendable {
         }
     }
 
-    /// "Dashboard access to None (R1: API onboarding needs ...)".
+    /// "Dashboard access to None (R1: API onboarding means ...)".
     func change(_ move: MovedProperty) -> String {
         let destination = guide.destination(of: move)
         return guide.primaryReason(of: move).map { "\(destination) (\($0))" } ?? destination

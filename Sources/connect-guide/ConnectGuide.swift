@@ -82,6 +82,14 @@ enum Main {
                 return
             }
             try refuseRepeatedOptions(arguments)
+            if let word = arguments.first, !word.hasPrefix("-"), word != "help" {
+                let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }
+                if !commands.contains(word) {
+                    let meant = suggestion(for: word, among: commands).map { " (did you mean \($0)?)" } ?? ""
+                    throw CLIError.usage(
+                        "there is no command \(UntrustedText.quoted(word))\(meant); the commands are \(commands.joined(separator: ", ")); connect-guide with no command starts the guide")
+                }
+            }
             if let topic = unknownHelpTopic(arguments) {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
                 throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")
@@ -105,7 +113,8 @@ enum Main {
                 }
                 exit(Exit.success)
             }
-            printError(message)
+            // One error style: "connect-guide: what is wrong", as the guide's own errors.
+            printError(message.hasPrefix("Error: ") ? "connect-guide: " + message.dropFirst("Error: ".count) : message)
             // The argument parser's usage errors (64) become our documented 2.
             exit(code == .validationFailure ? Exit.usage : code.rawValue)
         }

@@ -70,7 +70,7 @@ struct DiffCommand: ParsableCommand {
         var output = self.output.flags
         if let file = sideB.output { output.path = file }
         output.force = output.force || sideB.force
-        let format = sideB.format ?? format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
+        let format = output.format(sideB.format ?? format, ["json": .json, "txt": .text], else: .text)
         // Each side may name its own --stripe-version, to compare what a version changes.
         var b = sideB.selection.flags
         b.resume = sideB.resume.resume

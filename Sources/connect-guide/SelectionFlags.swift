@@ -81,7 +81,9 @@ struct SelectionFlags: Hashable, Sendable {
             let property = guide.property(id)
             guard let option = property.option(named: value) else {
                 let valid = property.options.map(\.cliValue).joined(separator: ", ")
-                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice; valid values: \(valid)")
+                let names = property.options.flatMap { [$0.cliValue] + $0.aliases }
+                let meant = suggestion(for: value, among: names).map { " (did you mean \($0)?)" } ?? ""
+                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice\(meant); valid values: \(valid)")
             }
             flags[id] = option.id
         }

@@ -76,7 +76,7 @@ struct ConfigCommandTests {
         let result = try run(["config", "--format", "curl"], environment: ["STRIPE_SECRET_KEY": "sk_test_must_not_appear"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("curl -X POST https://api.stripe.com/v1/accounts"))
-        #expect(result.stdout.contains("-u \"$STRIPE_SECRET_KEY:\""))
+        #expect(result.stdout.contains("-u \"${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY first}:\""))
         #expect(result.stdout.contains("-d 'controller[fees][payer]=account'"))
         #expect(!result.stdout.contains("sk_test_must_not_appear"))
     }
@@ -85,7 +85,7 @@ struct ConfigCommandTests {
     func curlV2() throws {
         let result = try run(["config", "--api", "v2", "--format", "curl", "--charge-type", "destination", "--liability", "platform"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("-H \"Authorization: Bearer $STRIPE_SECRET_KEY\""))
+        #expect(result.stdout.contains("-H \"Authorization: Bearer ${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY first}\""))
         #expect(result.stdout.contains("-H 'Stripe-Version: 2026-11-18.endive'"))
         #expect(result.stdout.contains("\"stripe_transfers\""))
         #expect(result.stderr.contains("note: "), "what the rules implied goes to stderr for curl")

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Issue 19's rough edges on the command line.
+@Suite("Rough edges of the command line")
+struct RoughEdgeTests {
+    @Test("text output has no Markdown backticks and never breaks an address across lines", arguments: [
+        ["options"], ["plan", "--onboarding", "embedded", "--dashboard", "none"], ["plan", "--charge-type", "destination"],
+        ["plan", "--onboarding", "api"], ["diff", "--", "--onboarding", "api"],
+    ])
+    func plainText(arguments: [String]) throws {
+        let result = try run(arguments)
+        #expect(result.status == 0 || arguments.first == "diff", "\(result.stderr)")
+        #expect(!result.stdout.contains("`"), "\(arguments)")
+        // Every address is one the JSON documents name whole.
+        let json = try run(["options", "--format", "json"]).stdout + (try run(["plan", "--format", "json"] + arguments.dropFirst().filter { _ in arguments.first == "plan" }).stdout)
+        let known = Set(json.components(separatedBy: "\"").filter { $0.hasPrefix("https://") })
+        for word in result.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }) where word.hasPrefix("https://") {
+            let address = String(word).trimmingCharacters(in: CharacterSet(charactersIn: ",.;)"))
+            #expect(known.contains(address) || address.hasPrefix("https://docs.stripe.com/connect/design-an-integration?"),
+                "\(arguments): \(address) is cut")
+        }
+    }
+
+    @Test("a misspelt command or value gets a suggestion; parser errors read as the guide's own", arguments: [
+        (["plna"], "connect-guide: there is no command \"plna\" (did you mean plan?)"),
+        (["plan", "--dashboard", "expres"], "\"expres\" is not a choice (did you mean express?); valid values: full, express, none"),
+        (["plan", "--fees", "buyrate"], "(did you mean buy-rate?)"),
+        (["plan", "--fromurl", "x"], "connect-guide: Unknown option '--fromurl'. Did you mean '--from-url'?"),
+    ])
+    func suggestions(arguments: [String], message: String) throws {
+        let result = try run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(!result.stderr.contains("Error: "))
+    }
+
+    @Test("--output's extension and --format disagreeing is warned about; the format given wins")
+    func extensionWarning() throws {
+        let directory = try temporaryDirectory()
+        let file = directory.appendingPathComponent("plan.json").path
+        let result = try run(["plan", "--format", "text", "-o", file])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: --output \(file): the extension is that of json, but --format text writes text"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("Connect integration guide: your integration plan"))
+        let agreeing = try run(["plan", "--format", "json", "-o", directory.appendingPathComponent("b.json").path])
+        #expect(!agreeing.stderr.contains("warning"))
+    }
+
+    @Test("the curl request stops in the shell when STRIPE_SECRET_KEY is unset, as for ACCOUNT_COUNTRY")
+    func curlGuardsTheKey() throws {
+        for api in ["v1", "v2"] {
+            let curl = try run(["config", "--format", "curl", "--api", api]).stdout
+            let script = "curl() { echo sent; }\n" + curl
+            let result = try run(["-c", script], environment: ["STRIPE_SECRET_KEY": ""], executable: "/bin/sh")
+            #expect(result.status != 0, "\(api)")
+            #expect(result.stderr.contains("set STRIPE_SECRET_KEY first"), "\(api): \(result.stderr)")
+            #expect(!result.stdout.contains("sent"))
+        }
+    }
+}

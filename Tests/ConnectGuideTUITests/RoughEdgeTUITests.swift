@@ -1,0 +1,26 @@
+import ConnectGuideCore
+import Testing
+
+@testable import ConnectGuideTUI
+
+/// Issue 19's rough edges in the full-screen guide.
+@Suite("Rough edges of the guide")
+struct RoughEdgeTUITests {
+    @Test("The plan strip counts the cautions the steps pane lists, the page's callouts included", arguments: [
+        [UIEvent](), typed("2") + keys(.end, .enter), keys(.down, .down, .enter), typed("3") + keys(.down, .enter),
+    ])
+    func cautionCount(events: [UIEvent]) {
+        let shown = model(80, 24, after: events)
+        let strip = planStripLine(model: shown).spans.map(\.text).joined()
+        let listed = stepsLines(model: shown, width: 76).filter { $0.spans.first?.text.hasPrefix(" ! ") == true }.count
+        #expect(strip.contains(" \(listed) caution"), "\(strip): \(listed) listed")
+    }
+
+    @Test("The steps pane says a caution goes against a Stripe recommendation, never \"Stripe recommends: … is recommended\"")
+    func recommendationWording() {
+        let shown = model(140, 40, after: typed("3") + keys(.down, .enter))
+        let text = stepsLines(model: shown, width: 70).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("Against a Stripe recommendation:"))
+        #expect(!text.contains("Stripe recommends:"))
+    }
+}

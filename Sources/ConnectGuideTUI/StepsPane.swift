@@ -79,7 +79,7 @@ func planStripLine(model: AppModel) -> TextLine {
     }
     spans.append(Span(text: " · "))
     spans.append(Span(text: "\(cautions) caution\(cautions == 1 ? "" : "s")", style: cautions > 0 ? [.bold] : [], role: cautions > 0 ? .warning : .plain))
-    let key = model.stackedPane == .properties ? "w opens" : "w back to the properties"
+    let key = model.stackedPane == .properties ? "w shows them" : "w back to the properties"
     spans.append(Span(text: " · " + key, role: .muted))
     return TextLine(spans)
 }

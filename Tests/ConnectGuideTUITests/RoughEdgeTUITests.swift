@@ -23,4 +23,18 @@ struct RoughEdgeTUITests {
         #expect(text.contains("Against a Stripe recommendation:"))
         #expect(!text.contains("Stripe recommends:"))
     }
+
+    @Test("The header is the same in either view, and the 80-column key bar keeps e, o, y and v", arguments: [60, 80, 99])
+    func headerAndKeyBar(columns: Int) {
+        let properties = render(model(columns, 24))
+        let steps = render(model(columns, 24, after: typed("w")))
+        func title(_ line: String) -> String { String(line.prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces) }
+        #expect(title(properties.lines[0]) == title(steps.lines[0]), "\(properties.lines[0])\n\(steps.lines[0])")
+        if columns == 80 {
+            for frame in [properties, steps] {
+                let bar = frame.lines[23]
+                for key in ["e export", "o open", "y copy", "v url"] { #expect(bar.contains(key), "\(key): \(bar)") }
+            }
+        }
+    }
 }

@@ -93,6 +93,9 @@ public struct ExportDialog: Hashable, Sendable {
     public var pathEdited: Bool = false
     /// Once the user picks a format, the name's extension no longer changes it.
     public var formatChosen: Bool = false
+    /// The name is the suggested one, untouched: the first character typed replaces it (as
+    /// huh and gum inputs do); a cursor key or an edit keeps it for editing.
+    public internal(set) var suggested: Bool = true
     /// Set when the file exists: the dialog asks before replacing it.
     public var confirmingOverwrite: Bool = false
     public var error: String?
@@ -122,6 +125,11 @@ public struct ExportDialog: Hashable, Sendable {
             added.append(character)
         }
         if !added.isEmpty {
+            if suggested {
+                characters = []
+                cursor = 0
+                bytes -= byteCount
+            }
             editPath { $0.characters.insert(contentsOf: added, at: $0.cursor) }
             byteCount = bytes
             cursor += added.count
@@ -130,6 +138,7 @@ public struct ExportDialog: Hashable, Sendable {
     }
 
     mutating func moveCursor(to position: Int) {
+        suggested = false
         cursor = min(max(position, 0), characters.count)
     }
 
@@ -155,6 +164,7 @@ public struct ExportDialog: Hashable, Sendable {
     private mutating func editPath(_ edit: (inout ExportDialog) -> Void) {
         edit(&self)
         pathEdited = true
+        suggested = false
         error = nil
         if !formatChosen, let named = ExportFormat.forFileName(path), named.suitsExtension != format.suitsExtension {
             format = named

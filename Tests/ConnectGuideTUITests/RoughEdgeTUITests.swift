@@ -37,4 +37,19 @@ struct RoughEdgeTUITests {
             }
         }
     }
+
+    @Test("In the export dialog the first character typed replaces the suggested name; a cursor key keeps it for editing")
+    func exportNameReplaced() {
+        func dialog(_ events: [UIEvent]) -> ExportDialog? {
+            guard case .export(let dialog) = model(100, 30, after: typed("e") + events).overlay else { return nil }
+            return dialog
+        }
+        #expect(dialog(typed("plan.md"))?.path == "plan.md")
+        #expect(dialog(typed("plan.md"))?.format == .markdown)
+        let suggested = dialog([])?.path ?? ""
+        #expect(dialog(keys(.left) + typed("x"))?.path == String(suggested.dropLast()) + "x" + String(suggested.suffix(1)))
+        #expect(dialog(keys(.home) + typed("~/"))?.path == "~/" + suggested)
+        #expect(dialog(keys(.end) + typed("s"))?.path == suggested + "s")
+        #expect(dialog(keys(.backspace) + typed("t"))?.path == String(suggested.dropLast()) + "t")
+    }
 }

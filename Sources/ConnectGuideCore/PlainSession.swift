@@ -32,6 +32,8 @@ public enum PlainEffect: Hashable, Sendable {
     case save(Selection)
     /// The session is over; its final state gives the plan.
     case finish(GuideState)
+    /// `q`: the user left without a plan; nothing is printed.
+    case quit
 }
 
 /// The accessible line-by-line guide (`connect-guide --plain`): one numbered question per
@@ -76,7 +78,7 @@ public struct PlainSession: Sendable {
         effects.write("""
             \(guide.title), one question at a time. Answer with the number or the name of an \
             option; press Enter to keep the current choice, b to go back a question, ? to hear \
-            more about the options.\n
+            more about the options, q to quit without a plan.\n
             """)
         if let change = state.lastChange, !change.moved.isEmpty {
             effects.write("The starting selection broke a rule, so it was adjusted:\n")
@@ -101,6 +103,12 @@ public struct PlainSession: Sendable {
         }
         if echoAnswers { effects.write(line + "\n") }
         let text = line.trimmingWhitespace()
+        if text == "q" {
+            effects.write("Quit without a plan.\n")
+            state.stage = .finished
+            effects.append(.quit)
+            return (state, effects.list)
+        }
         switch state.stage {
         case .presets:
             answerPresets(text, &state, &effects)
@@ -130,6 +138,7 @@ public struct PlainSession: Sendable {
                 case .write(let text): write(text)
                 case .save(let selection): selectionChanged(selection)
                 case .finish(let final): return final
+                case .quit: return plain.guideState
                 }
             }
             (plain, effects) = step(plain, readLine().map(PlainInput.line) ?? .endOfInput)
@@ -145,7 +154,7 @@ public struct PlainSession: Sendable {
         let count = guide.properties.count
         switch stage {
         case .presets:
-            effects.write("\nStart from a common setup? Each is one Stripe's docs recommend.\n")
+            effects.write("\nStart from a common setup? Each comes from Stripe's docs (? lists the pages).\n")
             for (index, preset) in guide.presets.enumerated() {
                 effects.write("  \(index + 1). \(preset.label) (\(preset.id)). \(preset.fits.asSentence())\n")
             }
@@ -187,6 +196,14 @@ public struct PlainSession: Sendable {
     func answerPresets(_ text: Substring, _ state: inout PlainState, _ effects: inout Effects) {
         if text.isEmpty {
             enter(.question(0), &state, &effects)
+            return
+        }
+        if text == "?" {
+            for (index, preset) in guide.presets.enumerated() {
+                let sources = preset.sources.map(\.url).joined(separator: ", ")
+                effects.write("  \(index + 1). \(preset.label): \(sources)\n")
+            }
+            prompt(state, &effects)
             return
         }
         guard let preset = preset(named: String(text)) else {
@@ -269,10 +286,10 @@ public struct PlainSession: Sendable {
         if state.guideState.selection != before { effects.append(.save(state.guideState.selection)) }
     }
 
-    /// A preset by its number in the list or its id.
+    /// A preset by its number in the list, its id or its name.
     func preset(named text: String) -> Preset? {
         if let number = Int(text), guide.presets.indices.contains(number - 1) { return guide.presets[number - 1] }
-        return guide.preset(text)
+        return guide.preset(text) ?? guide.presets.first { $0.label.lowercased() == text.lowercased() }
     }
 
     /// "Stripe-hosted, Stripe Dashboard, ...": a selection in one line.

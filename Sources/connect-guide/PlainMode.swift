@@ -11,7 +11,18 @@ import ConnectGuidePlatform
 func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     let format = options.printFormat ?? .text
     let guide = try options.selection.guide(.bundled)
-    let (state, store) = try options.start(in: guide, environment: environment) { printNotice($0, in: guide) }
+    var resumed = options.resume
+    let (state, store) = try options.start(in: guide, environment: environment) { notice in
+        switch notice {
+        case .nothingSavedToResume, .savedSelectionUnusable, .noStateLocation: resumed = false
+        default: break
+        }
+        printNotice(notice, in: guide)
+    }
+    if resumed, let store {
+        let names = PropertyID.allCases.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
+        printError("note: starting from your last selection, saved in \(store.path): \(names)")
+    }
     var standardError = StandardError()
     // Saving is a convenience for --resume: after a failure, said once, the session goes
     // on without it.
@@ -28,6 +39,9 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
                     printError("warning: \(failure)")
                     saver = nil
                 }
+            case .quit:
+                // Left without a plan where one was asked for: nothing on stdout, exit 1.
+                ConnectGuidePlatform.exit(Exit.noResult)
             case .finish(let final):
                 printError("")
                 try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: format))

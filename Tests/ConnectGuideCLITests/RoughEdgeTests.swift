@@ -58,4 +58,20 @@ struct RoughEdgeTests {
             #expect(!result.stdout.contains("sent"))
         }
     }
+
+    @Test("--plain: q quits without a plan (exit 1), --resume says it resumed, ? and a preset's name work at the preset question")
+    func plainMode() throws {
+        let state = ["XDG_STATE_HOME": try temporaryDirectory().path, "TERM": "xterm"]
+        let quit = try run(["--plain"], stdin: "\n2\nq\n", environment: state)
+        #expect(quit.status == 1)
+        #expect(quit.stdout.isEmpty)
+        #expect(quit.stderr.contains("Quit without a plan."))
+        let resumed = try run(["--plain", "--resume"], stdin: "", environment: state)
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("note: starting from your last selection, saved in"), "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("Onboarding                  Embedded"))
+        let named = try run(["--plain"], stdin: "?\nSaaS platform, fully embedded\n", environment: state)
+        #expect(named.stderr.contains("https://docs.stripe.com/connect/integration-recommendations"))
+        #expect(named.stderr.contains("Starting from SaaS platform, fully embedded"), "\(named.stderr)")
+    }
 }

@@ -89,6 +89,17 @@ private func presetSourceLabel(_ preset: Preset) -> String {
 
 /// The preset chooser: each setup with its number, who it fits, and its source link; the
 /// window follows the cursor on a short screen.
+/// A preset's line in the chooser: its number and name, and a mark when it is the
+/// selection now.
+private func presetLine(_ model: AppModel, head: String, preset: Preset, underCursor: Bool) -> TextLine {
+    var spans = [
+        Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
+        Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
+    ]
+    if preset.selection == model.state.selection { spans.append(Span(text: "  (your current selection)", role: .muted)) }
+    return TextLine(spans)
+}
+
 func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: ScrolledLines) {
     let measure = model.displayWidth
     let width = min(model.size.columns - 4, 84)
@@ -102,10 +113,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let underCursor = index == cursor
         let start = lines.count
         let head = (underCursor ? " ▸ " : "   ") + "\(index + 1) "
-        lines.append(TextLine([
-            Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
-            Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
-        ]))
+        lines.append(presetLine(model, head: head, preset: preset, underCursor: underCursor))
         lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure)
         if let source = preset.sources.first {
             let indent = "    "
@@ -120,10 +128,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let presets = model.guide.presets
         lines = presets.enumerated().map { index, preset in
             let underCursor = index == cursor
-            return TextLine([
-                Span(text: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", style: [.bold], role: underCursor ? .focus : .heading),
-                Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
-            ])
+            return presetLine(model, head: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", preset: preset, underCursor: underCursor)
         }
         lines.append(.blank)
         let preset = presets[min(max(cursor, 0), presets.count - 1)]

@@ -238,7 +238,12 @@ extension AppModel {
             let moved = change.moved.isEmpty ? "" : " and what it moved"
             return "choosing \(guide.optionLabel(property, option)) for \(guide.property(property).label)\(moved)"
         case .reset: return "the reset"
-        case .loaded: return "loading the selection"
+        case .loaded:
+            // A preset is loaded whole (presets are valid), so its selection names it.
+            if let preset = guide.presets.first(where: { $0.selection == entry.after.selection }) {
+                return "loading the preset \u{201C}\(preset.label)\u{201D}"
+            }
+            return "loading the selection"
         }
     }
 

@@ -52,4 +52,17 @@ struct RoughEdgeTUITests {
         #expect(dialog(keys(.end) + typed("s"))?.path == suggested + "s")
         #expect(dialog(keys(.backspace) + typed("t"))?.path == String(suggested.dropLast()) + "t")
     }
+
+    @Test("p marks the preset that is the current selection; undoing a preset names it")
+    func presetMarkAndUndo() {
+        let loaded = model(100, 30, after: typed("p") + typed("3"))
+        let reopened = loaded.update(.key(.character("p"))).model
+        let text = render(reopened).text
+        let marked = text.components(separatedBy: "\n").filter { $0.contains("(your current selection)") }
+        #expect(marked.count == 1)
+        #expect(marked.first?.contains(guide.presets[2].label) == true, "\(marked)")
+        let undone = loaded.update(.key(.character("u"))).model
+        #expect(undone.notice?.text.hasPrefix("Undid loading the preset \u{201C}\(guide.presets[2].label)\u{201D}") == true,
+            "\(undone.notice?.text ?? "")")
+    }
 }

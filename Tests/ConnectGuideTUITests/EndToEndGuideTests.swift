@@ -146,7 +146,7 @@ struct EndToEndGuideTests {
         #expect(try session.exitStatus() == 0)
         // The restored screen keeps the selection, its URL and the plan command (joined lines).
         let screen = try session.tmux(["capture-pane", "-p", "-J", "-t", "main"])
-        #expect(screen.contains("connect-guide: Stripe-hosted · Stripe Dashboard"))
+        #expect(screen.contains("connect-guide: Onboarding: Stripe-hosted · Dashboard access: Stripe Dashboard"))
         #expect(screen.components(separatedBy: "\n").contains(defaultsURL))
         #expect(screen.contains("connect-guide plan --from-url '\(defaultsURL)'"))
     }

@@ -102,8 +102,6 @@ public struct Guide: Sendable {
 
     public var defaults: Selection { Selection { property($0).defaultOption } }
 
-    public func link(path: String) -> DocLink? { links.first { $0.path == path } }
-
     public func preset(_ id: String) -> Preset? { presets.first { $0.id == id.lowercased() } }
 
     /// The valid selections for each set of hard rules (by rule ids, in rule order), as the

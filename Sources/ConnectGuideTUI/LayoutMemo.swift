@@ -6,8 +6,7 @@ import Synchronization
 
 /// Remembers the steps panel's lines for the last selection and width. They are most of
 /// the text on screen and change only with the selection or the width, so a cursor move
-/// need not wrap them again (callgrind: 3.7M instructions per arrow key before, most of
-/// it here). Transparent: the lines are exactly what `stepsContent` returns.
+/// need not wrap them again. Transparent: the lines are exactly what `stepsContent` returns.
 final class LayoutMemo: Sendable {
     private struct Entry: Sendable {
         let selection: Selection

@@ -53,11 +53,10 @@ struct MutantTests {
         var frame = Frame(size: TerminalSize(columns: 6, rows: 1), displayWidth: .standard)
         _ = frame.write("日本", column: 0, row: 0)
         #expect(frame.text == "日本  ")
-        var overTail = frame
-        _ = overTail.write("a", column: 1, row: 0)
-        #expect(overTail.text == " a本  ", "no orphan head of 日")
-        var overHead = frame
-        _ = overHead.write("b", column: 2, row: 0)
-        #expect(overHead.text == "日b   ", "no orphan tail of 本")
+        // Its first byte lands on the tail of 日, its last on the head of 本: both are cleared.
+        var across = frame
+        _ = across.write("ab", column: 1, row: 0)
+        #expect(across.text == " ab   ", "no orphan head of 日, no orphan tail of 本")
+        #expect((0..<6).filter { across[$0, 0].isContinuation }.isEmpty)
     }
 }

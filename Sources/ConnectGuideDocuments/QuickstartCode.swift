@@ -282,8 +282,6 @@ struct QuickstartWriter {
                 "import time",
                 "from datetime import datetime, timezone",
                 "",
-                "import stripe",
-                "",
                 "secret_key = os.environ.get(\"STRIPE_SECRET_KEY\", \"\")",
                 "if not secret_key:",
                 "    sys.exit(\"quickstart: set STRIPE_SECRET_KEY to a sandbox secret key (sk_test_...) first.\")",
@@ -297,6 +295,10 @@ struct QuickstartWriter {
                 ]
             }
             lines += [
+                "",
+                "# Imported after the key checks, so that they run even where the package is missing.",
+                "import stripe  # noqa: E402",
+                "",
                 "client = stripe.StripeClient(",
                 "    secret_key,",
                 "    stripe_version=\(pythonString(version)),",

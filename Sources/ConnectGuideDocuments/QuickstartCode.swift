@@ -61,6 +61,26 @@ extension Guide {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The quickstart in Python for Accounts v1, as a Markdown section of the plan and the prompt.
+    public func quickstartSection(_ report: PlanReport, heading: String) -> String {
+        quickstartSection(plan: report.plan, heading: heading)
+    }
+
+    func quickstartSection(plan: Plan, heading: String) -> String {
+        var lines = [
+            "\(heading) The plan's API calls (quickstart)",
+            "",
+            "The plan's API calls in Python with the official `stripe` package (Accounts v1), checked against "
+                + "stripe-python 16.1.0's typed parameters. It runs top to bottom against a sandbox; it covers the "
+                + "plan's API calls, not a whole application. `connect-guide code --lang curl` gives curl, `--api v2` Accounts v2.",
+            "",
+            "```python",
+        ]
+        lines.append(quickstartScript(PlanReport(plan: plan), api: .v1, language: .python).trimmingTrailingNewline())
+        lines += ["```", ""]
+        return lines.joined(separator: "\n")
+    }
+
     /// One step's code, as the guide shows and copies it; nil for a step number the plan lacks.
     public func quickstartStepCode(_ plan: Plan, api: AccountsAPI, language: QuickstartLanguage, step number: Int) -> String? {
         let steps = quickstartSteps(plan, api: api)

@@ -17,6 +17,8 @@ public struct QuickstartRequest: Hashable, Sendable {
     public let parameters: [QuickstartField]
     /// Said above the call: the v2 way is not confirmed, so this is the v1 call.
     public let fallbackNote: String?
+    /// A variant shown as a comment (the `on_behalf_of` one): what it adds, and why.
+    public let alternative: QuickstartAlternative?
     /// A JSON body (Accounts v2 endpoints) rather than a form (v1).
     public var isJSON: Bool { path.hasPrefix("/v2/") }
 }
@@ -37,13 +39,18 @@ extension Guide {
             let requests = (content?.calls ?? []).filter { $0.apis.contains(api) && holds($0.condition, for: plan.selection) }.map { call in
                 if call.createsAccount {
                     let configuration = plan.configuration(for: api)
+                    // The on_behalf_of variant of the account (destination charges): one comment.
+                    let variant = configuration.onBehalfOf.isEmpty ? nil : QuickstartAlternative(
+                        comment: "\(self.configuration.onBehalfOf.text) For those, add:",
+                        parameters: accountFields(configuration.onBehalfOf))
                     return QuickstartRequest(
                         call: call, method: configuration.method, path: configuration.endpoint,
-                        parameters: merged(accountFields(configuration), call.parameters), fallbackNote: nil)
+                        parameters: merged(accountFields(configuration.parameters), call.parameters), fallbackNote: nil,
+                        alternative: variant)
                 }
                 return QuickstartRequest(
                     call: call, method: call.method, path: call.path, parameters: call.parameters,
-                    fallbackNote: api == .v2 ? call.fallbackNote : nil)
+                    fallbackNote: api == .v2 ? call.fallbackNote : nil, alternative: call.alternative)
             }
             return QuickstartStep(number: step.number, title: step.title, requests: requests, note: content?.note)
         }
@@ -101,7 +108,7 @@ extension Guide {
         quickstartSteps(plan, api: api).flatMap { step in
             step.requests.flatMap { request -> [JSONValue] in
                 var variants = [("", request.parameters)]
-                if let alternative = request.call.alternative {
+                if let alternative = request.alternative {
                     variants.append((" (variant)", merged(request.parameters, alternative.parameters)))
                 }
                 return variants.map { suffix, parameters in
@@ -126,9 +133,9 @@ extension Guide {
 
 /// The account configuration's parameters as nested fields: v1 names are form keys
 /// (`controller[fees][payer]`), v2 names dotted paths.
-private func accountFields(_ configuration: AccountConfiguration) -> [QuickstartField] {
+private func accountFields(_ parameters: [AccountParameter]) -> [QuickstartField] {
     var result: [QuickstartField] = []
-    for parameter in configuration.parameters {
+    for parameter in parameters {
         let path: [String] = parameter.name.contains("[")
             ? parameter.name.split(whereSeparator: { $0 == "[" || $0 == "]" }).map(String.init)
             : parameter.name.split(separator: ".").map(String.init)
@@ -265,7 +272,7 @@ struct QuickstartWriter {
         }
         for request in requests {
             walk(request.parameters)
-            walk(request.call.alternative?.parameters ?? [])
+            walk(request.alternative?.parameters ?? [])
             for case .reference(let name, let field) in Self.pathSegments(request.path) { add(name, field) }
         }
         return fields
@@ -366,7 +373,7 @@ struct QuickstartWriter {
                 block.append(comment + "Browser code (Connect.js), not run here:")
                 block += code.map { comment + "  " + $0 }
             }
-            if let alternative = request.call.alternative {
+            if let alternative = request.alternative {
                 block.append(comment + alternative.comment)
                 block += (language == .python ? pythonDictLines(alternative.parameters, indent: 1) : curlArguments(alternative.parameters))
                     .map { comment + "  " + $0.trimmingLeadingSpaces() }

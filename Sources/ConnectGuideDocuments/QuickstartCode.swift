@@ -375,8 +375,10 @@ struct QuickstartWriter {
             }
             if let alternative = request.alternative {
                 block.append(comment + alternative.comment)
-                block += (language == .python ? pythonDictLines(alternative.parameters, indent: 1) : curlArguments(alternative.parameters))
-                    .map { comment + "  " + $0.trimmingLeadingSpaces() }
+                let lines = language == .python
+                    ? pythonDictLines(alternative.parameters, indent: 0)
+                    : request.isJSON ? shellJSONLines(alternative.parameters, indent: 0, last: true) : curlArguments(alternative.parameters)
+                block += lines.map { comment + "  " + $0 }
             }
             let call = language == .python ? python(request) : curl(request)
             block += request.call.optional ? call.map { comment + $0 } : call
@@ -584,8 +586,4 @@ func jsonString(_ text: String) -> String {
 /// Text inside an unquoted here-document: `\`, `$` and backquotes stay literal.
 private func heredocEscaped(_ text: String) -> String {
     text.replacing("\\", with: "\\\\").replacing("$", with: "\\$").replacing("`", with: "\\`")
-}
-
-extension String {
-    func trimmingLeadingSpaces() -> String { String(drop { $0 == " " }) }
 }

@@ -359,8 +359,8 @@ extension AppModel {
                 }
             }
         }
-        return code + [
-            Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection)),
+        // The URL stays first, so y y copies it whatever else is offered.
+        return [Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection))] + code + [
             Menu.Item(label: "the plan (text)", payload: guide.render(report, as: .text)),
             Menu.Item(label: "the curl request (Accounts v1)", payload: guide.curlCommand(report, api: .v1)),
             Menu.Item(label: "the curl request (Accounts v2)", payload: guide.curlCommand(report, api: .v2)),

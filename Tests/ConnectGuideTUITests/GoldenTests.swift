@@ -97,9 +97,12 @@ struct GoldenTests {
             Issue.record("y opens the copy menu")
             return
         }
-        #expect(menu.items.first?.label == "step 2's code (Python)")
-        #expect(menu.items.first?.payload.contains("client.v1.payment_intents.create(") == true)
-        #expect(menu.items.dropFirst().first?.payload.contains("-H 'Stripe-Version: ") == true)
+        #expect(menu.items.first?.label == "the docs URL", "y y still copies the URL")
+        #expect(menu.items[1].label == "step 2's code (Python)")
+        #expect(menu.items[1].payload.contains("client.v1.payment_intents.create(") == true)
+        #expect(menu.items[1].payload.contains("options={\"stripe_account\": account.id}") == true)
+        #expect(menu.items[2].payload.contains("-H 'Stripe-Version: ") == true)
+        #expect(menu.items[2].payload.contains("-H \"Stripe-Account: $ACCOUNT_ID\"") == true)
         // c after the last step hides the code again.
         let steps = copying.plan.steps.count
         #expect(model(100, 30, after: typed(String(repeating: "c", count: steps + 1))).codeStep == nil)

@@ -89,6 +89,14 @@ func codeLines(_ code: String, width: Int, displayWidth measure: DisplayWidth) -
                 rest.removeFirst()
             }
             if piece.isEmpty, let character = rest.first { piece.append(character); rest.removeFirst() }
+            // Comments are prose: break them at a space when one is near.
+            if line.drop(while: { $0 == " " }).hasPrefix("#"), !rest.isEmpty {
+                if rest.first != " ", let space = piece.lastIndex(of: " "), piece.distance(from: piece.startIndex, to: space) > limit / 2 {
+                    rest = piece[piece.index(after: space)...] + rest
+                    piece = String(piece[..<space])
+                }
+                while rest.first == " " { rest.removeFirst() }
+            }
             lines.append(TextLine((first ? "  " : "  ↪ ") + piece, role: .muted))
             first = false
         } while !rest.isEmpty

@@ -318,7 +318,7 @@ struct QuickstartWriter {
             for variable in required {
                 lines += [
                     "if not os.environ.get(\(pythonString(variable.name))):",
-                    "    sys.exit(\(pythonString("quickstart: set \(variable.name) to \(variable.about) first.")))",
+                    "    sys.exit(\(pythonString("quickstart: set \(variable.name) first: \(variable.about).")))",
                 ]
             }
             lines += [
@@ -351,7 +351,7 @@ struct QuickstartWriter {
             for variable in required {
                 lines += [
                     "if [ -z \"${\(variable.name):-}\" ]; then",
-                    "  echo \(shellQuoted("quickstart: set \(variable.name) to \(variable.about) first.")) >&2",
+                    "  echo \(shellQuoted("quickstart: set \(variable.name) first: \(variable.about).")) >&2",
                     "  exit 1",
                     "fi",
                 ]

@@ -252,7 +252,7 @@ def main() -> int:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env |= {"STRIPE_API_BASE": f"http://127.0.0.1:{server.server_address[1]}", "ACCOUNT_COUNTRY": "US"}
+    env |= {"STRIPE_API_BASE": f"http://127.0.0.1:{server.server_address[1]}", "ACCOUNT_COUNTRY": "US", "BANK_ACCOUNT_TOKEN": "btok_1QuickstartTest"}
     runs = 0
     for entry in manifest:
         sent: dict[str, list[dict[str, Any]]] = {}

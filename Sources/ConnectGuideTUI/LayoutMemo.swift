@@ -11,6 +11,7 @@ final class LayoutMemo: Sendable {
     private struct Entry: Sendable {
         let selection: Selection
         let marks: [Int: StepMark]
+        let codeStep: Int?
         let width: Int
         let lines: [TextLine]
     }
@@ -28,12 +29,16 @@ final class LayoutMemo: Sendable {
 
     private let consequences = Mutex<Consequences?>(nil)
 
-    func stepsLines(for selection: Selection, marks: [Int: StepMark], width: Int, compute: () -> [TextLine]) -> [TextLine] {
-        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.width == width {
+    func stepsLines(
+        for selection: Selection, marks: [Int: StepMark], codeStep: Int?, width: Int, compute: () -> [TextLine]
+    ) -> [TextLine] {
+        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.codeStep == codeStep,
+            entry.width == width
+        {
             return entry.lines
         }
         let lines = compute()
-        last.withLock { $0 = Entry(selection: selection, marks: marks, width: width, lines: lines) }
+        last.withLock { $0 = Entry(selection: selection, marks: marks, codeStep: codeStep, width: width, lines: lines) }
         return lines
     }
 

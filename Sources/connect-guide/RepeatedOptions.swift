@@ -5,7 +5,7 @@ import ConnectGuideCore
 /// a conflict inside one URL.
 let valueOptions: Set<String> = [
     "--stripe-version", "--onboarding", "--dashboard", "--charge-type", "--fees", "--liability", "--preset",
-    "--from-url", "--print", "--format", "--output", "--api",
+    "--from-url", "--print", "--format", "--output", "--api", "--lang", "--step",
 ]
 
 /// A usage error for the first option given twice in `arguments`: before `--`, and, for

@@ -108,7 +108,7 @@ extension ConnectGuide {
         ]
         if let (name, _) = selectionFlags.first(where: \.1) {
             throw CLIError.usage(
-                "\(command): \(name) belongs to the commands that take a selection (plan, url, config, diff) and to the interactive guide, not to \(command)")
+                "\(command): \(name) belongs to the commands that take a selection (plan, url, config, code, diff) and to the interactive guide, not to \(command)")
         }
         return false
     }

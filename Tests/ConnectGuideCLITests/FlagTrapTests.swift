@@ -33,6 +33,12 @@ struct FlagTrapTests {
         #expect(config.status == 0, "\(config.stderr)")
         #expect(config.stdout.contains("controller[stripe_dashboard][type]=none"))
 
+        // code's step 1 for embedded onboarding creates the account with no dashboard.
+        let code = try run(["code", "--resume", "--step", "1", "--lang", "curl"], environment: state)
+        #expect(code.status == 0, "\(code.stderr)")
+        #expect(code.stdout.contains("embedded"), "\(code.stdout)")
+        #expect(code.stdout.contains("controller[stripe_dashboard][type]=none"), "\(code.stdout)")
+
         let overridden = try run(["url", "--resume", "--charge-type", "destination"], environment: state)
         #expect(overridden.status == 0, "\(overridden.stderr)")
         #expect(overridden.stdout.contains("connect-onboarding-surface=embedded&connect-dashboard-type=none"))
@@ -64,8 +70,9 @@ struct FlagTrapTests {
         (["plan", "--print", "json"], "--print belongs to the interactive guide", "plan takes --format"),
         (["url", "--fresh"], "--fresh belongs to the interactive guide", "connect-guide --fresh"),
         (["config", "--plain"], "--plain belongs to the interactive guide", "connect-guide --plain"),
+        (["code", "--fresh"], "--fresh belongs to the interactive guide", "not to code"),
         (["options", "--print", "json"], "--print belongs to the interactive guide", "options takes --format"),
-        (["options", "--resume"], "--resume belongs to the commands that take a selection", "plan, url, config, diff"),
+        (["options", "--resume"], "--resume belongs to the commands that take a selection", "plan, url, config, code, diff"),
         (["options", "--onboarding", "api"], "--onboarding belongs to the commands that take a selection", "not to options"),
         (["diff", "--plain", "--"], "--plain belongs to the interactive guide", "not to diff"),
     ])

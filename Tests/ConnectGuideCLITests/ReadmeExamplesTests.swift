@@ -51,6 +51,8 @@ let readmeExamplesRunElsewhere: [String: String] = [
     "git diff Tests/ConnectGuideTUITests/Goldens": "reviews the goldens",
     "FUZZ_ITERATIONS=20000 swift test --filter Fuzz            # about three minutes on two cores": "a long fuzz run",
     "FUZZ_ITERATIONS=200000 FUZZ_SEED=3 swift test --filter 'Fuzz.*/(randomBytes|queries)'  # the cheap ones": "a long fuzz run",
+    "STRIPE_SECRET_KEY=sk_test_... python3 quickstart.py":
+        "calls Stripe with a sandbox key; QuickstartSDKTests runs the generated scripts against a local recorder",
     // The full-screen guide needs a terminal: EndToEndGuideTests.readmeInteractiveExamples runs these in tmux.
     "swift run connect-guide": "EndToEndGuideTests.readmeInteractiveExamples",
     "swift run connect-guide                       # the interactive guide": "EndToEndGuideTests.readmeInteractiveExamples",

@@ -74,4 +74,17 @@ struct RoughEdgeTests {
         #expect(named.stderr.contains("https://docs.stripe.com/connect/integration-recommendations"))
         #expect(named.stderr.contains("Starting from SaaS platform, fully embedded"), "\(named.stderr)")
     }
+
+    @Test("The prompt never tells an assistant to run connect-guide, which it does not have", arguments: [
+        [String](), ["--onboarding", "embedded", "--dashboard", "none"], ["--charge-type", "destination"],
+    ])
+    func promptWithoutCommands(selection: [String]) throws {
+        let prompt = try run(["plan", "--format", "prompt"] + selection).stdout
+        for command in ["plan", "url", "config", "code", "diff", "options"] {
+            #expect(!prompt.contains("connect-guide \(command) "), "\(command) in the brief")
+        }
+        #expect(prompt.contains("POST /v2/core/accounts"), "the v2 request is in the brief itself")
+        // The plan for the user still says how to get the other forms.
+        #expect(try run(["plan", "--format", "markdown"] + selection).stdout.contains("connect-guide code --lang curl"))
+    }
 }

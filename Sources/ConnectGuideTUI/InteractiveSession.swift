@@ -55,7 +55,7 @@ public enum InteractiveSession {
         let terminal = try Terminal()
         defer { terminal.end() }
         let color = terminal.hasColor
-        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25)
+        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
             workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets)

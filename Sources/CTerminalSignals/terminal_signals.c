@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-// Signal numbers on Linux are below 65 (NSIG); realtime signals are never handled here.
+// Signal numbers on Linux are below 65 (_NSIG), real-time signals included.
 #define TS_SIGNALS 65
 
 static struct {
@@ -69,6 +69,19 @@ static void restore_and_pass_on(int signal_number, siginfo_t *info, void *contex
     // fault to recur, which a signal sent with kill does not): die of the signal now, so
     // the parent sees the true cause (and a core dump where one is wanted).
     ts_die_of_signal(signal_number);
+}
+
+int ts_last_signal(void) {
+    return SIGRTMAX < TS_SIGNALS ? SIGRTMAX : TS_SIGNALS - 1;
+}
+
+int ts_catchable_and_fatal(int signal_number) {
+    switch (signal_number) {
+    case SIGKILL: case SIGCHLD: case SIGCONT: case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU: case SIGURG: case SIGWINCH:
+        return 0;
+    default:
+        return signal_number > 0 && signal_number <= ts_last_signal() && (signal_number < __SIGRTMIN || signal_number >= SIGRTMIN);
+    }
 }
 
 int ts_signal_is_ignored(int signal_number) {

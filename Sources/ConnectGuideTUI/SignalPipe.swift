@@ -11,12 +11,13 @@ final class SignalPipe {
 
     /// Signals the loop acts on: abort, terminate, hang up, suspend, continue, resize.
     static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
-    /// Signals that end the process at once (crashes, and the other signals whose default
-    /// action is to terminate); the terminal is restored first.
-    static let fatal: [Int32] = [
-        SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGQUIT, SIGSYS,
-        SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE,
-    ]
+    /// Signals that end the process at once: every other signal whose default action is to
+    /// terminate (crashes, SIGIO, SIGPWR, the real-time signals, ...), up to SIGRTMAX; the
+    /// terminal is restored first. SIGKILL cannot be caught, and the C library keeps the two
+    /// real-time signals below SIGRTMIN for itself (sigaction refuses them).
+    static let fatal: [Int32] = (1...ts_last_signal()).filter { signal in
+        ts_catchable_and_fatal(signal) != 0 && !forwarded.contains(signal)
+    }
     private var terminalFD: Int32 = -1
     private var settings = termios()
 

@@ -68,6 +68,8 @@ final class Terminal {
         }
         self.screen = screen
         set_term(screen)
+        // Before anything reaches the terminal: a fatal signal from now on finds the way back.
+        signalPipe.setFatalRestoreSequence(Self.undoSequence())
         cbreak()
         noecho()
         nonl()
@@ -105,7 +107,6 @@ final class Terminal {
                 init_pair(Self.pair(for: role), Self.foreground(for: role), cg_color_default())
             }
         }
-        signalPipe.setFatalRestoreSequence(Self.undoSequence())
         writeModes(modesOn)
     }
 

@@ -8,6 +8,14 @@
 #include <stddef.h>
 #include <termios.h>
 
+/// The highest signal number the C library lets a program handle (SIGRTMAX).
+int ts_last_signal(void);
+
+/// Whether `signal_number`'s default action ends the process (with or without a core
+/// dump), rather than ignoring it, stopping or continuing it, and a program may catch it:
+/// not SIGKILL, nor the real-time signals below SIGRTMIN that the C library keeps for itself.
+int ts_catchable_and_fatal(int signal_number);
+
 /// Whether the process started with `signal_number` ignored (under nohup, or a background
 /// job's SIGINT): such a signal is left ignored, as the parent meant.
 int ts_signal_is_ignored(int signal_number);

@@ -47,7 +47,8 @@ public enum StartNotice: Hashable, Sendable {
         case .firstStart:
             return guide.prerequisites
         case .savedSelectionUnusable(let error, let keptAs, let startingFromDefaults):
-            let kept = keptAs.map { "; it is kept as \($0)" } ?? ""
+            let kept = keptAs.map { "; it is kept as \($0)" }
+                ?? "; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)"
             return "\(error)\(kept)\(startingFromDefaults ? "; starting from the defaults instead" : "")"
         case .noStateLocation:
             return "cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set"
@@ -91,9 +92,10 @@ public struct SessionStart: Hashable, Sendable {
     /// selection when resuming, else empty) and throws on flags that contradict each
     /// other; nothing is moved aside then. `notify` hears each notice as it is found, so
     /// those found before such an error still reach the user. `store` is nil when no
-    /// location for it is known.
+    /// location for it is known, and is made nil when an unusable file there could not be
+    /// moved aside: the session must not save over it.
     public func begin(
-        in guide: Guide, store: SelectionStore?,
+        in guide: Guide, store: inout SelectionStore?,
         completing complete: (PartialSelection) throws -> Completion,
         notify: (StartNotice) -> Void
     ) rethrows -> GuideState {
@@ -106,8 +108,10 @@ public struct SessionStart: Hashable, Sendable {
         }
         let completion = try complete(base)
 
-        if let store, let unusable {
-            notify(.savedSelectionUnusable(unusable, keptAs: store.setAside(), startingFromDefaults: resuming))
+        if let kept = store, let unusable {
+            let aside = kept.setAside()
+            if aside == nil { store = nil }
+            notify(.savedSelectionUnusable(unusable, keptAs: aside, startingFromDefaults: resuming))
         } else if let store, case .success(nil)? = loaded {
             // Only an explicit --resume needs telling that there was nothing to resume.
             notify(resume ? .nothingSavedToResume(path: store.path) : .firstStart)

@@ -40,7 +40,8 @@ struct OutputFlags: Hashable, Sendable {
         do {
             try AtomicFile.write(document, to: path, overwrite: force ? .replace : .refuse)
         } catch {
-            throw CLIError.usage("--output \(error)")
+            // "--output PATH: problem", or "--output: problem" when there is no path to name.
+            throw CLIError.usage("--output\(error.path.isEmpty ? ":" : "") \(error)")
         }
     }
 }

@@ -66,6 +66,12 @@ final class SignalPipe {
         }
     }
 
+    /// No terminal to restore on a fatal signal: the guide runs in the background, and the
+    /// terminal is the shell's.
+    func forgetTerminal() {
+        ts_set_terminal_restore(-1, nil, nil, 0)
+    }
+
     /// The signals that arrived since the last call, oldest first.
     func drain() -> [Int32] {
         var received: [Int32] = []

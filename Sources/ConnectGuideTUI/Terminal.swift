@@ -27,6 +27,12 @@ final class Terminal {
     /// The frame on screen, to skip redrawing rows that did not change.
     private var shown: Frame?
     private var isActive = true
+    /// Continued in the background (after Ctrl-Z and `bg`, or `kill %1`): the terminal is
+    /// the shell's, so nothing is drawn, read or set until the guide is in the foreground
+    /// again, and ending leaves the terminal alone.
+    private(set) var detached = false
+    /// What the fatal-signal handler writes to undo the UI.
+    private var undo: [UInt8] = []
 
     /// Columns per character as the C library (and so ncurses) counts them.
     static let displayWidth = DisplayWidth { character in
@@ -69,7 +75,8 @@ final class Terminal {
         self.screen = screen
         set_term(screen)
         // Before anything reaches the terminal: a fatal signal from now on finds the way back.
-        signalPipe.setFatalRestoreSequence(Self.undoSequence())
+        undo = Self.undoSequence()
+        signalPipe.setFatalRestoreSequence(undo)
         cbreak()
         noecho()
         nonl()
@@ -325,22 +332,53 @@ final class Terminal {
 
     // MARK: Giving the terminal back
 
-    /// Ctrl-Z: put the terminal back, stop, and take it again on `fg`.
+    /// Whether this process group owns the terminal: the shell's foreground job.
+    private var inForeground: Bool { tcgetpgrp(fd) == getpgrp() }
+
+    /// Ctrl-Z: put the terminal back, stop, and on being continued take it again if the
+    /// guide is in the foreground (`fg`), or leave it to the shell (`bg`, `kill %1`).
     func suspend() {
-        endwin()
-        writeModes(Self.modesOff)
+        if !detached {
+            endwin()
+            writeModes(Self.modesOff)
+        }
         signalPipe.stopProcess()
+        reclaim()
+    }
+
+    /// Continued (SIGCONT): in the foreground, the terminal is set up again as the guide
+    /// needs it, whatever the shell did to it while the guide was stopped (an external
+    /// SIGSTOP leaves the shell's cooked settings), and the next draw repaints everything.
+    /// In the background nothing is touched: setting the terminal there would stop the
+    /// guide (SIGTTOU), and mouse reporting would land at the shell's prompt.
+    func reclaim() {
+        guard isActive else { return }
+        guard inForeground else {
+            detached = true
+            // A fatal signal now must not write to, or set, a terminal the shell owns.
+            signalPipe.forgetTerminal()
+            return
+        }
+        detached = false
+        signalPipe.setFatalRestoreSequence(undo)
+        // Stopped without warning (SIGSTOP), ncurses still thinks it owns the terminal:
+        // give it back first, so the next draw sets the program's mode and screen again.
+        if !isendwin() { endwin() }
         writeModes(modesOn)
-        // Running again: the next draw repaints everything.
         noticeResize()
         shown = nil
         clearok(cg_curscr(), true)
     }
 
-    /// Restores the terminal as it was. Safe to call more than once.
+    /// Restores the terminal as it was. Safe to call more than once. Continued in the
+    /// background, the guide leaves the terminal to the shell that owns it.
     func end() {
         guard isActive else { return }
         isActive = false
+        if detached || !inForeground {
+            signalPipe.uninstall()
+            return
+        }
         endwin()
         writeModes(Self.modesOff)
         delscreen(screen)

@@ -80,3 +80,92 @@ extension HostileInputTests {
 
 /// Whether strace is here and may trace (a container may forbid ptrace).
 let straceCanInject: Bool = (try? runTool("strace", ["-o", "/dev/null", "-e", "trace=write", "-e", "inject=write:retval=1", "true"])) != nil
+
+// MARK: Job control, under a shell with job control on (set -m), as an interactive one runs it
+
+extension HostileInputTests {
+    @Test("Ctrl-Z then bg: the guide leaves the shell's terminal alone (no mouse reporting at the prompt), and kill %1 ends it at once")
+    func backgroundAfterSuspend() throws {
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            // wait -f: until the job ends, not just until it changes state.
+            command: """
+                set -m
+                \(withTTYSignalsDefault) "$APP"; record stopped echo $?; record pid jobs -p
+                bg; sleep 0.5
+                record background tmux display-message -p '#{alternate_on}#{cursor_flag}#{mouse_any_flag}'
+                record jobs jobs
+                kill %1; wait -f %1; code=$?
+                record settings stty -g
+                (exit $code)
+                """, closePresets: true)
+        try session.waitFor("Integration steps")
+        try session.press("Down", "Enter")
+        try session.waitFor(selectorRow(.onboarding, "Embedded"))
+        try session.press("C-z")
+        #expect(try session.file("stopped") == "148")
+        #expect(try session.file("background") == "010", "after bg: alternate screen, cursor shown, mouse = 010")
+        #expect(try session.file("jobs").contains("Running"), "the guide stopped again in the background")
+        #expect(try session.exitStatus(timeout: 5) == 128 + SIGTERM)
+        #expect(try session.file("settings") == session.file("before"))
+        #expect(try session.savedSelection()?["onboarding"] == "embedded")
+    }
+
+    @Test("Ctrl-Z then kill %1: the stopped guide ends with 143 without taking the terminal back")
+    func killWhileSuspended() throws {
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: """
+                set -m
+                \(withTTYSignalsDefault) "$APP"; record stopped echo $?; record pid jobs -p
+                kill %1; wait -f %1; code=$?
+                record modes tmux display-message -p '#{alternate_on}#{cursor_flag}#{mouse_any_flag}'
+                (exit $code)
+                """, closePresets: true)
+        try session.waitFor("Integration steps")
+        try session.press("C-z")
+        #expect(try session.file("stopped") == "148")
+        #expect(try session.exitStatus(timeout: 5) == 128 + SIGTERM)
+        #expect(try session.file("modes") == "010")
+        #expect(try session.settingsRestored())
+    }
+
+    @Test("An external SIGSTOP, then fg in an interactive shell: the guide sets its own terminal mode again (no line buffering, no echo) and answers keys")
+    func externalStopThenForeground() throws {
+        // An interactive bash, as a user has: it gives a job continued with fg the shell's
+        // own cooked settings (a non-interactive one with set -m would restore the job's).
+        let saved = guide.url(for: guide.defaults)
+        let session = try TerminalSession(
+            columns: 100, rows: 30,
+            command: """
+                mkdir -p connect-guide; echo '\(saved)' > connect-guide/last.url
+                PS1='ready$ ' bash --norc --noprofile -i
+                """)
+        try session.waitFor("ready$")
+        try session.press("sh -c 'echo $$ > pid.partial; mv pid.partial pid; exec \"$APP\"'", "Enter")
+        try session.waitFor("Integration steps")
+        let running = try session.currentSettings()
+        kill(try session.pid(), SIGSTOP)
+        try session.waitFor("Stopped")
+        try session.press("fg", "Enter")
+        // Back in the foreground, with the settings it had before the stop, not the shell's.
+        try session.waitForScreen("the guide's terminal mode") { _ in (try? session.currentSettings()) == running }
+        try session.waitFor("Integration steps")
+        let modes = try session.modes()
+        #expect(modes.alternateScreen && !modes.cursorVisible && modes.mouseReporting, "\(modes)")
+        try session.press("Down", "Down", "Enter")
+        try session.waitFor(selectorRow(.onboarding, "API"))
+        try session.press("q")
+        try session.waitFor("ready$")
+        try session.press("exit $?", "Enter")
+        #expect(try session.exitStatus() == 0)
+        let after = try session.modes()
+        #expect(!after.alternateScreen && after.cursorVisible && !after.mouseReporting, "\(after)")
+    }
+
+}
+
+/// Runs the command after it with SIGTTOU and SIGTTIN at their default (stop), as under a
+/// terminal emulator; tmux starts its panes with both ignored, which would hide a guide
+/// that sets or reads the terminal from the background.
+let withTTYSignalsDefault = "perl -e '$SIG{TTOU} = $SIG{TTIN} = \"DEFAULT\"; exec @ARGV'"

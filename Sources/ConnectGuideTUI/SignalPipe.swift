@@ -66,6 +66,22 @@ final class SignalPipe {
         }
     }
 
+    /// SIGINT, SIGTERM and SIGHUP put /dev/null over `fd` from now on, so that a write
+    /// blocked on a terminal that stopped reading cannot keep them from being acted on.
+    func divertOutputOnEndingSignals(_ fd: Int32) {
+        ts_divert_output_on_ending_signals(fd)
+    }
+
+    /// Whether an ending signal has put /dev/null over the terminal's descriptor.
+    var outputDiverted: Bool { ts_output_diverted() != 0 }
+
+    /// Writes `bytes` to `fd`, waiting at most `milliseconds` for it to take them.
+    func write(_ bytes: [UInt8], to fd: Int32, withinMilliseconds milliseconds: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = ts_write_within(fd, $0.baseAddress, $0.count, milliseconds) }
+        }
+    }
+
     /// No terminal to restore on a fatal signal: the guide runs in the background, and the
     /// terminal is the shell's.
     func forgetTerminal() {

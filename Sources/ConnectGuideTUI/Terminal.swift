@@ -19,6 +19,8 @@ final class Terminal {
     private let screen: OpaquePointer
     private let file: UnsafeMutablePointer<FILE>
     let fd: Int32
+    /// The terminal again, for restoring it: an ending signal may put /dev/null over `fd`.
+    private let restoreFD: Int32
     let signalPipe: SignalPipe
     let hasColor: Bool
     /// Whether the locale's encoding is UTF-8; otherwise only ASCII reaches the screen.
@@ -57,19 +59,22 @@ final class Terminal {
         self.fd = fd
         self.file = file
         tcgetattr(fd, &savedSettings)
+        restoreFD = fcntl(fd, F_DUPFD_CLOEXEC, 3)
         do {
             signalPipe = try SignalPipe()
         } catch {
             fclose(file)
+            close(restoreFD)
             throw error
         }
         // Our handlers go in before ncurses starts, so it leaves these signals to us.
-        signalPipe.install(terminalFD: fd, settings: savedSettings)
+        signalPipe.install(terminalFD: restoreFD, settings: savedSettings)
 
         Self.takeSizeFromTerminal(fd)
         guard let screen = newterm(nil, file, file) else {
             signalPipe.uninstall()
             fclose(file)
+            close(restoreFD)
             throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(environmentValue("TERM") ?? "unset"))")
         }
         self.screen = screen
@@ -77,6 +82,7 @@ final class Terminal {
         // Before anything reaches the terminal: a fatal signal from now on finds the way back.
         undo = Self.undoSequence()
         signalPipe.setFatalRestoreSequence(undo)
+        signalPipe.divertOutputOnEndingSignals(fd)
         cbreak()
         noecho()
         nonl()
@@ -333,7 +339,7 @@ final class Terminal {
     // MARK: Giving the terminal back
 
     /// Whether this process group owns the terminal: the shell's foreground job.
-    private var inForeground: Bool { tcgetpgrp(fd) == getpgrp() }
+    private var inForeground: Bool { tcgetpgrp(restoreFD) == getpgrp() }
 
     /// Ctrl-Z: put the terminal back, stop, and on being continued take it again if the
     /// guide is in the foreground (`fg`), or leave it to the shell (`bg`, `kill %1`).
@@ -375,14 +381,21 @@ final class Terminal {
     func end() {
         guard isActive else { return }
         isActive = false
+        defer { close(restoreFD) }
         if detached || !inForeground {
             signalPipe.uninstall()
             return
         }
         endwin()
-        writeModes(Self.modesOff)
+        if signalPipe.outputDiverted {
+            // Ended by a signal: ncurses ended into /dev/null, and the terminal, which may
+            // have stopped reading, gets the undo through its other descriptor within a second.
+            signalPipe.write(undo, to: restoreFD, withinMilliseconds: 1_000)
+        } else {
+            writeModes(Self.modesOff)
+        }
         delscreen(screen)
-        tcsetattr(fd, TCSANOW, &savedSettings)
+        tcsetattr(restoreFD, TCSANOW, &savedSettings)
         signalPipe.uninstall()
         fclose(file)
     }

@@ -33,6 +33,18 @@ int ts_restore_terminal_on_fatal(int signal_number);
 /// longer than the handler's buffer (1 KiB) are cut.
 void ts_set_terminal_restore(int fd, const struct termios *saved, const char *sequence, size_t length);
 
+/// From now on SIGINT, SIGTERM and SIGHUP, which end the session, also put /dev/null over
+/// `fd` (the terminal as ncurses writes to it), so that no write blocked on a terminal
+/// that stopped reading keeps the loop from acting on them.
+void ts_divert_output_on_ending_signals(int fd);
+
+/// Whether an ending signal has put /dev/null over the terminal's descriptor.
+int ts_output_diverted(void);
+
+/// Writes `length` bytes to `fd`, waiting at most `milliseconds` for the terminal to take
+/// each part; 0 when all went out, -1 otherwise. Async-signal-safe.
+int ts_write_within(int fd, const char *bytes, size_t length, int milliseconds);
+
 /// Puts back every disposition replaced since the last call (in reverse order), and
 /// forgets the terminal: after this, a signal acts as it would without the UI.
 void ts_restore_signals(void);

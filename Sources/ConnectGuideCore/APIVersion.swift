@@ -112,3 +112,43 @@ public struct APIVersionChange: Hashable, Sendable {
         self.sources = sources
     }
 }
+
+/// Why a version asked for is not one the guide can use. Stripe refuses a `Stripe-Version`
+/// header that names no real version, so only known versions (and previews within the
+/// known range) get through.
+public enum APIVersionProblem: Hashable, Sendable, Error {
+    /// Not `YYYY-MM-DD` or `YYYY-MM-DD.name` with a real date.
+    case malformed
+    /// A known release date with a name that is not that release's: the known version.
+    case wrongName(known: StripeAPIVersion)
+    /// No known version on that date: the known versions on either side of it.
+    case unknown(nearest: [StripeAPIVersion])
+    /// Before the oldest version the guide knows.
+    case tooOld(oldest: StripeAPIVersion)
+    /// After the newest version the guide knows.
+    case tooNew(newest: StripeAPIVersion)
+}
+
+extension Guide {
+    /// The known version a text names, its release name completed (`2026-10-28` is
+    /// `2026-10-28.endive`), or a preview version dated within the known range.
+    public func resolveAPIVersion(_ text: String) -> Result<StripeAPIVersion, APIVersionProblem> {
+        guard let version = StripeAPIVersion(text) else { return .failure(.malformed) }
+        guard let oldest = knownAPIVersions.first, let newest = knownAPIVersions.last else { return .success(version) }
+        if !version.isOnOrAfter(oldest) { return .failure(.tooOld(oldest: oldest)) }
+        if version.isOnOrAfter(newest), version.date != newest.date { return .failure(.tooNew(newest: newest)) }
+        if version.isPreview { return .success(version) }
+        if let known = knownAPIVersions.first(where: { $0.date == version.date }) {
+            return version.name == nil || version.name == known.name ? .success(known) : .failure(.wrongName(known: known))
+        }
+        let before = knownAPIVersions.last { !$0.isOnOrAfter(version) }
+        let after = knownAPIVersions.first { $0.isOnOrAfter(version) }
+        return .failure(.unknown(nearest: [before, after].compactMap { $0 }))
+    }
+
+    /// The known release whose rules a preview version starts from: the newest on or
+    /// before its date.
+    public func releaseBefore(preview version: StripeAPIVersion) -> StripeAPIVersion? {
+        knownAPIVersions.last { version.isOnOrAfter($0) }
+    }
+}

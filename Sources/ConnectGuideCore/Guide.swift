@@ -14,8 +14,11 @@ public struct Guide: Sendable {
     public let payouts: Section
     /// Every rule the content knows, of every kind and for every API version.
     public let allRules: [Rule]
-    /// The releases that changed the rules, oldest first; the last is the newest version known.
+    /// The releases that changed the rules, oldest first.
     public let apiVersionChanges: [APIVersionChange]
+    /// Every Stripe API version the guide knows, oldest first, with its release name where
+    /// it has one. A request's `Stripe-Version` must name one of these (or a preview).
+    public let knownAPIVersions: [StripeAPIVersion]
     /// The Stripe API version whose rules are in force.
     public fileprivate(set) var apiVersion: StripeAPIVersion
     /// The hard rules (`api` and `docs`) in force: a valid selection breaks none.
@@ -41,10 +44,11 @@ public struct Guide: Sendable {
     fileprivate(set) var validRankings: [SelectionRanking]
 
     /// The newest Stripe API version the content knows: the default.
-    public var newestAPIVersion: StripeAPIVersion { apiVersionChanges.last?.version ?? apiVersion }
+    public var newestAPIVersion: StripeAPIVersion { knownAPIVersions.last ?? apiVersionChanges.last?.version ?? apiVersion }
 
-    /// The same guide with the rules that hold for another Stripe API version. A bare
-    /// date that names a known release takes that release's name.
+    /// The same guide with the rules that hold for another Stripe API version, which
+    /// `resolveAPIVersion` has checked. A bare date that names a known release takes that
+    /// release's name.
     public func at(_ version: StripeAPIVersion) -> Guide {
         var result = self
         result.applyRules(of: version)
@@ -52,7 +56,7 @@ public struct Guide: Sendable {
     }
 
     private mutating func applyRules(of version: StripeAPIVersion) {
-        apiVersion = apiVersionChanges.first { $0.version.date == version.date && version.name == nil }?.version ?? version
+        apiVersion = version.name == nil ? knownAPIVersions.first { $0.date == version.date } ?? version : version
         rules = allRules.filter { $0.kind.isHard && $0.versions.contains(version) }
         recommendations = allRules.filter { !$0.kind.isHard && $0.versions.contains(version) }
         let inForce = rules.map(\.id)
@@ -110,7 +114,8 @@ public struct Guide: Sendable {
     public init(
         contentVersion: String, title: String, pageURL: String, scopeStatement: String, prerequisites: String,
         urlParameterOrder: [PropertyID], properties: [Property], payouts: Section, allRules: [Rule],
-        apiVersionChanges: [APIVersionChange], advisories: [Advisory], requirementCollectionCondition: Condition,
+        apiVersionChanges: [APIVersionChange], knownAPIVersions: [StripeAPIVersion] = [], advisories: [Advisory],
+        requirementCollectionCondition: Condition,
         requirementCollectionLabels: TextPerCollection,
         requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
         configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
@@ -126,6 +131,7 @@ public struct Guide: Sendable {
         self.payouts = payouts
         self.allRules = allRules
         self.apiVersionChanges = apiVersionChanges
+        self.knownAPIVersions = knownAPIVersions
         self.advisories = advisories
         self.requirementCollectionCondition = requirementCollectionCondition
         self.requirementCollectionLabels = requirementCollectionLabels
@@ -141,7 +147,7 @@ public struct Guide: Sendable {
         recommendations = []
         validSelections = []
         validRankings = []
-        applyRules(of: apiVersionChanges.last?.version ?? apiVersion)
+        applyRules(of: knownAPIVersions.last ?? apiVersionChanges.last?.version ?? apiVersion)
     }
 }
 

@@ -231,9 +231,12 @@ public struct ParameterRule: Hashable, Sendable {
     public let condition: Condition
     public let parameters: [(name: String, value: ParameterValue)]
     public let because: String
+    /// Sent only when destination charges are made `on_behalf_of` the account: the request's
+    /// variant for those charges, shown beside the plain request.
+    public let onBehalfOf: Bool
 
     public static func == (lhs: ParameterRule, rhs: ParameterRule) -> Bool {
-        lhs.condition == rhs.condition && lhs.because == rhs.because
+        lhs.condition == rhs.condition && lhs.because == rhs.because && lhs.onBehalfOf == rhs.onBehalfOf
             && lhs.parameters.map(\.name) == rhs.parameters.map(\.name)
             && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
     }
@@ -241,16 +244,18 @@ public struct ParameterRule: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(condition)
         hasher.combine(because)
+        hasher.combine(onBehalfOf)
         for parameter in parameters {
             hasher.combine(parameter.name)
             hasher.combine(parameter.value)
         }
     }
 
-    public init(condition: Condition, parameters: [(name: String, value: ParameterValue)], because: String) {
+    public init(condition: Condition, parameters: [(name: String, value: ParameterValue)], because: String, onBehalfOf: Bool = false) {
         self.condition = condition
         self.parameters = parameters
         self.because = because
+        self.onBehalfOf = onBehalfOf
     }
 }
 
@@ -264,10 +269,13 @@ public enum AccountsAPI: String, CaseIterable, Hashable, Sendable {
 public struct ConfigurationPerAPI: Hashable, Sendable {
     public let v1: APIConfigurationRules
     public let v2: APIConfigurationRules
+    /// What the `on_behalf_of` variant of the requests is for, with its sources.
+    public let onBehalfOf: ConfigurationVariantNote
 
-    public init(v1: APIConfigurationRules, v2: APIConfigurationRules) {
+    public init(v1: APIConfigurationRules, v2: APIConfigurationRules, onBehalfOf: ConfigurationVariantNote) {
         self.v1 = v1
         self.v2 = v2
+        self.onBehalfOf = onBehalfOf
     }
 
     public subscript(api: AccountsAPI) -> APIConfigurationRules {
@@ -275,6 +283,17 @@ public struct ConfigurationPerAPI: Hashable, Sendable {
         case .v1: v1
         case .v2: v2
         }
+    }
+}
+
+/// Why a variant of the account requests exists, from Assets/config.json.
+public struct ConfigurationVariantNote: Hashable, Sendable {
+    public let text: String
+    public let sources: [DocLink]
+
+    public init(text: String, sources: [DocLink]) {
+        self.text = text
+        self.sources = sources
     }
 }
 
@@ -313,19 +332,24 @@ public struct APIConfigurationRules: Hashable, Sendable {
 
 /// A starting selection for a common kind of platform ("SaaS platform, Stripe Dashboard"),
 /// from Assets/presets.json: valid, and against no recommendation, under the newest rules.
+/// Only some are setups Stripe recommends as they are (`stripeRecommends`).
 public struct Preset: Hashable, Sendable, Identifiable {
     public let id: String
     public let label: String
     /// Who it fits, in one line.
     public let fits: String
     public let selection: Selection
+    /// True only when the setup matches a row of Stripe's table of recommended settings
+    /// or a charge-type page's own example (its first source says which).
+    public let stripeRecommends: Bool
     public let sources: [DocLink]
 
-    public init(id: String, label: String, fits: String, selection: Selection, sources: [DocLink]) {
+    public init(id: String, label: String, fits: String, selection: Selection, stripeRecommends: Bool, sources: [DocLink]) {
         self.id = id
         self.label = label
         self.fits = fits
         self.selection = selection
+        self.stripeRecommends = stripeRecommends
         self.sources = sources
     }
 }

@@ -109,15 +109,20 @@ extension Guide {
     }
 
     /// What choosing `option` for `property` would do, for marking the option before it is
-    /// chosen: the properties it would move, and the recommendations about `property` the
-    /// selection would then go against. One resolution for both.
+    /// chosen: the properties it would move, and the recommendations the selection would
+    /// then go against that are about `property` or about a property the choice moves
+    /// (API onboarding moves liability to the platform, which N4 advises against with
+    /// direct charges). One resolution for both.
     public func consequences(
         ofChoosing option: OptionID, for property: PropertyID, in state: GuideState
     ) -> (moves: [MovedProperty], breached: [Rule]) {
         let resolution = state.selection[property] == option
             ? Resolution(selection: state.selection, moved: [])
             : choosing(option, for: property, in: state.selection, recentlySet: state.recentlySet)
-        return (resolution.moved, breachedRecommendations(of: resolution.selection).filter { $0.properties.contains(property) })
+        var concerned = PropertySet()
+        concerned.insert(property)
+        for move in resolution.moved { concerned.insert(move.property) }
+        return (resolution.moved, breachedRecommendations(of: resolution.selection).filter { !$0.properties.isDisjoint(with: concerned) })
     }
 
     /// The recommendations about `property` that the selection would go against with

@@ -49,6 +49,9 @@ public struct AccountConfiguration: Hashable, Sendable {
     /// The first Stripe API version with this API, when the plan's version predates it.
     public let unavailableBefore: StripeAPIVersion?
     public let parameters: [AccountParameter]
+    /// What the request adds when destination charges are made `on_behalf_of` the
+    /// account; empty when the selection's charges never are.
+    public let onBehalfOf: [AccountParameter]
 }
 
 extension Guide {
@@ -64,11 +67,14 @@ extension Guide {
         let configuration = AccountsAPI.allCases.map { api in
             let rules = self.configuration[api]
             let tooOld = rules.minimumVersion.flatMap { apiVersion.isOnOrAfter($0) ? nil : $0 }
+            let applying = rules.rules.filter { holds($0.condition, for: selection) }
+            func parameters(_ rules: [ParameterRule]) -> [AccountParameter] {
+                rules.flatMap { rule in rule.parameters.map { AccountParameter(name: $0.name, value: $0.value, because: rule.because) } }
+            }
             return AccountConfiguration(
                 api: api, method: rules.method, endpoint: rules.endpoint, unavailableBefore: tooOld,
-                parameters: rules.rules.filter { holds($0.condition, for: selection) }.flatMap { rule in
-                    rule.parameters.map { AccountParameter(name: $0.name, value: $0.value, because: rule.because) }
-                })
+                parameters: parameters(applying.filter { !$0.onBehalfOf }),
+                onBehalfOf: parameters(applying.filter(\.onBehalfOf)))
         }
         let applying = advisories.filter { holds($0.condition, for: selection) }
         return Plan(

@@ -32,7 +32,7 @@ public struct PlanDiff: Hashable, Sendable {
     public let changedSteps: [ChangedStep]
     /// Slots filled by the same step in both plans.
     public let unchangedSlots: [Int]
-    /// Recommendations gone against and advisories, by id.
+    /// Recommendations gone against and advisories, by id and text.
     public let addedCautions: [Caution]
     public let removedCautions: [Caution]
     public let configuration: [ConfigurationDiff]
@@ -59,8 +59,9 @@ extension Guide {
                 if stepA.id == stepB.id { unchanged.append(slot) } else { changed.append(.init(slot: slot, a: stepA, b: stepB)) }
             }
         }
-        let idsA = Set(planA.cautions.map(\.id))
-        let idsB = Set(planB.cautions.map(\.id))
+        // By id and text: A5 and A6 say one thing per charge type under one id.
+        let idsA = Set(planA.cautions.map(\.identity))
+        let idsB = Set(planB.cautions.map(\.identity))
         let configuration = AccountsAPI.allCases.map { api in
             let parametersA = planA.configuration(for: api).parameters
             let parametersB = planB.configuration(for: api).parameters
@@ -80,8 +81,14 @@ extension Guide {
             a: a, b: b,
             properties: planB.selection.differences(from: planA.selection),
             addedSteps: added, removedSteps: removed, changedSteps: changed, unchangedSlots: unchanged,
-            addedCautions: planB.cautions.filter { !idsA.contains($0.id) },
-            removedCautions: planA.cautions.filter { !idsB.contains($0.id) },
+            addedCautions: planB.cautions.filter { !idsA.contains($0.identity) },
+            removedCautions: planA.cautions.filter { !idsB.contains($0.identity) },
             configuration: configuration)
     }
+}
+
+extension Caution {
+    /// What tells two cautions apart: their id, and their text where one id says
+    /// different things for different selections.
+    fileprivate var identity: String { id + "\n" + text }
 }

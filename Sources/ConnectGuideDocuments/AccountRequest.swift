@@ -35,14 +35,19 @@ extension Guide {
                 ("implied", .array(report.implied.map(movedJSON))),
                 ("requirementCollection", .string(plan.requirementCollection.rawValue)),
             ] + request + [
-                ("explanations", .array(configuration.parameters.map { parameter in
-                    .object([
-                        ("parameter", .string(parameter.name)),
-                        ("value", parameter.value.json),
-                        ("because", .string(parameter.because)),
-                    ])
-                })),
+                ("explanations", .array(
+                    configuration.parameters.map { explanation($0, onBehalfOf: false) }
+                        + configuration.onBehalfOf.map { explanation($0, onBehalfOf: true) })),
             ])
+    }
+
+    private func explanation(_ parameter: AccountParameter, onBehalfOf: Bool) -> JSONValue {
+        .object([
+            ("parameter", .string(parameter.name)),
+            ("value", parameter.value.json),
+            ("onBehalfOfOnly", .bool(onBehalfOf)),
+            ("because", .string(parameter.because)),
+        ])
     }
 
     /// A `curl` command that creates a connected account configured for the selection.
@@ -71,6 +76,15 @@ extension Guide {
         lines.append("# Why each parameter:")
         for parameter in configuration.parameters {
             lines.append("#   \(parameter.name)=\(parameter.value): \(parameter.because)")
+        }
+        if !configuration.onBehalfOf.isEmpty {
+            lines.append("# \(self.configuration.onBehalfOf.text) For those, add:")
+            for parameter in configuration.onBehalfOf {
+                switch api {
+                case .v1: lines.append("#   -d " + shellQuoted("\(parameter.name)=\(parameter.value)") + "  (\(parameter.because))")
+                case .v2: lines.append("#   \(parameter.name)=\(parameter.value) in the body  (\(parameter.because))")
+                }
+            }
         }
 
         var arguments: [String] = ["curl -X \(configuration.method) \(stripeAPIBaseURL)\(configuration.endpoint)"]

@@ -59,6 +59,7 @@ extension Guide {
                     ("sources", .array(rule.sources.map { .string($0.url) })),
                 ])
             })),
+            ("knownStripeVersions", .array(knownAPIVersions.map { .string($0.description) })),
             ("versionChanges", .array(apiVersionChanges.map { change in
                 .object([
                     ("version", .string(change.version.description)),
@@ -78,6 +79,7 @@ extension Guide {
                     ("id", .string(preset.id)),
                     ("label", .string(preset.label)),
                     ("fits", .string(preset.fits)),
+                    ("stripeRecommends", .bool(preset.stripeRecommends)),
                     ("selection", .object(PropertyID.allCases.map { ($0.rawValue, .string(preset.selection[$0].rawValue)) })),
                     ("sources", .array(preset.sources.map { .string($0.url) })),
                 ])
@@ -166,10 +168,10 @@ extension Guide {
         describeRules(
             "Rules not in force for \(apiVersion)", allRules.filter { !isInForce($0) }, verb: "")
         if !presets.isEmpty {
-            lines.append("Presets (--preset NAME), setups Stripe's docs recommend:")
+            lines.append("Presets (--preset NAME), common setups; * marks those Stripe's docs recommend as they are:")
             for preset in presets {
                 let indent = "      "
-                lines.append("  \(preset.id)  \(preset.label)")
+                lines.append("  \(preset.id)  \(preset.label)\(preset.stripeRecommends ? " *" : "")")
                 lines += wrap(preset.fits, width: width - indent.count).map { indent + $0 }
                 let flags = PropertyID.allCases.map { id in
                     "--\(property(id).cliFlag) \(property(id).option(preset.selection[id])?.cliValue ?? preset.selection[id].rawValue)"
@@ -183,6 +185,9 @@ extension Guide {
         for change in apiVersionChanges {
             lines += wrap("\(change.version): \(change.change)", width: width - 4).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
         }
+        lines.append("")
+        lines.append("Stripe API versions the guide knows (--stripe-version takes one, with or without its name, or a YYYY-MM-DD.preview in their range):")
+        lines += wrap(knownAPIVersions.map(\.description).joined(separator: ", "), width: width - 2).map { "  " + $0 }
         lines.append("")
         lines += wrap(
             "Requirement collection is not chosen: it is application when \(describeAsFlags(requirementCollectionCondition)), otherwise stripe.",

@@ -39,6 +39,14 @@ extension Guide {
         }
     }
 
+    /// The one extra line of the `on_behalf_of` variant: what the request adds for
+    /// destination charges made on behalf of the account. Nil when there is none.
+    func onBehalfOfLine(_ configuration: AccountConfiguration) -> String? {
+        guard !configuration.onBehalfOf.isEmpty else { return nil }
+        let added = configuration.onBehalfOf.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        return "with on_behalf_of, also: \(added)"
+    }
+
     /// Said in place of the parameters of an API the plan's version does not have.
     func unavailableLine(_ configuration: AccountConfiguration, plan: Plan) -> String? {
         configuration.unavailableBefore.map {
@@ -78,7 +86,10 @@ extension Guide {
             if let unavailable = unavailableLine(configuration, plan: plan) {
                 blocks.append(.paragraph(unavailable))
             } else {
-                blocks.append(.code(parameterLines(configuration)))
+                blocks.append(.code(parameterLines(configuration) + (onBehalfOfLine(configuration).map { ["# " + $0] } ?? [])))
+                if !configuration.onBehalfOf.isEmpty, configuration.api == .v2 {
+                    blocks.append(.paragraph(self.configuration.onBehalfOf.text))
+                }
             }
         }
         if let legacy = plan.legacyType { blocks.append(.paragraph(legacyTypeSentence(legacy))) }
@@ -159,21 +170,31 @@ extension Guide {
         ])
     }
 
-    /// v1 parameters stay flat, as form fields; v2 parameters nest into the JSON body.
+    /// The `on_behalf_of` variant, when there is one, adds the parameters it sends on top.
     public func configurationJSON(_ configuration: AccountConfiguration) -> JSONValue {
-        let parameters: JSONValue
-        switch configuration.api {
-        case .v1:
-            parameters = .object(configuration.parameters.map { ($0.name, $0.value.json) })
-        case .v2:
-            parameters = nested(configuration.parameters.map { ($0.name.split(separator: ".").map(String.init), $0.value.json) })
+        let body = configuration.api == .v1 ? "parameters" : "body"
+        var onBehalfOf = JSONValue.null
+        if !configuration.onBehalfOf.isEmpty {
+            onBehalfOf = .object([
+                ("when", .string(self.configuration.onBehalfOf.text)),
+                ("adds", parametersJSON(configuration.onBehalfOf, api: configuration.api)),
+            ])
         }
         return .object([
             ("method", .string(configuration.method)),
             ("endpoint", .string(configuration.endpoint)),
             ("availableFrom", configuration.unavailableBefore.map { .string($0.description) } ?? .null),
-            (configuration.api == .v1 ? "parameters" : "body", parameters),
+            (body, parametersJSON(configuration.parameters, api: configuration.api)),
+            ("onBehalfOf", onBehalfOf),
         ])
+    }
+
+    /// v1 parameters stay flat, as form fields; v2 parameters nest into the JSON body.
+    func parametersJSON(_ parameters: [AccountParameter], api: AccountsAPI) -> JSONValue {
+        switch api {
+        case .v1: .object(parameters.map { ($0.name, $0.value.json) })
+        case .v2: nested(parameters.map { ($0.name.split(separator: ".").map(String.init), $0.value.json) })
+        }
     }
 
     private func nested(_ entries: [([String], JSONValue)]) -> JSONValue {

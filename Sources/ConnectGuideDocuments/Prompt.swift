@@ -106,6 +106,10 @@ extension Guide {
                 lines.append(configurationBody(configuration).serialized().trimmingTrailingNewline())
                 lines.append("```")
             }
+            if let variant = onBehalfOfLine(configuration) {
+                lines.append("")
+                lines.append("\(self.configuration.onBehalfOf.text) The request then also sends `\(variant.dropFirst("with on_behalf_of, also: ".count))`.")
+            }
             lines.append("")
         }
 

@@ -20,15 +20,15 @@ public enum StartNotice: Hashable, Sendable {
     case implied(MovedProperty)
     /// --from-url had a parameter that is not one of the guide's; it was left out.
     case ignoredURLParameter(String)
-    /// --stripe-version names a version newer than the rules the guide knows; the newest
-    /// known rules apply to it.
-    case rulesKnownUpTo(StripeAPIVersion, usedFor: StripeAPIVersion)
+    /// --stripe-version names a preview version: by invitation, and it may change; its
+    /// rules start from the release before it.
+    case previewVersion(StripeAPIVersion, rulesFrom: StripeAPIVersion?)
 
     /// Whether something went wrong (shown as an error), rather than information.
     public var isProblem: Bool {
         switch self {
         case .savedSelectionUnusable, .noStateLocation, .ignoredURLParameter: true
-        case .resumed, .nothingSavedToResume, .firstStart, .implied, .rulesKnownUpTo: false
+        case .resumed, .nothingSavedToResume, .firstStart, .implied, .previewVersion: false
         }
     }
 
@@ -56,8 +56,9 @@ public enum StartNotice: Hashable, Sendable {
             return guide.describe(move)
         case .ignoredURLParameter(let key):
             return "ignored the URL parameter \(UntrustedText.quoted(key)): it is not one of the guide's"
-        case .rulesKnownUpTo(let newest, let version):
-            return "the guide knows Stripe's rules up to \(newest); they are used for \(version)"
+        case .previewVersion(let version, let release):
+            let rules = release.map { "the rules of \($0), with the changes previews from that date had" } ?? "the rules the guide knows"
+            return "\(version) is a preview version: Stripe gives previews by invitation and may still change them; the guide applies \(rules)"
         }
     }
 }

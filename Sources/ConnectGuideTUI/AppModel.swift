@@ -196,7 +196,7 @@ public enum Overlay: Hashable, Sendable {
     case url(reason: String?)
     case export(ExportDialog)
     case menu(Menu)
-    /// The recommended setups to start from; `cursor` is the one under the cursor.
+    /// The common setups (presets) to start from; `cursor` is the one under the cursor.
     case presets(cursor: Int)
 }
 

@@ -60,7 +60,7 @@ public let keyBindings: [KeyBinding] = [
     KeyBinding(.guide, .move, "← →  h l  Tab  Shift-Tab", "previous or next property", hint: ("←→", "property"),
                [(.left, .previousProperty), (.character("h"), .previousProperty), (.backTab, .previousProperty),
                 (.right, .nextProperty), (.character("l"), .nextProperty), (.tab, .nextProperty)]),
-    KeyBinding(.guide, .choose, "p", "choose a recommended setup (a preset) to start from; u undoes it", hint: ("p", "presets"),
+    KeyBinding(.guide, .choose, "p", "choose a common setup (a preset) to start from; u undoes it", hint: ("p", "presets"),
                [(.character("p"), .presets)]),
     KeyBinding(.guide, .move, "1 to 5", "jump to a property",
                (1...5).map { (Key.character(Character(String($0))), Command.jumpToProperty($0 - 1)) }),

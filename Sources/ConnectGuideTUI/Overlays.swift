@@ -76,10 +76,15 @@ func drawOverlay(_ frame: inout Frame, overlay: Overlay, model: AppModel) {
         drawExportDialog(&frame, dialog: dialog, model: model)
     case .presets(let cursor):
         let (rect, lines) = presetsLayout(model, cursor: cursor)
-        drawPanel(&frame, rect: rect, title: "Start from a recommended setup", lines: Array(lines.visible))
+        drawPanel(&frame, rect: rect, title: "Start from a common setup", lines: Array(lines.visible))
         if lines.hiddenBelow > 0 { frame.borderLabel("↓ \(lines.hiddenBelow) more", rect: rect, row: rect.y + rect.height - 1) }
         if lines.hiddenAbove > 0 { frame.borderLabel("↑ \(lines.hiddenAbove) more", rect: rect, row: rect.y) }
     }
+}
+
+/// Only a setup that matches Stripe's own recommendations says so.
+private func presetSourceLabel(_ preset: Preset) -> String {
+    preset.stripeRecommends ? "Stripe recommends it" : "Source"
 }
 
 /// The preset chooser: each setup with its number, who it fits, and its source link; the
@@ -104,7 +109,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure)
         if let source = preset.sources.first {
             let indent = "    "
-            lines += linkLines(label: "Source", url: source.url, indent: indent, width: width - 2, model: model)
+            lines += linkLines(label: presetSourceLabel(preset), url: source.url, indent: indent, width: width - 2, model: model)
         }
         if underCursor { cursorRows = start..<lines.count }
         lines.append(.blank)
@@ -124,7 +129,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let preset = presets[min(max(cursor, 0), presets.count - 1)]
         lines += hangingParagraph(preset.fits, prefix: "", width: width - 3, role: .muted, displayWidth: measure)
         if let source = preset.sources.first {
-            lines += linkLines(label: "Source", url: source.url, indent: "", width: width - 2, model: model)
+            lines += linkLines(label: presetSourceLabel(preset), url: source.url, indent: "", width: width - 2, model: model)
         }
         cursorRows = cursor..<(cursor + 1)
     }

@@ -52,13 +52,15 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     for parameter in configuration.parameters {
         lines += hangingParagraph("\(parameter.name)=\(parameter.value)", prefix: "  ", width: width, displayWidth: measure)
     }
+    if !configuration.onBehalfOf.isEmpty {
+        let added = configuration.onBehalfOf.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        lines += hangingParagraph("with on_behalf_of, also: \(added)", prefix: "  ", width: width, role: .muted, displayWidth: measure)
+    }
     lines += hangingParagraph(
         "Stripe-Version: \(plan.apiVersion)", prefix: "", width: width, role: .muted, displayWidth: measure)
     if let legacy = plan.legacyType {
         lines += hangingParagraph(model.guide.legacyTypeSentence(legacy), prefix: "", width: width, role: .muted, displayWidth: measure)
     }
-    lines.append(.blank)
-    lines += hangingParagraph(model.guide.scopeStatement, prefix: "", width: width, role: .muted, displayWidth: measure)
     return lines
 }
 

@@ -112,13 +112,16 @@ struct OptionSpec {
 }
 
 struct RulesFile {
+    /// Every Stripe API version, oldest first (guide.md section 7).
+    var knownVersions: [ContentNode]
     var apiVersions: [APIVersionSpec]
     var requirementCollection: RequirementCollectionSpec
     var rules: [RuleSpec]
     var advisories: [AdvisorySpec]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["apiVersions", "requirementCollection", "rules", "advisories"])
+        try node.allowFields(["knownVersions", "apiVersions", "requirementCollection", "rules", "advisories"])
+        knownVersions = try node.field("knownVersions").array()
         apiVersions = try node.field("apiVersions").array().map(APIVersionSpec.init)
         requirementCollection = try RequirementCollectionSpec(node.field("requirementCollection"))
         rules = try node.field("rules").array().map(RuleSpec.init)
@@ -277,12 +280,19 @@ struct ConfigFile {
     var v1: APIConfigSpec
     var v2: APIConfigSpec
     var legacyTypes: [LegacyTypeSpec]
+    /// Why the `on_behalf_of` variant exists, and the docs pages that say so.
+    var onBehalfOfText: String
+    var onBehalfOfSources: [String]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["v1", "v2", "legacyTypes"])
+        try node.allowFields(["v1", "v2", "legacyTypes", "onBehalfOf"])
         v1 = try APIConfigSpec(node.field("v1"))
         v2 = try APIConfigSpec(node.field("v2"))
         legacyTypes = try node.field("legacyTypes").array().map(LegacyTypeSpec.init)
+        let onBehalfOf = try node.field("onBehalfOf")
+        try onBehalfOf.allowFields(["text", "sources"])
+        onBehalfOfText = try onBehalfOf.field("text").string()
+        onBehalfOfSources = try onBehalfOf.field("sources").strings()
     }
 }
 
@@ -308,9 +318,10 @@ struct ParameterRuleSpec {
     /// (`controller[fees][payer]`), v2 names are dotted JSON paths (`defaults.responsibilities.fees_collector`).
     var set: [(name: String, value: ParameterValue)]
     var because: String
+    var onBehalfOf: Bool
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["when", "set", "because"])
+        try node.allowFields(["when", "set", "because", "onBehalfOf"])
         when = try node.field("when").condition()
         set = try node.field("set").members().map { (name, value) throws(ContentError) -> (name: String, value: ParameterValue) in
             switch value.value {
@@ -326,6 +337,7 @@ struct ParameterRuleSpec {
             }
         }
         because = try node.field("because").string()
+        onBehalfOf = try node.optionalField("onBehalfOf")?.bool() ?? false
     }
 }
 
@@ -358,10 +370,12 @@ struct PresetSpec {
     var label: String
     var fits: String
     var selection: [String: String]
+    var stripeRecommends: Bool
     var sources: [String]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["id", "label", "fits", "selection", "sources"])
+        try node.allowFields(["id", "label", "fits", "selection", "stripeRecommends", "sources"])
+        stripeRecommends = try node.field("stripeRecommends").bool()
         id = try node.field("id").string()
         label = try node.field("label").string()
         fits = try node.field("fits").string()

@@ -109,6 +109,23 @@ private struct GuideBuilder {
                     .union(requirement.properties(derivedFrom: requirementInputs))))
         }
 
+        var knownVersions: [StripeAPIVersion] = []
+        for node in rulesFile.knownVersions {
+            let known = try version(node)
+            if let previous = knownVersions.last, known.date <= previous.date {
+                throw node.fail("\"\(known)\" must come after \(previous): one version a date, oldest first")
+            }
+            // Every version from the first named release on carries its release's name.
+            if known.name == nil, let named = knownVersions.last(where: { $0.name != nil }) {
+                throw node.fail("\"\(known)\" has no release name, though \(named) before it has one")
+            }
+            if known.isPreview { throw node.fail("list releases only; previews are accepted by date") }
+            knownVersions.append(known)
+        }
+        guard !knownVersions.isEmpty else {
+            throw ContentError(file: "rules.json", place: "knownVersions", problem: "list the Stripe API versions, oldest first")
+        }
+
         var versionChanges: [APIVersionChange] = []
         for (index, spec) in rulesFile.apiVersions.enumerated() {
             let place = "apiVersions[\(index)]"
@@ -117,6 +134,9 @@ private struct GuideBuilder {
             }
             if let previous = versionChanges.last, version <= previous.version {
                 throw ContentError(file: "rules.json", place: "\(place).version", problem: "versions must be listed oldest first")
+            }
+            guard knownVersions.contains(version) else {
+                throw ContentError(file: "rules.json", place: "\(place).version", problem: "\"\(version)\" is not in knownVersions")
             }
             versionChanges.append(APIVersionChange(
                 version: version, change: spec.change,
@@ -149,10 +169,15 @@ private struct GuideBuilder {
                 guard !rule.set.isEmpty else {
                     throw ContentError(file: "config.json", place: "\(place).set", problem: "no parameters to set")
                 }
+                let ruleCondition = try condition(rule.when, file: "config.json", place: "\(place).when")
+                // The variant exists for destination charges only.
+                if rule.onBehalfOf, ruleCondition.allowed(.chargeType) != [OptionID("destination")] {
+                    throw ContentError(
+                        file: "config.json", place: "\(place).when",
+                        problem: "an onBehalfOf parameter applies to destination charges only: give \"chargeType\": [\"destination\"]")
+                }
                 parameterRules.append(ParameterRule(
-                    condition: try condition(rule.when, file: "config.json", place: "\(place).when"),
-                    parameters: rule.set,
-                    because: rule.because))
+                    condition: ruleCondition, parameters: rule.set, because: rule.because, onBehalfOf: rule.onBehalfOf))
             }
             var minimumVersion: StripeAPIVersion?
             if let node = spec.minimumVersion {
@@ -168,6 +193,14 @@ private struct GuideBuilder {
                 difference: spec.except))
         }
 
+        guard let v1Configuration = configuration[.v1], let v2Configuration = configuration[.v2] else {
+            throw ContentError(file: "config.json", place: "", problem: "both v1 and v2 are needed")
+        }
+        let onBehalfOf = ConfigurationVariantNote(
+            text: config.onBehalfOfText,
+            sources: try config.onBehalfOfSources.enumerated().map { (index, path) throws(ContentError) in
+                try link(path, file: "config.json", place: "onBehalfOf.sources[\(index)]")
+            })
         let payouts = try section(guide.payouts, place: "payouts")
         let urlOrder = guide.urlParameterOrder.compactMap(PropertyID.init(rawValue:))
         guard Set(urlOrder) == Set(PropertyID.allCases), urlOrder.count == PropertyID.allCases.count else {
@@ -198,8 +231,20 @@ private struct GuideBuilder {
             guard !spec.sources.isEmpty else {
                 throw ContentError(file: "presets.json", place: "\(place).sources", problem: "a preset needs at least one Stripe docs source")
             }
+            // "Stripe recommends" needs a basis: Stripe's table of recommended settings, or
+            // the example of a charge-type page, cited first.
+            let recommendationBases = [
+                "/connect/integration-recommendations", "/connect/direct-charges", "/connect/destination-charges",
+                "/connect/separate-charges-and-transfers",
+            ]
+            if spec.stripeRecommends, !recommendationBases.contains(spec.sources[0]) {
+                throw ContentError(
+                    file: "presets.json", place: "\(place).sources[0]",
+                    problem: "a preset Stripe recommends cites its basis first: one of \(recommendationBases.joined(separator: ", "))")
+            }
             presets.append(Preset(
                 id: spec.id, label: spec.label, fits: spec.fits, selection: Selection(options: options),
+                stripeRecommends: spec.stripeRecommends,
                 sources: try spec.sources.enumerated().map { (linkIndex, path) throws(ContentError) in
                     try link(path, file: "presets.json", place: "\(place).sources[\(linkIndex)]")
                 }))
@@ -208,13 +253,24 @@ private struct GuideBuilder {
             contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
             properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
+            knownAPIVersions: knownVersions,
             advisories: advisories, requirementCollectionCondition: requirementCondition,
             requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
             requirementCollectionExplanation: TextPerCollection(stripe: explanation[.stripe] ?? "", application: explanation[.application] ?? ""),
-            slots: slots, configuration: ConfigurationPerAPI(v1: configuration[.v1]!, v2: configuration[.v2]!), legacyTypes: legacyTypes, links: linkList, presets: presets)
+            slots: slots, configuration: ConfigurationPerAPI(v1: v1Configuration, v2: v2Configuration, onBehalfOf: onBehalfOf), legacyTypes: legacyTypes, links: linkList, presets: presets)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")
+        }
+        // An advisory may say different things for different selections (A5 per charge
+        // type), under one id; no selection may get two texts of one id.
+        for selection in result.allSelections {
+            let ids = result.advisories.filter { result.holds($0.condition, for: selection) }.map(\.id)
+            if let twice = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+                throw ContentError(
+                    file: "rules.json", place: "advisories",
+                    problem: "two advisories with the id \"\(twice)\" apply to \(PropertyID.allCases.map { selection[$0].rawValue }.joined(separator: "/"))")
+            }
         }
         // A preset is a setup Stripe's docs recommend: valid, and against no recommendation,
         // under the rules of the newest API version.

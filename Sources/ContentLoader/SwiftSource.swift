@@ -70,7 +70,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("        method: \(literal(rules.method)), endpoint: \(literal(rules.endpoint)), minimumVersion: \(rules.minimumVersion.map(version) ?? "nil"), rules: [")
         for rule in rules.rules {
             let parameters = rule.parameters.map { "(name: \(literal($0.name)), value: \(parameterValue($0.value)))" }.joined(separator: ", ")
-            out.line("            ParameterRule(condition: \(condition(rule.condition)), parameters: [\(parameters)], because: \(literal(rule.because))),")
+            out.line("            ParameterRule(condition: \(condition(rule.condition)), parameters: [\(parameters)], because: \(literal(rule.because)), onBehalfOf: \(rule.onBehalfOf)),")
         }
         out.line("        ])")
     }
@@ -103,12 +103,17 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     out.line("        payouts: \(section(guide.payouts)),")
     out.line("        allRules: [\(guide.allRules.indices.map { "rule\($0)" }.joined(separator: ", "))],")
     out.line("        apiVersionChanges: apiVersionChanges,")
+    out.line("        knownAPIVersions: [")
+    for known in guide.knownAPIVersions { out.line("            \(version(known)),") }
+    out.line("        ],")
     out.line("        advisories: [\(guide.advisories.indices.map { "advisory\($0)" }.joined(separator: ", "))],")
     out.line("        requirementCollectionCondition: \(condition(guide.requirementCollectionCondition)),")
     out.line("        requirementCollectionLabels: TextPerCollection(\(labels.joined(separator: ", "))),")
     out.line("        requirementCollectionExplanation: TextPerCollection(\(explanations.joined(separator: ", "))),")
     out.line("        slots: [\(guide.slots.indices.map { "slot\($0)" }.joined(separator: ", "))],")
-    out.line("        configuration: ConfigurationPerAPI(\(AccountsAPI.allCases.map { "\($0.rawValue): configuration\($0.rawValue)" }.joined(separator: ", "))),")
+    let onBehalfOf = guide.configuration.onBehalfOf
+    out.line("        configuration: ConfigurationPerAPI(\(AccountsAPI.allCases.map { "\($0.rawValue): configuration\($0.rawValue)" }.joined(separator: ", ")),")
+    out.line("            onBehalfOf: ConfigurationVariantNote(text: \(literal(onBehalfOf.text)), sources: \(links(onBehalfOf.sources)))),")
     out.line("        legacyTypes: [")
     for legacy in guide.legacyTypes {
         out.line("            LegacyType(name: \(literal(legacy.name)), condition: \(condition(legacy.condition)), difference: \(legacy.difference.map(literal) ?? "nil")),")
@@ -119,7 +124,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
     for preset in guide.presets {
         let options = strings(PropertyID.allCases.map { preset.selection[$0].rawValue })
         out.line("            Preset(id: \(literal(preset.id)), label: \(literal(preset.label)), fits: \(literal(preset.fits)),")
-        out.line("                selection: Selection(options: \(options)), sources: \(links(preset.sources))),")
+        out.line("                selection: Selection(options: \(options)), stripeRecommends: \(preset.stripeRecommends), sources: \(links(preset.sources))),")
     }
     out.line("        ],")
     out.line("        validityTable: validityTable)")

@@ -18,16 +18,35 @@ struct SelectionFlags: Hashable, Sendable {
     /// without. A note about the version goes to `notify`, or to stderr without one.
     func guide(_ guide: Guide, notify: ((StartNotice) -> Void)? = nil) throws -> Guide {
         guard let stripeVersion else { return guide }
-        guard let version = StripeAPIVersion(stripeVersion) else {
-            var lines = [
-                "--stripe-version: \(UntrustedText.quoted(stripeVersion)) is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)",
-                "Rule changes this guide knows:",
-            ]
+        let version: StripeAPIVersion
+        switch guide.resolveAPIVersion(stripeVersion) {
+        case .success(let resolved): version = resolved
+        case .failure(let problem):
+            let given = UntrustedText.quoted(stripeVersion)
+            var lines: [String]
+            switch problem {
+            case .malformed:
+                lines = [
+                    "--stripe-version: \(given) is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)"
+                ]
+            case .wrongName(let known):
+                lines = ["--stripe-version: \(given) is no Stripe API version: the release of \(known.date) is \(known)"]
+            case .unknown(let nearest):
+                lines = [
+                    "--stripe-version: \(given) is no Stripe API version the guide knows; the nearest are "
+                        + nearest.map(\.description).joined(separator: " and ")
+                ]
+            case .tooOld(let oldest):
+                lines = ["--stripe-version: \(given) is older than the oldest Stripe API version the guide knows, \(oldest)"]
+            case .tooNew(let newest):
+                lines = ["--stripe-version: \(given) is newer than the newest Stripe API version the guide knows, \(newest)"]
+            }
+            lines.append("Rule changes this guide knows (connect-guide options lists every known version):")
             lines += guide.apiVersionChanges.map { "  \($0.version): \($0.change)" }
             throw CLIError.usage(lines.joined(separator: "\n"))
         }
-        if version.date > guide.newestAPIVersion.date {
-            let notice = StartNotice.rulesKnownUpTo(guide.newestAPIVersion, usedFor: version)
+        if version.isPreview {
+            let notice = StartNotice.previewVersion(version, rulesFrom: guide.releaseBefore(preview: version))
             if let notify { notify(notice) } else { printNotice(notice, in: guide) }
         }
         return guide.at(version)

@@ -131,9 +131,9 @@ struct OptionsCommandTests {
         let properties = document["properties"] as? [[String: Any]]
         #expect(properties?.map { $0["id"] as? String } == ["onboarding", "dashboard", "chargeType", "fees", "liability"])
         let rules = document["rules"] as? [[String: Any]]
-        #expect(rules?.map { $0["id"] as? String } == ["R1", "R2", "R3", "R4", "R6", "N1", "N2", "N3"])
-        #expect(rules?.map { $0["kind"] as? String } == ["api", "api", "api", "docs", "api", "recommended", "recommended", "recommended"])
-        #expect(rules?.map { $0["inForce"] as? Bool } == [true, true, false, true, true, true, true, true])
+        #expect(rules?.map { $0["id"] as? String } == ["R1", "R2", "R3", "R4", "R6", "N1", "N2", "N3", "N4"])
+        #expect(rules?.map { $0["kind"] as? String } == ["api", "api", "api", "docs", "api", "recommended", "recommended", "recommended", "recommended"])
+        #expect(rules?.map { $0["inForce"] as? Bool } == [true, true, false, true, true, true, true, true, true])
         #expect(rules?.allSatisfy { ($0["reason"] as? String)?.isEmpty == false } == true)
     }
 }
@@ -160,7 +160,7 @@ struct DiffCommandTests {
         let steps = document["steps"] as? [String: Any]
         #expect((steps?["added"] as? [[String: Any]])?.first?["id"] as? String == "requirement-updates-api")
         let cautions = document["cautions"] as? [String: Any]
-        #expect((cautions?["added"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A1", "A4", "A5"])
+        #expect((cautions?["added"] as? [[String: Any]])?.map { $0["id"] as? String } == ["N4", "A1", "A4", "A5"])
         let v2 = (document["accountConfiguration"] as? [String: Any])?["v2"] as? [String: Any]
         #expect((v2?["changed"] as? [Any])?.count == 3)
     }

@@ -50,9 +50,11 @@ struct ContentTests {
         #expect(!guide.contentVersion.isEmpty)
         #expect(guide.properties.map(\.id) == PropertyID.allCases)
         #expect(guide.slots.map(\.number) == [1, 2, 3, 4, 5, 6])
-        #expect(guide.allRules.map(\.id) == ["R1", "R2", "R3", "R4", "R6", "N1", "N2", "N3"])
-        #expect(guide.advisories.map(\.id) == ["A7", "A8", "A1", "A2", "A4", "A5", "A6"])
-        #expect(guide.advisories.filter(\.isCallout).map(\.id) == ["A7", "A8"])
+        #expect(guide.allRules.map(\.id) == ["R1", "R2", "R3", "R4", "R6", "N1", "N2", "N3", "N4"])
+        // A5 and A6 say one thing per charge type, so they come once per charge type.
+        #expect(guide.advisories.map(\.id) == ["A12", "A7", "A8", "A1", "A2", "A4", "A5", "A5", "A5", "A6", "A6", "A9", "A10", "A11"])
+        #expect(guide.advisories.filter(\.isCallout).map(\.id) == ["A12", "A7", "A8"])
+        #expect(guide.knownAPIVersions.first?.description == "2023-08-16" && guide.newestAPIVersion.description == "2026-11-18.endive")
         #expect(guide.apiVersionChanges.map(\.version.description) == ["2025-12-15.clover", "2026-11-18.endive"])
     }
 
@@ -263,9 +265,21 @@ extension ContentTests {
         // A2 holds for any dashboard with indirect charges; A6 points to cross-border payouts.
         let a2 = try #require(guide.advisories.first { $0.id == "A2" })
         #expect(a2.condition.clauses.map(\.facet.description) == ["chargeType"])
-        let a6 = try #require(guide.advisories.first { $0.id == "A6" })
-        #expect(a6.links.map(\.path).contains("/connect/cross-border-payouts"))
-        #expect(a6.text.contains("`reverse_transfer=true`") && a6.text.contains("dispute does not reverse"))
+        // A6 per charge type: a destination charge's refund reverses its transfer; separate
+        // charges and transfers have none attached, so each transfer is reversed.
+        let destination = guide.plan(for: selection("hosted", "express", "destination", "platform", "platform"))
+        let separate = guide.plan(for: selection("hosted", "express", "separate", "platform", "platform"))
+        let a6Destination = try #require(destination.advisories.first { $0.id == "A6" })
+        let a6Separate = try #require(separate.advisories.first { $0.id == "A6" })
+        #expect(a6Destination.links.map(\.path).contains("/connect/cross-border-payouts"))
+        #expect(a6Destination.text.contains("`reverse_transfer=true`") && a6Destination.text.contains("transfer reversal"))
+        #expect(!a6Separate.text.contains("`reverse_transfer=true`") && a6Separate.text.contains("Transfer Reversals API"))
+        #expect(a6Separate.links.map(\.path).contains("/api/transfer_reversals"))
+        // A5: an application fee for direct and destination charges, none for separate charges and transfers.
+        #expect(separate.advisories.first { $0.id == "A5" }?.text.contains("no application fee") == true)
+        #expect(destination.advisories.first { $0.id == "A5" }?.text.contains("application fee") == true)
+        // A2 names both on_behalf_of exceptions.
+        #expect(a2.text.contains("Issue refunds") && a2.text.contains("`destination_on_behalf_of_charge_management`"))
         // Legacy types are compared, and Express and Custom name the fee payer they differ in.
         #expect(guide.legacyTypes.map(\.name) == ["Standard", "Express", "Custom"])
         #expect(guide.legacyTypes.dropFirst().allSatisfy { $0.difference?.contains("application_") == true })

@@ -117,7 +117,7 @@ struct HeadlessExportTests {
         #expect(diff.addedSteps.map(\.id) == ["requirement-updates-api"])
         #expect(diff.removedSteps.isEmpty)
         #expect(diff.changedSteps.map(\.slot) == [1, 2, 3, 4, 6])
-        #expect(diff.addedCautions.map(\.id) == ["A1", "A4", "A5"])
+        #expect(diff.addedCautions.map(\.id) == ["N4", "A1", "A4", "A5"])
         #expect(diff.removedCautions.isEmpty)
         let v1 = diff.configuration.first { $0.api == .v1 }
         #expect(v1?.changed.map(\.name).contains("controller[fees][payer]") == true)
@@ -126,7 +126,7 @@ struct HeadlessExportTests {
 
         let reverse = guide.diff(b, a)
         #expect(reverse.removedSteps.map(\.id) == ["requirement-updates-api"])
-        #expect(reverse.removedCautions.map(\.id) == ["A1", "A4", "A5"])
+        #expect(reverse.removedCautions.map(\.id) == ["N4", "A1", "A4", "A5"])
     }
 
     @Test("diff of capability changes shows added and removed parameters")

@@ -43,7 +43,7 @@ struct PlanTests {
         #expect(plan.steps[4].links.first?.url == "https://docs.stripe.com/connect/payouts-connected-accounts")
         #expect(plan.requirementCollection == .stripe)
         #expect(plan.advisories.isEmpty)
-        #expect(plan.callouts.map(\.id) == ["A7"])
+        #expect(plan.callouts.map(\.id) == ["A12", "A7"])
         #expect(plan.legacyType?.name == "Standard")
     }
 
@@ -82,9 +82,13 @@ struct PlanTests {
             #expect(v1["controller[losses][payments]"] == (valid[.liability] == "platform" ? "application" : "stripe"))
             #expect(v1["controller[requirement_collection]"] == plan.requirementCollection.rawValue)
             #expect(v1["capabilities[transfers][requested]"] == "true")
-            // Accounts whose requirements the platform collects need both capabilities and a country.
+            // Capabilities follow the charges (guide.md section 6): card payments for direct
+            // charges, and for destination charges made on_behalf_of the account (the variant).
             let platformCollects = plan.requirementCollection == .application
-            #expect(v1["capabilities[card_payments][requested]"] == (valid[.chargeType] == "direct" || platformCollects ? "true" : nil))
+            let direct = valid[.chargeType] == "direct"
+            #expect(v1["capabilities[card_payments][requested]"] == (direct ? "true" : nil))
+            let v1Variant = plan.configuration(for: .v1).onBehalfOf.map(\.name)
+            #expect(v1Variant == (valid[.chargeType] == "destination" ? ["capabilities[card_payments][requested]"] : []))
             #expect(v1["country"] == (platformCollects ? "$ACCOUNT_COUNTRY" : nil))
             #expect(plan.configuration(for: .v1).parameters.map(\.name).count == Set(plan.configuration(for: .v1).parameters.map(\.name)).count)
 
@@ -92,10 +96,11 @@ struct PlanTests {
             #expect(v2["dashboard"] == .string(valid[.dashboard].rawValue))
             #expect(v2["defaults.responsibilities.fees_collector"] == .string(valid[.fees] == "platform" ? "application" : "stripe"))
             #expect(v2["defaults.responsibilities.losses_collector"] == .string(valid[.liability] == "platform" ? "application" : "stripe"))
-            let direct = valid[.chargeType] == "direct"
             #expect(v2["configuration.merchant.capabilities.card_payments.requested"] == (direct ? .bool(true) : nil))
             #expect(v2["configuration.recipient.capabilities.stripe_balance.stripe_transfers.requested"] == (direct ? nil : .bool(true)))
             #expect(v2.keys.allSatisfy { !$0.contains("requirement_collection") }, "v2 derives it; it is not settable")
+            let v2Variant = plan.configuration(for: .v2).onBehalfOf.map(\.name)
+            #expect(v2Variant == (valid[.chargeType] == "destination" ? ["configuration.merchant.capabilities.card_payments.requested"] : []))
         }
     }
 
@@ -116,8 +121,9 @@ struct PlanTests {
         #expect(v1["controller[requirement_collection]"] as? String == "application")
         #expect((v1["country"] as? [String: String])?["placeholder"] == "ACCOUNT_COUNTRY")
         #expect(object["stripeVersion"] as? String == "2026-11-18.endive")
-        #expect((object["callouts"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A7"])
-        #expect((object["recommendations"] as? [[String: Any]])?.isEmpty == true)
+        #expect((object["callouts"] as? [[String: Any]])?.map { $0["id"] as? String } == ["A12", "A7"])
+        // API onboarding with direct charges goes against N4 (Stripe liability with direct charges).
+        #expect((object["recommendations"] as? [[String: Any]])?.map { $0["id"] as? String } == ["N4"])
         let v2 = try #require((configuration["v2"] as? [String: Any])?["body"] as? [String: Any])
         #expect((((v2["defaults"] as? [String: Any])?["responsibilities"]) as? [String: String])?["losses_collector"] == "application")
         #expect(object["url"] as? String == guide.url(for: completion.selection))

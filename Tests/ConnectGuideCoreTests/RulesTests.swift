@@ -29,7 +29,7 @@ struct RulesTests {
     func provenance() throws {
         let expected: [(RuleID, RuleKind, Bool)] = [
             ("R1", .api, true), ("R2", .api, true), ("R3", .api, false), ("R4", .docs, true), ("R6", .api, true),
-            ("N1", .recommended, true), ("N2", .recommended, true), ("N3", .recommended, true),
+            ("N1", .recommended, true), ("N2", .recommended, true), ("N3", .recommended, true), ("N4", .recommended, true),
         ]
         #expect(guide.allRules.map(\.id) == expected.map(\.0))
         for (id, kind, allVersions) in expected {
@@ -42,7 +42,7 @@ struct RulesTests {
         #expect(guide.rule("R5") == nil, "R5 became N1; ids are never reused")
         #expect(guide.rules.map(\.id) == ["R1", "R2", "R4", "R6"])
         #expect(guideBefore20261118.rules.map(\.id) == ["R1", "R2", "R3", "R4", "R6"])
-        #expect(guide.recommendations.map(\.id) == ["N1", "N2", "N3"])
+        #expect(guide.recommendations.map(\.id) == ["N1", "N2", "N3", "N4"])
     }
 
     @Test("R3 holds before 2026-11-18, not from it, and not in preview versions from 2026-06-24")
@@ -67,7 +67,29 @@ struct RulesTests {
         #expect(StripeAPIVersion("2026-11-18.ENDIVE")?.description == "2026-11-18.endive")
         // A bare date of a known release takes its name.
         #expect(guide.at(StripeAPIVersion("2026-11-18")!).apiVersion.description == "2026-11-18.endive")
-        #expect(guide.at(StripeAPIVersion("2026-10-28")!).apiVersion.description == "2026-10-28")
+        #expect(guide.at(StripeAPIVersion("2026-10-28")!).apiVersion.description == "2026-10-28.endive")
+    }
+
+    @Test("a --stripe-version must name a known version (guide.md section 7), its name completed")
+    func knownVersions() {
+        func resolved(_ text: String) -> String? { try? guide.resolveAPIVersion(text).get().description }
+        #expect(resolved("2026-10-28") == "2026-10-28.endive")
+        #expect(resolved("2026-10-28.endive") == "2026-10-28.endive")
+        #expect(resolved("2024-06-20") == "2024-06-20")
+        #expect(resolved("2024-09-30") == "2024-09-30.acacia")
+        #expect(resolved("2026-07-29.preview") == "2026-07-29.preview")
+        #expect(guide.releaseBefore(preview: StripeAPIVersion("2026-07-30.preview")!)?.description == "2026-07-29.dahlia")
+        #expect(guide.resolveAPIVersion("2026-10-28.clover") == .failure(.wrongName(known: StripeAPIVersion("2026-10-28.endive")!)))
+        #expect(guide.resolveAPIVersion("2024-06-20.acacia") == .failure(.wrongName(known: StripeAPIVersion("2024-06-20")!)))
+        #expect(guide.resolveAPIVersion("2026-10-01")
+            == .failure(.unknown(nearest: [StripeAPIVersion("2026-09-30.endive")!, StripeAPIVersion("2026-10-28.endive")!])))
+        #expect(guide.resolveAPIVersion("2030-01-01") == .failure(.tooNew(newest: StripeAPIVersion("2026-11-18.endive")!)))
+        #expect(guide.resolveAPIVersion("2030-01-01.preview") == .failure(.tooNew(newest: StripeAPIVersion("2026-11-18.endive")!)))
+        #expect(guide.resolveAPIVersion("2023-08-15") == .failure(.tooOld(oldest: StripeAPIVersion("2023-08-16")!)))
+        #expect(guide.resolveAPIVersion("soon") == .failure(.malformed))
+        // Every release of guide.md section 7, and nothing else.
+        #expect(guide.knownAPIVersions.count == 31)
+        #expect(guide.knownAPIVersions.filter { $0.name == nil }.map(\.date) == ["2023-08-16", "2023-10-16", "2024-04-10", "2024-06-20"])
     }
 
     @Test("every hard rule rules something out in the ruleset it belongs to", arguments: ["R1", "R2", "R3", "R4", "R6"])

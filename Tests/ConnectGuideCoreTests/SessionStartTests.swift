@@ -180,9 +180,9 @@ struct SessionStartTests {
         let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
         #expect(StartNotice.implied(move).text(in: guide) == "note: \(guide.describe(move))")
         #expect(StartNotice.ignoredURLParameter("utm_source").text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
-        let later = StripeAPIVersion("2099-01-01")!
-        #expect(StartNotice.rulesKnownUpTo(guide.newestAPIVersion, usedFor: later).text(in: guide)
-            == "note: the guide knows Stripe's rules up to \(guide.newestAPIVersion); they are used for 2099-01-01")
+        let preview = StripeAPIVersion("2026-07-29.preview")!
+        #expect(StartNotice.previewVersion(preview, rulesFrom: guide.releaseBefore(preview: preview)).text(in: guide)
+            == "note: 2026-07-29.preview is a preview version: Stripe gives previews by invitation and may still change them; the guide applies the rules of 2026-07-29.dahlia, with the changes previews from that date had")
         #expect(StartNotice.ignoredURLParameter("x").isProblem && StartNotice.noStateLocation.isProblem)
         #expect(!StartNotice.firstStart.isProblem && !StartNotice.resumed(saved).isProblem && !StartNotice.implied(move).isProblem)
     }

@@ -44,13 +44,14 @@ func specAllows(_ s: Selection, expressMayBeStripeLiable: Bool = true) -> Bool {
     return true
 }
 
-/// The recommendations (N1 to N3) a selection goes against, restated from the spec.
+/// The recommendations (N1 to N4) a selection goes against, restated from the spec.
 func specRecommendations(_ s: Selection) -> [String] {
     let indirect = s[.chargeType] != "direct"
     var ids: [String] = []
     if indirect && s[.fees] == "connectedAccounts" { ids.append("N1") }
     if indirect && s[.liability] == "stripe" { ids.append("N2") }
     if s[.dashboard] == "full" && indirect { ids.append("N3") }
+    if !indirect && s[.liability] == "platform" { ids.append("N4") }
     return ids
 }
 
@@ -63,13 +64,16 @@ func specAdvisories(_ s: Selection) -> [String] {
     if s[.dashboard] == "none" { ids.append("A4") }
     if s[.fees] == "platform" { ids.append("A5") }
     if indirect { ids.append("A6") }
+    if s[.chargeType] == "direct" && s[.dashboard] == "express" { ids.append("A9") }
+    if indirect { ids.append("A10") }
+    if s[.chargeType] == "destination" { ids.append("A11") }
     return ids
 }
 
-/// The page's callouts: the dashboard type is permanent (A7, always), and no
+/// The page's callouts: the scope (A12) and what is set once (A7), always, and no
 /// `account_update` Account Links with no dashboard and Stripe liability (A8).
 func specCallouts(_ s: Selection) -> [String] {
-    s[.dashboard] == "none" && s[.liability] == "stripe" ? ["A7", "A8"] : ["A7"]
+    s[.dashboard] == "none" && s[.liability] == "stripe" ? ["A12", "A7", "A8"] : ["A12", "A7"]
 }
 
 /// The step slots restated from the spec (guide.md section 5): the variant id expected in each slot.
@@ -82,7 +86,7 @@ func specSteps(_ s: Selection) -> [String] {
     case ("direct", _): ids.append("charges-direct-platform-pays")
     case (let charge, _): ids.append("charges-" + charge)
     }
-    ids.append("dashboard-" + s[.dashboard].rawValue)
+    ids.append("dashboard-" + s[.dashboard].rawValue + (s[.dashboard] == "express" && s[.liability] == "stripe" ? "-stripe-liable" : ""))
     if s[.liability] == "stripe" {
         // With indirect charges the platform still covers negative balances (N2): the step says so.
         ids.append((s[.dashboard] == "none" ? "liability-stripe-embedded" : "liability-stripe") + (indirect ? "-indirect" : ""))

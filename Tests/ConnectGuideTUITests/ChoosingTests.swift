@@ -25,9 +25,26 @@ struct ChoosingTests {
         let text = render(shown).text
         #expect(text.contains(presetChooserTitle))
         for preset in guide.presets.prefix(3) { #expect(text.contains(preset.label), "\(preset.label)") }
-        #expect(text.contains("Source"))
+        #expect(text.contains("Stripe recommends it"))
         // Not on a later start.
         #expect(model(100, 40).overlay == nil)
+    }
+
+    @Test("With direct charges, the API option is marked and its preview says it goes against N4 (API onboarding forces platform liability)")
+    func apiOptionPreviewsN4() {
+        // Focus starts on onboarding with direct charges: move the cursor to API.
+        let onAPI = model(120, 45, after: keys(.down, .down))
+        #expect(onAPI.state.highlighted == "api")
+        let text = render(onAPI).text
+        #expect(text.contains("API !"))
+        #expect(text.contains("! Not recommended with your other choices. A") && text.contains("its balance goes negative more often"))
+        // With destination charges, API onboarding goes against nothing.
+        var destination = AppModel(
+            guide: guide, state: guide.reduce(guide.initialState(), .choose(.chargeType, "destination")),
+            size: TerminalSize(columns: 120, rows: 45), options: SessionOptions())
+        destination = pressing(destination, typed("1") + keys(.home, .down, .down))
+        #expect(destination.state.highlighted == "api")
+        #expect(!render(destination).text.contains("its balance goes negative more often"))
     }
 
     @Test("The SaaS brief (\"a SaaS like Shopify\") in at most 3 keystrokes from a first start: 1 loads the preset")

@@ -79,7 +79,7 @@ func selectorRow(_ property: PropertyID, _ value: String) -> String {
 }
 
 /// The preset chooser's title, as a first start shows it.
-let presetChooserTitle = "Start from a recommended setup"
+let presetChooserTitle = "Start from a common setup"
 
 final class TerminalSession {
     let socket = "connect-guide-e2e-\(UUID().uuidString.prefix(8))"

@@ -348,12 +348,13 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates a directory and its missing parents, as `mkdir -p` does.
-    public static func createDirectory(_ path: String) throws(FileError) {
+    /// Creates a directory and its missing parents with `mode` (less the umask), as
+    /// `mkdir -p -m` does.
+    public static func createDirectory(_ path: String, mode: mode_t = 0o755) throws(FileError) {
         if isDirectory(path) { return }
         let parent = directoryName(of: path)
-        if parent != path && parent != "." && parent != "/" { try createDirectory(parent) }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if parent != path && parent != "." && parent != "/" { try createDirectory(parent, mode: mode) }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
             throw error(errno, path: path, directory: parent)
         }
     }

@@ -175,9 +175,16 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         }
     }
 
-    /// Writes the selection atomically as its docs page URL, creating the directory if needed.
+    /// Writes the selection atomically as its docs page URL, creating the directory (and
+    /// its missing parents) private to the user, 0700, as the XDG spec asks. A file made
+    /// read-only is the user's wish to keep it: it is not replaced, and the error says so.
     public func save(_ selection: Selection, in guide: Guide) throws(FileError) {
-        try AtomicFile.createDirectory(AtomicFile.directoryName(of: path))
+        try AtomicFile.createDirectory(AtomicFile.directoryName(of: path), mode: 0o700)
+        var status = stat()
+        // No write bit for anyone counts too: root could replace it, but the owner marked it.
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
+            throw FileError(path: path, kind: .permissionDenied, problem: "is read-only, so it is kept as it is; make it writable to save the selection there again")
+        }
         try AtomicFile.write(guide.url(for: selection) + "\n", to: path, overwrite: .replace)
     }
 }

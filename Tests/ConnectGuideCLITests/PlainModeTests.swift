@@ -209,4 +209,22 @@ struct PlainModeTests {
         #expect(result.stderr.contains("End of input"))
         #expect(result.stdout.contains(" 5. Pay out to your connected accounts"))
     }
+
+    @Test("with neither HOME nor XDG_STATE_HOME, --plain says it cannot save")
+    func noStateLocation() throws {
+        let result = try run(
+            ["-c", "unset HOME XDG_STATE_HOME; exec \"$BIN\" --plain"], stdin: "",
+            environment: ["BIN": binaryURL.path, "TERM": "xterm"], executable: "/bin/sh")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set"), "\(result.stderr)")
+    }
+
+    @Test("--from-url with 15,000 unknown parameters: one warning naming five of them, not 15,000 lines")
+    func manyUnknownURLParameters() throws {
+        let query = (1...15_000).map { "k\($0)=v" }.joined(separator: "&")
+        let result = try run(["plan", "--from-url", "?" + query])
+        #expect(result.status == 0, "\(result.stderr.prefix(500))")
+        #expect(result.stderr.split(separator: "\n").count < 10, "\(result.stderr.split(separator: "\n").count) lines on stderr")
+        #expect(result.stderr.contains("ignored 15000 URL parameters, \"k1\", \"k2\", \"k3\", \"k4\", \"k5\" and 14995 more"), "\(result.stderr.prefix(500))")
+    }
 }

@@ -49,10 +49,11 @@ struct SessionStartTests {
         #expect(!FileManager.default.fileExists(atPath: empty.path), "starting writes nothing")
     }
 
-    @Test("no place to keep a selection: a warning only when --resume asked for one")
+    @Test("no place to keep a selection: a warning at every start, since nothing will be saved either")
     func noStateLocation() throws {
         #expect(try begin(SessionStart(resume: true), store: nil).notices == [.noStateLocation])
-        #expect(try begin(SessionStart(resumeByDefault: true), store: nil).notices.isEmpty)
+        #expect(try begin(SessionStart(resumeByDefault: true), store: nil).notices == [.noStateLocation])
+        #expect(try begin(SessionStart(), store: nil).notices == [.noStateLocation])
     }
 
     @Test("a usable saved selection: the full-screen guide opens on it and says so; --fresh and plain mode without --resume do not")
@@ -176,14 +177,18 @@ struct SessionStartTests {
             == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it is kept as /s/last.url.corrupt; starting from the defaults instead")
         #expect(StartNotice.savedSelectionUnusable(error, keptAs: nil, startingFromDefaults: false).text(in: guide)
             == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)")
-        #expect(StartNotice.noStateLocation.text(in: guide) == "warning: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
+        #expect(StartNotice.noStateLocation.text(in: guide)
+            == "warning: cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume")
         let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
         #expect(StartNotice.implied(move).text(in: guide) == "note: \(guide.describe(move))")
-        #expect(StartNotice.ignoredURLParameter("utm_source").text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
+        #expect(StartNotice.ignoredURLParameters(["utm_source"]).text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
+        let many = (1...15_000).map { "k\($0)" }
+        #expect(StartNotice.ignoredURLParameters(many).text(in: guide)
+            == "warning: ignored 15000 URL parameters, \"k1\", \"k2\", \"k3\", \"k4\", \"k5\" and 14995 more: they are not the guide's")
         let preview = StripeAPIVersion("2026-07-29.preview")!
         #expect(StartNotice.previewVersion(preview, rulesFrom: guide.releaseBefore(preview: preview)).text(in: guide)
             == "note: 2026-07-29.preview is a preview version: Stripe gives previews by invitation and may still change them; the guide applies the rules of 2026-07-29.dahlia, with the changes previews from that date had")
-        #expect(StartNotice.ignoredURLParameter("x").isProblem && StartNotice.noStateLocation.isProblem)
+        #expect(StartNotice.ignoredURLParameters(["x"]).isProblem && StartNotice.noStateLocation.isProblem)
         #expect(!StartNotice.firstStart.isProblem && !StartNotice.resumed(saved).isProblem && !StartNotice.implied(move).isProblem)
     }
 }

@@ -279,7 +279,7 @@ public enum AtomicFile {
 
     /// The descriptor a name of an already open file stands for (/dev/stdout is the
     /// caller's stdout, even when that is a file), or nil for any other path.
-    static func openDescriptor(named path: String) -> Int32? {
+    public static func openDescriptor(named path: String) -> Int32? {
         switch path {
         case "/dev/stdin": return 0
         case "/dev/stdout": return 1
@@ -375,7 +375,7 @@ public enum AtomicFile {
         return directory.isEmpty ? "/" : directory
     }
 
-    static func baseName(of path: String) -> String {
+    public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

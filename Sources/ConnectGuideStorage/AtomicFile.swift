@@ -93,9 +93,11 @@ public enum AtomicFile {
             // Replace the file the path resolves to, with a temporary file beside it.
             try replace(resolvedPath(path) ?? path, with: bytes, keeping: status, reportedAs: path, overwrite: overwrite)
         } else if errno == ENOENT {
-            // A symlink counts as existing, even when it dangles.
+            // A symlink counts as existing, even when it dangles: the message names where it points.
             if overwrite == .refuse && exists(path) {
-                throw FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
+                throw FileError(
+                    path: path, kind: .exists,
+                    problem: "is a symbolic link to \(UntrustedText.escaped(newFileTarget(path))), which does not exist; use --force to create that file through the link")
             }
             try replace(newFileTarget(path), with: bytes, keeping: nil, reportedAs: path, overwrite: overwrite)
         } else {
@@ -252,6 +254,14 @@ public enum AtomicFile {
     /// The system's, from the platform layer; a kernel or file system without it answers
     /// ENOSYS or EINVAL, and `publishWithoutReplacing` falls back.
     static let systemRenameNoReplace: RenameNoReplace = { renameWithoutReplacing($0, $1) }
+
+    /// The file a write to `path` reaches when `path` is a symbolic link (followed to its
+    /// end, existing or not); nil for any other path.
+    public static func linkTarget(of path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        return resolvedPath(path) ?? newFileTarget(path)
+    }
 
     /// The real path of an existing file, through every symlink.
     static func resolvedPath(_ path: String) -> String? {

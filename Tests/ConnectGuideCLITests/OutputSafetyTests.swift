@@ -80,12 +80,11 @@ struct OutputSafetyTests {
 
     @Test("a child writing far more than a pipe holds to stderr does not block the test helper")
     func largeStderr() throws {
-        // One warning per unknown URL parameter: far more than a pipe's 64 KiB in all.
-        let query = "?" + (0..<3_000).map { "unknown\($0)=1" }.joined(separator: "&")
-        let result = try run(["url", "--from-url", query])
+        // Far more than a pipe's 64 KiB (the binary caps its own warnings now, so a shell writes it).
+        let result = try run(["-c", "head -c 200000 /dev/zero | tr '\\0' x >&2; echo end >&2"], executable: "/bin/sh")
         #expect(result.status == 0)
         #expect(result.stderr.utf8.count > 100_000)
-        #expect(result.stderr.contains("unknown2999"))
+        #expect(result.stderr.hasSuffix("xend\n"))
     }
 
     @Test("--help and --version with stdout closed exit 1", arguments: ["--help", "--version", "plan --help"])
@@ -192,6 +191,20 @@ struct OutputSafetyTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("which is not open here"), "\(result.stderr)")
         #expect(!result.stderr.contains("already exists"))
+    }
+
+    @Test("a dangling symlink: refused naming its target, not as 'already exists'; with --force the note says where the document went")
+    func danglingSymlink() throws {
+        let directory = try temporaryDirectory()
+        let link = directory.appendingPathComponent("plan.md").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "elsewhere.md")
+        let refused = try run(["plan", "-o", link])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is a symbolic link to \(directory.path)/elsewhere.md, which does not exist"), "\(refused.stderr)")
+        let forced = try run(["plan", "-o", link, "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stderr.contains("is a symbolic link; the document went to \(directory.path)/elsewhere.md"), "\(forced.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("elsewhere.md").path))
     }
 
     @Test("--output with an empty name: no stray space before the colon")

@@ -7,7 +7,7 @@ import PackagePlugin
 struct CompileContent: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let assets = context.package.directoryURL.appending(path: "Assets")
-        let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json"]
+        let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json", "quickstart.json"]
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledGuide.swift")
         return [
             .buildCommand(

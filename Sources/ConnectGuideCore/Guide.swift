@@ -36,6 +36,8 @@ public struct Guide: Sendable {
     public let links: [DocLink]
     /// Setups Stripe's docs recommend for common kinds of platform, to start from.
     public let presets: [Preset]
+    /// The API calls of each step variant that the API carries out (quickstart.json).
+    public let quickstart: [QuickstartStepCalls]
 
     /// Every selection that breaks no rule in force, in page order of options (first
     /// property slowest).
@@ -102,8 +104,6 @@ public struct Guide: Sendable {
 
     public var defaults: Selection { Selection { property($0).defaultOption } }
 
-    public func link(path: String) -> DocLink? { links.first { $0.path == path } }
-
     public func preset(_ id: String) -> Preset? { presets.first { $0.id == id.lowercased() } }
 
     /// The valid selections for each set of hard rules (by rule ids, in rule order), as the
@@ -119,7 +119,7 @@ public struct Guide: Sendable {
         requirementCollectionLabels: TextPerCollection,
         requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
         configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
-        presets: [Preset] = [], validityTable: [ValidSelections] = []
+        presets: [Preset] = [], validityTable: [ValidSelections] = [], quickstart: [QuickstartStepCalls] = []
     ) {
         self.contentVersion = contentVersion
         self.title = title
@@ -142,6 +142,7 @@ public struct Guide: Sendable {
         self.links = links
         self.presets = presets
         self.validityTable = validityTable
+        self.quickstart = quickstart
         apiVersion = StripeAPIVersion(year: 1, month: 1, day: 1, name: nil)
         rules = []
         recommendations = []

@@ -110,7 +110,7 @@ public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Expressi
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// How binding a rule is (guide.md section 3).
+/// How binding a rule is: enforced by Stripe's API, required by its docs, or only advised.
 public enum RuleKind: String, CaseIterable, Hashable, Sendable {
     /// Stripe's API refuses to create an account that breaks it.
     case api

@@ -125,12 +125,6 @@ extension Guide {
         return (resolution.moved, breachedRecommendations(of: resolution.selection).filter { !$0.properties.isDisjoint(with: concerned) })
     }
 
-    /// The recommendations about `property` that the selection would go against with
-    /// `option` chosen (and whatever that moves), for marking the option before it is chosen.
-    public func breachedRecommendations(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [Rule] {
-        consequences(ofChoosing: option, for: property, in: state).breached
-    }
-
     /// What choosing the option would move, for marking it before it is chosen.
     public func preview(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [MovedProperty] {
         consequences(ofChoosing: option, for: property, in: state).moves

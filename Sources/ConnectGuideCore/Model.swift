@@ -101,7 +101,6 @@ public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequen
 
     public mutating func insert(_ property: PropertyID) { bits |= Self.bit(property) }
 
-    public mutating func remove(_ property: PropertyID) { bits &= ~Self.bit(property) }
 
     public func union(_ other: PropertySet) -> PropertySet {
         var result = self

@@ -32,6 +32,8 @@ public enum PlainEffect: Hashable, Sendable {
     case save(Selection)
     /// The session is over; its final state gives the plan.
     case finish(GuideState)
+    /// The session is over, and the user asked for the plan's API calls as code.
+    case finishWithCode(GuideState)
 }
 
 /// The accessible line-by-line guide (`connect-guide --plain`): one numbered question per
@@ -129,7 +131,7 @@ public struct PlainSession: Sendable {
                 switch effect {
                 case .write(let text): write(text)
                 case .save(let selection): selectionChanged(selection)
-                case .finish(let final): return final
+                case .finish(let final), .finishWithCode(let final): return final
                 }
             }
             (plain, effects) = step(plain, readLine().map(PlainInput.line) ?? .endOfInput)
@@ -177,7 +179,7 @@ public struct PlainSession: Sendable {
         case .question(let index):
             effects.write(promptLine(for: guide.properties[index], in: state.guideState))
         case .review:
-            effects.write("Change 1 to \(guide.properties.count), b to go back, or press Enter to print the plan: ")
+            effects.write("Change 1 to \(guide.properties.count), b to go back, c for the plan's API calls as code (Python), or press Enter to print the plan: ")
         case .finished:
             break
         }
@@ -253,6 +255,9 @@ public struct PlainSession: Sendable {
         let count = guide.properties.count
         if text.isEmpty {
             enter(.finished, &state, &effects)
+        } else if text == "c" {
+            state.stage = .finished
+            effects.append(.finishWithCode(state.guideState))
         } else if text == "b" {
             enter(.question(count - 1), &state, &effects)
         } else if let number = Int(text), (1...count).contains(number) {

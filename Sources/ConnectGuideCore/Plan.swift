@@ -17,8 +17,12 @@ public struct Plan: Hashable, Sendable {
     public let url: String
     public let contentVersion: String
 
+    /// `plan(for:)` builds `configuration` with one request per API, in `AccountsAPI` order.
     public func configuration(for api: AccountsAPI) -> AccountConfiguration {
-        configuration.first { $0.api == api }!
+        switch api {
+        case .v1: configuration[0]
+        case .v2: configuration[1]
+        }
     }
 }
 

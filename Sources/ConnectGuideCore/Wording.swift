@@ -46,8 +46,8 @@ extension Guide {
 
 /// "a", "a and b", "a, b and c".
 public func listed(_ items: [String]) -> String {
-    guard items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + last
 }
 
 /// Splits text into lines no wider than `width`, breaking at spaces; a word wider than

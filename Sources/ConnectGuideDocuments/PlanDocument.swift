@@ -16,7 +16,7 @@ extension Guide {
     public func render(_ report: PlanReport, as format: PlanFormat, width: Int = 80) -> String {
         switch format {
         case .text: plainText(planDocument(report), width: width)
-        case .markdown: markdown(planDocument(report))
+        case .markdown: markdown(planDocument(report)) + "\n" + quickstartSection(report, heading: "##")
         case .json: planJSON(report).serialized()
         case .prompt: renderPrompt(report)
         }

@@ -113,6 +113,8 @@ extension Guide {
             lines.append("")
         }
 
+        lines.append(quickstartSection(plan: plan, heading: "##").trimmingTrailingNewline())
+        lines.append("")
         lines.append("## What I would like from you")
         lines.append("")
         lines.append("""

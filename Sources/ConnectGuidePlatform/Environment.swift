@@ -1,7 +1,7 @@
 /// Environment variables as a value: the process's own (`processEnvironment()`), or any
 /// other a caller or test passes. A list searched by name, not a dictionary: the guide
 /// reads a handful of variables once, and the first `[String: String]` costs a search of
-/// the program's conformance records at start-up (callgrind). A name set twice keeps its
+/// the program's conformance records at start-up. A name set twice keeps its
 /// first value, as getenv(3) finds it.
 public struct Environment: Sendable, ExpressibleByDictionaryLiteral {
     private var variables: [(name: String, value: String)]

@@ -30,6 +30,8 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
     case curlV2 = "curl v2"
     case accountJSON = "account JSON"
     case url = "URL"
+    case quickstartPython = "quickstart.py"
+    case quickstartCurl = "quickstart.sh"
 
     /// The name a fresh dialog offers for the format.
     public var defaultFileName: String {
@@ -42,6 +44,8 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         case .curlV2: "connect-guide-account-v2.sh"
         case .accountJSON: "connect-guide-account.json"
         case .url: "connect-guide-url.txt"
+        case .quickstartPython: "quickstart.py"
+        case .quickstartCurl: "quickstart.sh"
         }
     }
 
@@ -52,6 +56,7 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         case "json": .json
         case "txt", "text": .text
         case "sh": .curlV1
+        case "py": .quickstartPython
         default: nil
         }
     }
@@ -63,7 +68,8 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         case .text, .url: "txt"
         case .markdown, .prompt: "md"
         case .json, .accountJSON: "json"
-        case .curlV1, .curlV2: "sh"
+        case .curlV1, .curlV2, .quickstartCurl: "sh"
+        case .quickstartPython: "py"
         }
     }
 }
@@ -258,6 +264,8 @@ public struct AppModel: Sendable {
     public internal(set) var movedProperties: PropertySet = []
     /// Steps new or changed by the last change of selection, by slot; kept until the next one.
     public internal(set) var stepMarks: [Int: StepMark] = [:]
+    /// c: the plan step whose API calls show as code under it in the steps panel.
+    public internal(set) var codeStep: Int?
     public let options: SessionOptions
     /// A save failed: the session goes on without saving, having said so once.
     public internal(set) var savingStopped = false

@@ -6,7 +6,7 @@ public enum Command: Hashable, Sendable {
     case jumpToProperty(Int)
     case select, firstOption, lastOption, pageUp, pageDown, stepsUp, stepsDown
     case switchPane, reset, undo, redo, export, open, copy, showURL, help, repaint, quit, close
-    case presets, expandNotice
+    case presets, expandNotice, showCode
     // Line editing in the export dialog
     case cursorLeft, cursorRight, lineStart, lineEnd, deleteBackward, deleteForward, deleteWord, clearLine
     case nextFormat, previousFormat, save
@@ -79,12 +79,14 @@ public let keyBindings: [KeyBinding] = [
     KeyBinding(.guide, .choose, "Ctrl-R", "redo what u undid", hint: ("^R", "redo"), [(.control("r"), .redo)]),
     KeyBinding(.guide, .choose, "r", "reset every choice to its default (u undoes it)", hint: ("r", "reset"),
                [(.character("r"), .reset)]),
-    KeyBinding(.guide, .output, "e", "export: the plan (text, Markdown, JSON, prompt), curl v1 or v2, the account JSON or the URL",
+    KeyBinding(.guide, .output, "e", "export: the plan (text, Markdown, JSON, prompt), curl v1 or v2, account JSON, URL, quickstart.py/.sh",
                hint: ("e", "export"), [(.character("e"), .export)]),
     KeyBinding(.guide, .output, "o", "open a link in the browser ($BROWSER or xdg-open): the docs page or a step's link",
                hint: ("o", "open"), [(.character("o"), .open)]),
-    KeyBinding(.guide, .output, "y", "copy to the clipboard (OSC 52): the URL (y y), the plan, curl v1 or v2, or JSON",
+    KeyBinding(.guide, .output, "y", "copy to the clipboard (OSC 52): the URL (y y), the plan, curl v1 or v2, JSON, a step's code",
                hint: ("y", "copy"), [(.character("y"), .copy)]),
+    KeyBinding(.guide, .output, "c", "show the next step's API calls as code under it",
+               [(.character("c"), .showCode)]),
     KeyBinding(.guide, .output, "v", "view the docs page URL for this selection, whole", hint: ("v", "url"),
                [(.character("v"), .showURL)]),
     KeyBinding(.guide, .quit, "?", "show or hide this help", hint: ("?", "help"), [(.character("?"), .help)]),

@@ -6,12 +6,12 @@ import Synchronization
 
 /// Remembers the steps panel's lines for the last selection and width. They are most of
 /// the text on screen and change only with the selection or the width, so a cursor move
-/// need not wrap them again (callgrind: 3.7M instructions per arrow key before, most of
-/// it here). Transparent: the lines are exactly what `stepsContent` returns.
+/// need not wrap them again. Transparent: the lines are exactly what `stepsContent` returns.
 final class LayoutMemo: Sendable {
     private struct Entry: Sendable {
         let selection: Selection
         let marks: [Int: StepMark]
+        let codeStep: Int?
         let width: Int
         let lines: [TextLine]
     }
@@ -29,12 +29,16 @@ final class LayoutMemo: Sendable {
 
     private let consequences = Mutex<Consequences?>(nil)
 
-    func stepsLines(for selection: Selection, marks: [Int: StepMark], width: Int, compute: () -> [TextLine]) -> [TextLine] {
-        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.width == width {
+    func stepsLines(
+        for selection: Selection, marks: [Int: StepMark], codeStep: Int?, width: Int, compute: () -> [TextLine]
+    ) -> [TextLine] {
+        if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.codeStep == codeStep,
+            entry.width == width
+        {
             return entry.lines
         }
         let lines = compute()
-        last.withLock { $0 = Entry(selection: selection, marks: marks, width: width, lines: lines) }
+        last.withLock { $0 = Entry(selection: selection, marks: marks, codeStep: codeStep, width: width, lines: lines) }
         return lines
     }
 

@@ -23,6 +23,11 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
         for link in step.links {
             lines += linkLines(label: link.label, url: link.url, indent: indent, width: width, model: model)
         }
+        if model.codeStep == step.number,
+            let code = model.guide.quickstartStepCode(plan, api: .v1, language: .python, step: step.number)
+        {
+            lines += codeLines(code, width: width, displayWidth: measure)
+        }
         lines.append(.blank)
     }
     // Stripe's recommendations the selection goes against first, then the page's callouts
@@ -64,6 +69,41 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     return lines
 }
 
+/// A step's code under it: a heading line, then the code cut into pieces that fit, each
+/// piece after the first of a line marked `↪` (code is not reflowed at spaces).
+func codeLines(_ code: String, width: Int, displayWidth measure: DisplayWidth) -> [TextLine] {
+    var lines = [TextLine("  Code (Python, Accounts v1; y copies it, c the next step's):", style: [.bold], role: .heading)]
+    let room = max(width - 2, 8)
+    for line in code.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+        var rest = Substring(line)
+        var first = true
+        repeat {
+            var piece = ""
+            var used = 0
+            let limit = first ? room : room - 2
+            while let character = rest.first {
+                let w = measure.of(String(character))
+                if used + w > limit { break }
+                piece.append(character)
+                used += w
+                rest.removeFirst()
+            }
+            if piece.isEmpty, let character = rest.first { piece.append(character); rest.removeFirst() }
+            // Comments are prose: break them at a space when one is near.
+            if line.drop(while: { $0 == " " }).hasPrefix("#"), !rest.isEmpty {
+                if rest.first != " ", let space = piece.lastIndex(of: " "), piece.distance(from: piece.startIndex, to: space) > limit / 2 {
+                    rest = piece[piece.index(after: space)...] + rest
+                    piece = String(piece[..<space])
+                }
+                while rest.first == " " { rest.removeFirst() }
+            }
+            lines.append(TextLine((first ? "  " : "  ↪ ") + piece, role: .muted))
+            first = false
+        } while !rest.isEmpty
+    }
+    return lines
+}
+
 /// The plan in one line, for when the steps pane is not on screen (or is, by itself):
 /// steps, what the last change did to them, cautions, and the key that switches panes.
 func planStripLine(model: AppModel) -> TextLine {
@@ -85,7 +125,9 @@ func planStripLine(model: AppModel) -> TextLine {
 
 /// The steps panel's lines at a width, memoised (see `LayoutMemo`).
 func stepsLines(model: AppModel, width: Int) -> [TextLine] {
-    model.memo.stepsLines(for: model.state.selection, marks: model.stepMarks, width: width) { stepsContent(model: model, width: width) }
+    model.memo.stepsLines(for: model.state.selection, marks: model.stepMarks, codeStep: model.codeStep, width: width) {
+        stepsContent(model: model, width: width)
+    }
 }
 
 extension AppModel {

@@ -118,6 +118,8 @@ extension AppModel {
             overlay = .menu(Menu(purpose: .copy, items: copyItems()))
         case .showURL:
             overlay = .url(reason: nil)
+        case .showCode:
+            showNextStepCode(layout: layout)
         case .help:
             helpScroll = 0
             overlay = .help
@@ -349,8 +351,16 @@ extension AppModel {
 
     private func copyItems() -> [Menu.Item] {
         let report = PlanReport(plan: plan)
-        return [
-            Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection)),
+        var code: [Menu.Item] = []
+        if let number = codeStep {
+            for language in [QuickstartLanguage.python, .curl] {
+                if let text = guide.quickstartStepCode(plan, api: .v1, language: language, step: number) {
+                    code.append(Menu.Item(label: "step \(number)'s code (\(language == .python ? "Python" : "curl"))", payload: text))
+                }
+            }
+        }
+        // The URL stays first, so y y copies it whatever else is offered.
+        return [Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection))] + code + [
             Menu.Item(label: "the plan (text)", payload: guide.render(report, as: .text)),
             Menu.Item(label: "the curl request (Accounts v1)", payload: guide.curlCommand(report, api: .v1)),
             Menu.Item(label: "the curl request (Accounts v2)", payload: guide.curlCommand(report, api: .v2)),
@@ -384,6 +394,23 @@ extension AppModel {
         }
         overlay = .menu(menu)
         return nil
+    }
+
+    /// c: the code of the step after the one shown (the first when none is), scrolled
+    /// to; after the last step the code is hidden. A narrow terminal turns to the steps.
+    private mutating func showNextStepCode(layout: ScreenLayout) {
+        let next = (codeStep ?? 0) + 1
+        guard next <= plan.steps.count else {
+            codeStep = nil
+            return
+        }
+        codeStep = next
+        if layout.mode != .wide { stackedPane = .steps }
+        let marker = "\(next). "
+        let lines = stepsLines(model: self, width: ScreenLayout(self).stepsWidth)
+        if let row = lines.firstIndex(where: { $0.spans.map(\.text).joined().drop(while: { $0 == " " }).hasPrefix(marker) }) {
+            stepsScroll = row
+        }
     }
 
     private mutating func copy(_ text: String, named name: String) -> Effect {
@@ -474,6 +501,8 @@ extension AppModel {
         case .curlV2: contents = guide.curlCommand(report, api: .v2)
         case .accountJSON: contents = guide.configurationDocument(report, api: .v1).serialized()
         case .url: contents = guide.url(for: state.selection) + "\n"
+        case .quickstartPython: contents = guide.quickstartScript(report, api: .v1, language: .python)
+        case .quickstartCurl: contents = guide.quickstartScript(report, api: .v1, language: .curl)
         }
         return ExportRequest(path: dialog.path, format: dialog.format, contents: contents, overwrite: overwrite)
     }

@@ -112,7 +112,7 @@ struct OptionSpec {
 }
 
 struct RulesFile {
-    /// Every Stripe API version, oldest first (guide.md section 7).
+    /// Every Stripe API version, oldest first, from Stripe's changelogs and SDK pins.
     var knownVersions: [ContentNode]
     var apiVersions: [APIVersionSpec]
     var requirementCollection: RequirementCollectionSpec

@@ -3,7 +3,7 @@ import ConnectGuideDocuments
 
 /// The raw bytes of the five content files, by file name.
 public struct ContentFiles: Sendable {
-    public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json"]
+    public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json", "quickstart.json"]
     public var files: [String: [UInt8]]
 
     public init(files: [String: [UInt8]]) { self.files = files }
@@ -20,9 +20,11 @@ extension Guide {
         let configFile = try ConfigFile(node("config.json", in: files))
         let linksFile = try LinksFile(node("links.json", in: files))
         let presetsFile = try PresetsFile(node("presets.json", in: files))
+        let quickstartFile = try QuickstartFile(node("quickstart.json", in: files))
         var builder = GuideBuilder()
         self = try builder.build(
-            guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile)
+            guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile,
+            quickstart: quickstartFile)
     }
 }
 
@@ -39,7 +41,7 @@ private func node(_ name: String, in files: ContentFiles) throws(ContentError) -
 }
 
 /// Turns decoded files into a `Guide`, checking every cross-reference on the way.
-private struct GuideBuilder {
+struct GuideBuilder {
     var properties: [Property] = []
     /// Option ids by property, known before the properties are built, since a section's
     /// notes may test properties that come later in page order.
@@ -49,7 +51,7 @@ private struct GuideBuilder {
 
     mutating func build(
         guide: GuideFile, rules rulesFile: RulesFile, steps: StepsFile, config: ConfigFile, links: LinksFile,
-        presets presetsFile: PresetsFile
+        presets presetsFile: PresetsFile, quickstart quickstartFile: QuickstartFile
     ) throws(ContentError) -> Guide {
         for (index, link) in links.links.enumerated() {
             guard link.path.hasPrefix("/"), !link.path.contains(" ") else {
@@ -249,6 +251,7 @@ private struct GuideBuilder {
                     try link(path, file: "presets.json", place: "\(place).sources[\(linkIndex)]")
                 }))
         }
+        let quickstart = try buildQuickstart(quickstartFile, slots: slots)
         let result = Guide(
             contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
@@ -257,7 +260,8 @@ private struct GuideBuilder {
             advisories: advisories, requirementCollectionCondition: requirementCondition,
             requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
             requirementCollectionExplanation: TextPerCollection(stripe: explanation[.stripe] ?? "", application: explanation[.application] ?? ""),
-            slots: slots, configuration: ConfigurationPerAPI(v1: v1Configuration, v2: v2Configuration, onBehalfOf: onBehalfOf), legacyTypes: legacyTypes, links: linkList, presets: presets)
+            slots: slots, configuration: ConfigurationPerAPI(v1: v1Configuration, v2: v2Configuration, onBehalfOf: onBehalfOf), legacyTypes: legacyTypes, links: linkList, presets: presets,
+            quickstart: quickstart)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")

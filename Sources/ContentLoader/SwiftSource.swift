@@ -92,6 +92,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("        ]),")
     }
     out.line("    ]")
+    for line in quickstartSource(guide.quickstart, linkReference: linkReference, condition: condition) { out.line(line) }
     let labels = RequirementCollection.allCases.map { "\($0.rawValue): \(literal(guide.requirementCollectionLabels[$0]))" }
     let explanations = RequirementCollection.allCases.map { "\($0.rawValue): \(literal(guide.requirementCollectionExplanation[$0]))" }
     out.line("    return Guide(")
@@ -127,7 +128,7 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("                selection: Selection(options: \(options)), stripeRecommends: \(preset.stripeRecommends), sources: \(links(preset.sources))),")
     }
     out.line("        ],")
-    out.line("        validityTable: validityTable)")
+    out.line("        validityTable: validityTable, quickstart: quickstart)")
     out.line("}")
     return out.text
 }

@@ -14,7 +14,7 @@ struct ConnectGuide: ParsableCommand {
             Exit status: 0 success, 1 quit without a result (or standard output could not be written), 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
             """,
         version: version,
-        subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, OptionsCommand.self, DiffCommand.self])
+        subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, CodeCommand.self, OptionsCommand.self, DiffCommand.self])
 
     // Selection flags, --resume and --plain for an interactive session (StartOptions.swift).
     @OptionGroup var start: StartOptions

@@ -34,6 +34,10 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
                 printError("")
                 try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: format))
                 return
+            case .finishWithCode(let final):
+                printError("")
+                try writeStandardOutput(guide.quickstartScript(PlanReport(plan: guide.plan(for: final.selection)), api: .v1, language: .python))
+                return
             }
         }
         let line = lines.next()

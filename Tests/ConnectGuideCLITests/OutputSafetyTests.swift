@@ -99,7 +99,7 @@ struct OutputSafetyTests {
         let result = try run(["help", "nosuch"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("no command \"nosuch\"") && result.stderr.contains("plan, url, config, options, diff"), "\(result.stderr)")
+        #expect(result.stderr.contains("no command \"nosuch\"") && result.stderr.contains("plan, url, config, code, options, diff"), "\(result.stderr)")
         #expect(try run(["help", "plan"]).status == 0)
     }
 

@@ -25,6 +25,16 @@ struct PlainModeTests {
         #expect(!(result.stdout + result.stderr).contains("\u{1B}"), "no escape sequences")
     }
 
+    @Test("after the review, c prints the plan's API calls as a Python quickstart instead of the plan")
+    func codeAfterReview() throws {
+        let state = try isolatedState()
+        let result = try run(["--plain"], stdin: "\n3\n\n\n\n\nc\n", environment: state.environment)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("c for the plan's API calls as code (Python)"))
+        #expect(result.stdout.hasPrefix("#!/usr/bin/env python3\n"))
+        #expect(result.stdout.contains("client.v1.accounts.external_accounts.create("), "API onboarding attaches a bank account")
+    }
+
     @Test("TERM=dumb turns plain mode on by itself; empty input keeps the defaults")
     func dumbTerminal() throws {
         var environment = try isolatedState().environment

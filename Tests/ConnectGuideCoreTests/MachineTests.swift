@@ -3,16 +3,64 @@ import Testing
 
 @testable import ConnectGuideCore
 
-/// A test store in the reducer-and-test-store style: send an event, state what must change.
+/// A test store in the reducer-and-test-store style, exhaustive: send an event and state
+/// every field it changes. A field that changes without being stated, or is stated and
+/// does not change that way, fails the test.
 struct TestStore {
+    /// One field of `GuideState` and what it must be after the event. `lastChange(where:)`
+    /// states the field through a check, for changes whose reasons are long.
+    enum Change {
+        case selection(Selection)
+        case focus(PropertyID)
+        case highlighted(OptionID)
+        case recentlySet([PropertyID])
+        case lastChange(SelectionChange?)
+        case lastChangeWhere((SelectionChange?) -> Bool)
+    }
+
+    /// The fields the store compares, by name: checked against `GuideState`'s stored
+    /// properties, so a new field cannot go unasserted.
+    static let fields = ["selection", "focus", "highlighted", "recentlySet", "lastChange"]
+
     private(set) var state: GuideState
 
     init(_ state: GuideState = guide.initialState()) { self.state = state }
 
-    mutating func send(_ event: GuideEvent, sourceLocation: SourceLocation = #_sourceLocation, _ check: (GuideState) -> Void = { _ in }) {
+    mutating func send(_ event: GuideEvent, _ changes: Change..., sourceLocation: SourceLocation = #_sourceLocation) {
+        let before = state
         state = guide.reduce(state, event)
         #expect(guide.isValid(state.selection), "invalid after \(event)", sourceLocation: sourceLocation)
-        check(state)
+        var stated: Set<String> = []
+        for change in changes {
+            switch change {
+            case .selection(let value):
+                stated.insert("selection")
+                #expect(state.selection == value, "selection after \(event)", sourceLocation: sourceLocation)
+            case .focus(let value):
+                stated.insert("focus")
+                #expect(state.focus == value, "focus after \(event)", sourceLocation: sourceLocation)
+            case .highlighted(let value):
+                stated.insert("highlighted")
+                #expect(state.highlighted == value, "highlighted after \(event)", sourceLocation: sourceLocation)
+            case .recentlySet(let value):
+                stated.insert("recentlySet")
+                #expect(state.recentlySet == value, "recentlySet after \(event)", sourceLocation: sourceLocation)
+            case .lastChange(let value):
+                stated.insert("lastChange")
+                #expect(state.lastChange == value, "lastChange after \(event)", sourceLocation: sourceLocation)
+            case .lastChangeWhere(let check):
+                stated.insert("lastChange")
+                #expect(check(state.lastChange), "lastChange after \(event): \(String(describing: state.lastChange))", sourceLocation: sourceLocation)
+            }
+        }
+        let unstated: [(String, Bool)] = [
+            ("selection", state.selection != before.selection), ("focus", state.focus != before.focus),
+            ("highlighted", state.highlighted != before.highlighted), ("recentlySet", state.recentlySet != before.recentlySet),
+            ("lastChange", state.lastChange != before.lastChange),
+        ]
+        for (field, changed) in unstated where changed && !stated.contains(field) {
+            Issue.record("\(event) changed \(field), which the test does not state", sourceLocation: sourceLocation)
+        }
     }
 }
 
@@ -21,22 +69,17 @@ struct MachineTests {
     @Test("choosing API onboarding moves the others to None, Your platform and Platform, with reasons")
     func chooseAPI() {
         var store = TestStore()
-        store.send(.highlightNext) { #expect($0.highlighted == "embedded") }
-        store.send(.highlightNext) { #expect($0.highlighted == "api") }
-        store.send(.selectHighlighted) { state in
-            #expect(state.selection == selection("api", "none", "direct", "platform", "platform"))
-            let change = state.lastChange
-            #expect(change?.cause == .chose(.onboarding, "api"))
-            #expect(change?.moved.map(\.property) == [.dashboard, .fees, .liability])
-            #expect(change?.moved.map(\.to) == ["none", "platform", "platform"])
-            #expect(change?.moved.allSatisfy { $0.rules.first == "R1" } == true, "the rule about the chosen property is named first")
-            #expect(state.recentlySet == [.onboarding])
-        }
-        store.send(.focusNext) { state in
-            #expect(state.focus == .dashboard)
-            #expect(state.highlighted == "none")
-            #expect(state.lastChange == nil)
-        }
+        store.send(.highlightNext, .highlighted("embedded"))
+        store.send(.highlightNext, .highlighted("api"))
+        store.send(
+            .selectHighlighted, .selection(selection("api", "none", "direct", "platform", "platform")), .recentlySet([.onboarding]),
+            .lastChangeWhere { change in
+                // The rule about the chosen property is named first.
+                change?.cause == .chose(.onboarding, "api") && change?.moved.map(\.property) == [.dashboard, .fees, .liability]
+                    && change?.moved.map(\.to) == ["none", "platform", "platform"]
+                    && change?.moved.allSatisfy { $0.rules.first == "R1" } == true
+            })
+        store.send(.focusNext, .focus(.dashboard), .highlighted("none"), .lastChange(nil))
     }
 
     @Test("preview tells what choosing would change, and choosing does exactly that")
@@ -57,15 +100,14 @@ struct MachineTests {
     @Test("choosing an option that fits moves nothing else")
     func compatibleChoice() {
         var store = TestStore()
-        store.send(.choose(.dashboard, "express")) { state in
-            // From 2026-11-18.endive Express takes Stripe fees and Stripe liability as they are.
-            #expect(state.lastChange?.moved.isEmpty == true)
-        }
-        store.send(.choose(.chargeType, "separate")) { state in
-            // Recommendations are cautions, never moves.
-            #expect(state.lastChange?.moved.isEmpty == true)
-            #expect(state.selection == selection("hosted", "express", "separate", "connectedAccounts", "stripe"))
-        }
+        // From 2026-11-18.endive Express takes Stripe fees and Stripe liability as they are.
+        store.send(
+            .choose(.dashboard, "express"), .selection(selection("hosted", "express", "direct", "connectedAccounts", "stripe")),
+            .focus(.dashboard), .highlighted("express"), .recentlySet([.dashboard]), .lastChange(SelectionChange(cause: .chose(.dashboard, "express"), moved: [])))
+        // Recommendations are cautions, never moves.
+        store.send(
+            .choose(.chargeType, "separate"), .selection(selection("hosted", "express", "separate", "connectedAccounts", "stripe")),
+            .focus(.chargeType), .highlighted("separate"), .recentlySet([.chargeType, .dashboard]), .lastChange(SelectionChange(cause: .chose(.chargeType, "separate"), moved: [])))
     }
 
     @Test("ties keep what the user set most recently")
@@ -73,71 +115,68 @@ struct MachineTests {
         // Stripe liability with no dashboard and hosted onboarding breaks R4: either onboarding
         // becomes embedded or the dashboard becomes Express, one change each; the user's
         // latest choice decides which stays.
-        var keepsDashboard = TestStore()
-        keepsDashboard.send(.choose(.liability, "platform"))
-        keepsDashboard.send(.choose(.dashboard, "none")) { state in
-            #expect(state.selection == selection("hosted", "none", "direct", "platform", "platform"))
-        }
-        keepsDashboard.send(.choose(.liability, "stripe")) { state in
-            #expect(state.selection == selection("embedded", "none", "direct", "platform", "stripe"))
-            #expect(state.lastChange?.moved.map(\.property) == [.onboarding])
-            #expect(state.lastChange?.moved.first?.rules == ["R4"])
-        }
-        var keepsOnboarding = TestStore()
-        keepsOnboarding.send(.choose(.liability, "platform"))
-        keepsOnboarding.send(.choose(.dashboard, "none"))
-        keepsOnboarding.send(.choose(.onboarding, "hosted"))
-        keepsOnboarding.send(.choose(.liability, "stripe")) { state in
-            #expect(state.selection == selection("hosted", "express", "direct", "platform", "stripe"))
-            #expect(state.lastChange?.moved.map(\.property) == [.dashboard])
-        }
+        let start = guide.reduce(guide.reduce(guide.initialState(), .choose(.liability, "platform")), .choose(.dashboard, "none"))
+        #expect(start.selection == selection("hosted", "none", "direct", "platform", "platform"))
+        var keepsDashboard = TestStore(start)
+        keepsDashboard.send(
+            .choose(.liability, "stripe"), .selection(selection("embedded", "none", "direct", "platform", "stripe")),
+            .focus(.liability), .highlighted("stripe"), .recentlySet([.liability, .dashboard]),
+            .lastChange(SelectionChange(
+                cause: .chose(.liability, "stripe"), moved: [MovedProperty(property: .onboarding, from: "hosted", to: "embedded", rules: ["R4"])])))
+        var keepsOnboarding = TestStore(start)
+        keepsOnboarding.send(
+            .choose(.onboarding, "hosted"), .focus(.onboarding), .highlighted("hosted"), .recentlySet([.onboarding, .dashboard, .liability]),
+            .lastChange(SelectionChange(cause: .chose(.onboarding, "hosted"), moved: [])))
+        keepsOnboarding.send(
+            .choose(.liability, "stripe"), .selection(selection("hosted", "express", "direct", "platform", "stripe")),
+            .focus(.liability), .highlighted("stripe"), .recentlySet([.liability, .onboarding, .dashboard]),
+            .lastChangeWhere { $0?.moved.map(\.property) == [.dashboard] && $0?.moved.first?.rules == ["R4"] })
     }
 
     @Test("a move that is not a tie takes the fewest changes whatever was set recently")
     func fewestChangesFirst() {
-        var store = TestStore()
-        store.send(.choose(.dashboard, "express"))
-        store.send(.choose(.onboarding, "api")) { state in
-            // API onboarding leaves one valid way (R1): the Express Dashboard just chosen goes.
-            #expect(state.selection == selection("api", "none", "direct", "platform", "platform"))
-            #expect(state.lastChange?.moved.map(\.property) == [.dashboard, .fees, .liability])
-        }
+        var store = TestStore(guide.reduce(guide.initialState(), .choose(.dashboard, "express")))
+        // API onboarding leaves one valid way (R1): the Express Dashboard just chosen goes.
+        store.send(
+            .choose(.onboarding, "api"), .selection(selection("api", "none", "direct", "platform", "platform")),
+            .focus(.onboarding), .highlighted("api"), .recentlySet([.onboarding, .dashboard]),
+            .lastChangeWhere { $0?.moved.map(\.property) == [.dashboard, .fees, .liability] })
     }
 
     @Test("reset returns to the defaults and keeps the focus")
     func reset() {
-        var store = TestStore()
-        store.send(.choose(.onboarding, "api"))
-        store.send(.focus(.fees))
-        store.send(.reset) { state in
-            #expect(state.selection == guide.defaults)
-            #expect(state.focus == .fees)
-            #expect(state.highlighted == "connectedAccounts")
-            #expect(state.recentlySet.isEmpty)
-        }
+        var store = TestStore(guide.reduce(guide.reduce(guide.initialState(), .choose(.onboarding, "api")), .focus(.fees)))
+        store.send(
+            .reset, .selection(guide.defaults), .highlighted("connectedAccounts"), .recentlySet([]),
+            .lastChangeWhere { $0?.cause == .reset && $0?.moved.isEmpty == true })
     }
 
     @Test("loading an invalid selection lands on the nearest valid one and says why")
     func loadInvalid() {
         var store = TestStore()
-        store.send(.load(selection("api", "full", "direct", "platform", "platform"))) { state in
-            #expect(guide.isValid(state.selection))
-            #expect(state.selection.differences(from: selection("api", "full", "direct", "platform", "platform")).count == 1)
-            #expect(state.lastChange?.moved.count == 1)
-        }
+        let asked = selection("api", "full", "direct", "platform", "platform")
+        // One change makes it valid: the dashboard moves to None (R1).
+        store.send(
+            .load(asked), .selection(selection("api", "none", "direct", "platform", "platform")), .highlighted("api"),
+            .lastChangeWhere { $0?.cause == .loaded && $0?.moved.map(\.property) == [.dashboard] })
     }
 
     @Test("focus and highlight wrap and clamp as a list does")
     func navigation() {
         var store = TestStore()
-        store.send(.focusPrevious) { #expect($0.focus == .liability) }
-        store.send(.focusNext) { #expect($0.focus == .onboarding) }
-        store.send(.highlightPrevious) { #expect($0.highlighted == "hosted") }
-        store.send(.highlightLast) { #expect($0.highlighted == "api") }
-        store.send(.highlightNext) { #expect($0.highlighted == "api") }
-        store.send(.highlightFirst) { #expect($0.highlighted == "hosted") }
-        store.send(.highlight("nonsense")) { #expect($0.highlighted == "hosted") }
-        store.send(.choose(.onboarding, "nonsense")) { #expect($0.selection == guide.defaults) }
+        store.send(.focusPrevious, .focus(.liability), .highlighted("stripe"))
+        store.send(.focusNext, .focus(.onboarding), .highlighted("hosted"))
+        store.send(.highlightPrevious)
+        store.send(.highlightLast, .highlighted("api"))
+        store.send(.highlightNext)
+        store.send(.highlightFirst, .highlighted("hosted"))
+        store.send(.highlight("nonsense"))
+        store.send(.choose(.onboarding, "nonsense"))
+    }
+
+    @Test("the test store states every field of GuideState")
+    func storeIsExhaustive() {
+        #expect(Mirror(reflecting: guide.initialState()).children.compactMap(\.label) == TestStore.fields)
     }
 
     @Test("random event sequences from random valid states stay valid, and every move is explained")

@@ -108,7 +108,7 @@ struct PlainSessionTests {
         #expect(result.transcript.components(separatedBy: "Question 1 of 5").count == 3, "asked again after b")
         #expect(result.transcript.contains("Best for: "), "? reads the options in full")
         #expect(result.transcript.contains("Your choices:"))
-        #expect(result.transcript.contains("Change 1 to 5, b to go back, or press Enter to print the plan"))
+        #expect(result.transcript.contains("Change 1 to 5, b to go back, c for the plan's API calls as code (Python), or press Enter to print the plan"))
         #expect(result.state.selection == selection("embedded", "none", "destination", "platform", "platform"))
         #expect(!result.transcript.contains("End of input"))
     }

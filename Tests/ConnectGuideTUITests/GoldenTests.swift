@@ -87,6 +87,27 @@ struct GoldenTests {
         try expectGolden("100x30-copy", render(model(100, 30, after: typed("y"))))
     }
 
+    @Test("80x24 and 200x60: c shows a step's API calls as code under it; y then offers that code")
+    func stepCode() throws {
+        // The defaults' step 2, a direct charge on the connected account: c twice.
+        try expectGolden("80x24-step-code", render(model(80, 24, after: typed("cc"))))
+        try expectGolden("200x60-step-code", render(model(200, 60, after: typed("cc"))))
+        let copying = model(100, 30, after: typed("ccy"))
+        guard case .menu(let menu)? = copying.overlay else {
+            Issue.record("y opens the copy menu")
+            return
+        }
+        #expect(menu.items.first?.label == "the docs URL", "y y still copies the URL")
+        #expect(menu.items[1].label == "step 2's code (Python)")
+        #expect(menu.items[1].payload.contains("client.v1.payment_intents.create(") == true)
+        #expect(menu.items[1].payload.contains("options={\"stripe_account\": account.id}") == true)
+        #expect(menu.items[2].payload.contains("-H 'Stripe-Version: ") == true)
+        #expect(menu.items[2].payload.contains("-H \"Stripe-Account: $ACCOUNT_ID\"") == true)
+        // c after the last step hides the code again.
+        let steps = copying.plan.steps.count
+        #expect(model(100, 30, after: typed(String(repeating: "c", count: steps + 1))).codeStep == nil)
+    }
+
     @Test("Without colour no cell keeps a colour role")
     func monochromeHasNoRoles() {
         let frame = render(model(140, 40, after: keys(.down, .down, .enter)), color: false)

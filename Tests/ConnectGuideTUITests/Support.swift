@@ -42,7 +42,8 @@ func column(of text: String, row: Int, in frame: Frame) -> Int? {
 // MARK: - Goldens
 
 /// Golden files live beside this file. `UPDATE_GOLDENS=1 swift test --filter ConnectGuideTUITests`
-/// rewrites them from the current renderer; review the diff before committing.
+/// rewrites them from the current renderer and fails each test it rewrote, so no recording
+/// passes unread: read the diff, then run again without it.
 let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
 
 /// A frame as a golden file: the text, then one character per cell for the attributes,
@@ -63,7 +64,13 @@ func expectGolden(_ name: String, _ frame: Frame, color: Bool = true, sourceLoca
     let actual = goldenText(frame, color: color)
     if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
         try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
+        let previous = try? String(contentsOf: url, encoding: .utf8)
         try actual.write(to: url, atomically: true, encoding: .utf8)
+        if previous != actual {
+            Issue.record(
+                "recorded Goldens/\(name).txt anew; read its diff, then run the tests again without UPDATE_GOLDENS",
+                sourceLocation: sourceLocation)
+        }
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

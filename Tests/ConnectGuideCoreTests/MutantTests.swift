@@ -1,0 +1,49 @@
+import Testing
+
+@testable import ConnectGuideCore
+
+/// Each test here fails on a one-line change that once passed the whole suite (issue 17's
+/// mutation run): the behaviour it pins had no other test.
+@Suite("Core tests that kill their mutants")
+struct CoreMutantTests {
+    @Test("the nearest valid choices come nearest first, keeping the default where they can")
+    func alternativesNearestFirst() throws {
+        var chosen = PartialSelection()
+        chosen[.onboarding] = "api"
+        chosen[.dashboard] = "full"
+        guard case .failure(let contradiction) = guide.complete(chosen) else {
+            Issue.record("API onboarding with the Stripe Dashboard must be refused")
+            return
+        }
+        #expect(contradiction.alternatives.map { $0.changes.keys.sorted { $0.index < $1.index } } == [[.onboarding], [.onboarding], [.dashboard]])
+        #expect(contradiction.alternatives.map(\.selection[.onboarding]) == ["hosted", "embedded", "api"])
+        #expect(contradiction.rules == ["R1", "R2"])
+        // Three choices, two of which can stand: the alternatives keep two.
+        chosen[.liability] = "stripe"
+        guard case .failure(let three) = guide.complete(chosen) else {
+            Issue.record("still refused")
+            return
+        }
+        #expect(three.alternatives.map(\.selection[.onboarding]) == ["hosted", "embedded"])
+        #expect(three.rules == ["R1"])
+    }
+
+    @Test("a preview version keeps its name: its rules are the previews', not the release's")
+    func previewKeepsName() throws {
+        let preview = try #require(StripeAPIVersion("2026-07-29.preview"))
+        let atPreview = guide.at(preview)
+        #expect(atPreview.apiVersion.description == "2026-07-29.preview")
+        // R3 stopped holding for previews from 2026-06-24, while the 2026-07-29 release kept it.
+        #expect(!atPreview.rules.contains { $0.id == "R3" })
+        #expect(guide.at(try #require(StripeAPIVersion("2026-07-29"))).rules.contains { $0.id == "R3" })
+    }
+
+    @Test("a docs URL with www. before the host is the same page")
+    func wwwHost() throws {
+        let query = "?connect-onboarding-surface=api&connect-dashboard-type=none&connect-economic-model=buy-rate&connect-loss-liability-owner=platform&connect-charge-type=direct"
+        let plain = try guide.selection(fromURL: "https://docs.stripe.com/connect/design-an-integration" + query)
+        let www = try guide.selection(fromURL: "https://www.docs.stripe.com/connect/design-an-integration" + query)
+        #expect(www.selection == plain.selection)
+        #expect(throws: URLImportError.self) { try guide.selection(fromURL: "https://wwwdocs.stripe.com/connect/design-an-integration" + query) }
+    }
+}

@@ -40,7 +40,7 @@ func countInstructions(app: String, dialog: String, trueBinary: String, valgrind
     var counts = InstructionCounts()
     // A first start, as in the timed runs: the preset chooser, closed with Esc, then q.
     forgetSavedSelection(stateDirectory: stateDirectory)
-    counts.guideStart = try interactive("connect-guide", [app], marker: "Start from a recommended setup", keys: ["\u{1B}", "q"])
+    counts.guideStart = try interactive("connect-guide", [app], marker: presetChooserTitle, keys: ["\u{1B}", "q"])
     counts.dialogStart = try interactive("dialog", [dialog] + dialogArguments, marker: "Cancel", keys: ["\r"])
     _ = try timeCommand(valgrind, tool("plan") + [app] + headlessArguments, environment: variables)
     counts.headless = try totalInstructions(outputFile("plan"))
@@ -83,7 +83,7 @@ func symbolOrder(app: String, valgrind: String, stateDirectory: String) throws -
     let session = try TerminalSession(valgrind, tool("guide") + [copy], environment: variables, rows: rows, columns: columns)
     let slow: Int32 = 500
     _ = try session.read(quietMilliseconds: slow, timeoutMilliseconds: 120_000) {
-        $0.contains(subsequence: Array("Start from a recommended setup".utf8))
+        $0.contains(subsequence: Array(presetChooserTitle.utf8))
     }
     for key in ["\u{1B}", session.downKey, session.downKey, "\r"] { _ = try session.respond(to: key, quietMilliseconds: slow) }
     session.send("q")

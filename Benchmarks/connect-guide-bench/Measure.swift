@@ -91,7 +91,7 @@ func measureConnectGuide(_ binary: String, into results: inout Results, stateDir
     // the preset chooser: its frame is the first frame, and Esc closes it.
     forgetSavedSelection(stateDirectory: stateDirectory)
     let session = try startAndMoveOnce(
-        binary, [], marker: "Start from a recommended setup", dismiss: "\u{1B}", into: &results, stateDirectory: stateDirectory)
+        binary, [], marker: presetChooserTitle, dismiss: "\u{1B}", into: &results, stateDirectory: stateDirectory)
     _ = try session.respond(to: session.downKey)  // highlight API
     let (select, selectMs) = try session.respond(to: "\r")
     results.selectMs.add(selectMs)

@@ -12,6 +12,10 @@ enum BenchExit {
     static let cannotMeasure: Int32 = 3
 }
 
+/// The title of the preset chooser a first start opens on: its appearance marks the
+/// first complete frame.
+let presetChooserTitle = "Start from a common setup"
+
 let usage = """
     usage: connect-guide-bench [--runs N] [--binary PATH] [--check] [--write-markdown FILE] [--callgrind]
            connect-guide-bench --write-symbol-order FILE [--binary PATH]

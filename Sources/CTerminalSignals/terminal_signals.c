@@ -1,16 +1,25 @@
+// dup3 (Linux): /dev/null over the terminal descriptor, keeping it close-on-exec.
+#define _GNU_SOURCE
 #include "terminal_signals.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-// Signal numbers on Linux are below 65 (NSIG); realtime signals are never handled here.
+// Signal numbers on Linux are below 65 (_NSIG), real-time signals included.
 #define TS_SIGNALS 65
 
 static struct {
     int pipe_write;
+    // The terminal's descriptor as ncurses writes to it, /dev/null to put over it when a
+    // signal ends the session, and whether that happened.
+    int output_fd;
+    int null_fd;
+    volatile sig_atomic_t output_diverted;
     int restore_fd;
     int restore_saved;
     struct termios restore_termios;
@@ -23,7 +32,7 @@ static struct {
     // The order signals were installed in, for restoring in reverse.
     int order[TS_SIGNALS];
     int order_count;
-} state = { .pipe_write = -1, .restore_fd = -1 };
+} state = { .pipe_write = -1, .output_fd = -1, .null_fd = -1, .restore_fd = -1 };
 
 static void forward_signal(int signal_number) {
     int saved_errno = errno;
@@ -32,7 +41,40 @@ static void forward_signal(int signal_number) {
         ssize_t ignored = write(state.pipe_write, &byte, 1);
         (void)ignored;
     }
+    // A signal that ends the session must not wait for a terminal that stopped reading
+    // (a stalled link, XOFF): /dev/null takes the descriptor's place, so a write blocked
+    // on it (restarted after this handler) and every later one finish at once, and the
+    // loop gets to the signal. The terminal is restored through another descriptor.
+    if ((signal_number == SIGINT || signal_number == SIGTERM || signal_number == SIGHUP)
+        && state.output_fd >= 0 && state.null_fd >= 0 && !state.output_diverted) {
+        if (dup3(state.null_fd, state.output_fd, O_CLOEXEC) == state.output_fd) state.output_diverted = 1;
+    }
     errno = saved_errno;
+}
+
+void ts_divert_output_on_ending_signals(int fd) {
+    if (state.null_fd < 0) state.null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    state.output_diverted = 0;
+    state.output_fd = fd;
+}
+
+int ts_output_diverted(void) {
+    return state.output_diverted;
+}
+
+int ts_write_within(int fd, const char *bytes, size_t length, int milliseconds) {
+    size_t offset = 0;
+    while (offset < length) {
+        struct pollfd watched = { .fd = fd, .events = POLLOUT };
+        int ready = poll(&watched, 1, milliseconds);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0 || !(watched.revents & POLLOUT)) return -1;
+        ssize_t written = write(fd, bytes + offset, length - offset);
+        if (written < 0 && errno == EINTR) continue;
+        if (written <= 0) return -1;
+        offset += (size_t)written;
+    }
+    return 0;
 }
 
 static void restore_terminal(void) {
@@ -40,13 +82,8 @@ static void restore_terminal(void) {
     if (fd < 0) return;
     size_t length = (size_t)state.restore_sequence_length;
     __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    size_t offset = 0;
-    while (offset < length) {
-        ssize_t written = write(fd, state.restore_sequence + offset, length - offset);
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) break;
-        offset += (size_t)written;
-    }
+    // A terminal that stopped reading gets a second, then is left as it is.
+    ts_write_within(fd, state.restore_sequence, length, 1000);
     if (state.restore_saved) tcsetattr(fd, TCSANOW, &state.restore_termios);
 }
 
@@ -69,6 +106,19 @@ static void restore_and_pass_on(int signal_number, siginfo_t *info, void *contex
     // fault to recur, which a signal sent with kill does not): die of the signal now, so
     // the parent sees the true cause (and a core dump where one is wanted).
     ts_die_of_signal(signal_number);
+}
+
+int ts_last_signal(void) {
+    return SIGRTMAX < TS_SIGNALS ? SIGRTMAX : TS_SIGNALS - 1;
+}
+
+int ts_catchable_and_fatal(int signal_number) {
+    switch (signal_number) {
+    case SIGKILL: case SIGCHLD: case SIGCONT: case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU: case SIGURG: case SIGWINCH:
+        return 0;
+    default:
+        return signal_number > 0 && signal_number <= ts_last_signal() && (signal_number < __SIGRTMIN || signal_number >= SIGRTMIN);
+    }
 }
 
 int ts_signal_is_ignored(int signal_number) {
@@ -134,6 +184,7 @@ void ts_restore_signals(void) {
     }
     state.order_count = 0;
     state.pipe_write = -1;
+    state.output_fd = -1;
 }
 
 void ts_stop_process(void) {

@@ -103,7 +103,9 @@ public struct PlainSession: Sendable {
             enter(.finished, &state, &effects)
             return (state, effects.list)
         }
-        if echoAnswers { effects.write(line + "\n") }
+        // Escaped and cut as any untrusted text in a message: an escape sequence in the
+        // input (a title, a clipboard write, a cursor move) must not reach the terminal.
+        if echoAnswers { effects.write(UntrustedText.escaped(line) + "\n") }
         let text = line.trimmingWhitespace()
         if text == "q" {
             effects.write("Quit without a plan.\n")
@@ -209,7 +211,7 @@ public struct PlainSession: Sendable {
             return
         }
         guard let preset = preset(named: String(text)) else {
-            effects.write("\"\(text)\" is not one of the setups. Type a number from 1 to \(guide.presets.count), or press Enter to skip.\n")
+            effects.write("\(UntrustedText.quoted(text)) is not one of the setups. Type a number from 1 to \(guide.presets.count), or press Enter to skip.\n")
             prompt(state, &effects)
             return
         }
@@ -281,7 +283,7 @@ public struct PlainSession: Sendable {
             state.reviewing = true
             enter(.question(number - 1), &state, &effects)
         } else {
-            effects.write("\"\(text)\" is not one of the answers. Type a number from 1 to \(count), or press Enter to print the plan.\n")
+            effects.write("\(UntrustedText.quoted(text)) is not one of the answers. Type a number from 1 to \(count), or press Enter to print the plan.\n")
             // The whole review again, so the choices are in front of the user.
             enter(.review, &state, &effects)
         }
@@ -331,7 +333,7 @@ public struct PlainSession: Sendable {
         if let option = property.option(named: String(text)) { return .choose(option.id) }
         let names = property.options.map(\.cliValue).joined(separator: ", ")
         return .invalid("""
-            "\(text)" is not one of the answers. Type a number from 1 to \(property.options.count), \
+            \(UntrustedText.quoted(text)) is not one of the answers. Type a number from 1 to \(property.options.count), \
             or one of: \(names); or press Enter to keep \(guide.optionLabel(property.id, state.selection)).
             """)
     }

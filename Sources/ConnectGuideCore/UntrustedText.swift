@@ -47,7 +47,12 @@ public enum UntrustedText {
         }.joined()
     }
 
+    /// C0, DEL and C1 controls, and the bidirectional formatting characters, which would
+    /// turn the text around it (a name that ends ".md" while showing "dm.").
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }

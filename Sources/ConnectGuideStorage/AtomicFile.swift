@@ -13,6 +13,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A FIFO with nothing reading it (or a device with nothing behind it).
         case noReader
         case notRegularFile
+        /// The name of a file descriptor (/dev/fd/N) that is not open, or not for writing.
+        case notOpen
         case tooLarge
         case other
     }
@@ -27,7 +29,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         self.problem = problem
     }
 
-    public var description: String { "\(UntrustedText.escaped(path)): \(problem)" }
+    /// The path, then the problem; the problem alone when there is no path to name.
+    public var description: String { path.isEmpty ? problem : "\(UntrustedText.escaped(path)): \(problem)" }
 }
 
 /// Writes whole files so that readers see either the old content or the new, never a
@@ -36,8 +39,10 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 ///
 /// A symlink is followed: its target gets the content and the link stays. A destination
 /// that is not a regular file (a FIFO, a device such as /dev/null) is written in place,
-/// as a shell redirection would, never replaced and never refused as existing; so are the
-/// names of open files (/dev/stdout, /dev/fd/N, /proc/self/fd/N). A replaced regular file
+/// as a shell redirection would, never replaced and never refused as existing. The names
+/// of open descriptors (/dev/stdout, /dev/fd/N, /proc/self/fd/N) are written through the
+/// descriptor this process inherited, where it stands, never reopened or truncated; one
+/// that is not open, or open only for reading, is refused. A replaced regular file
 /// keeps its mode and owner; one with other hard links, or whose owner cannot be kept, is
 /// refused with a message saying so, since replacing it would quietly change that.
 public enum AtomicFile {
@@ -57,14 +62,17 @@ public enum AtomicFile {
         guard !path.isEmpty else {
             throw FileError(path: path, kind: .other, problem: "the file name is empty; give a path such as plan.md")
         }
+        if let descriptor = openDescriptor(named: path) {
+            try writeThrough(descriptor, bytes, reportedAs: path)
+            return
+        }
         if isDirectory(path) {
             throw FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
         }
         var status = stat()
         if stat(path, &status) == 0 {
-            let regular = (status.st_mode & S_IFMT) == S_IFREG
-            if !regular || namesOpenFile(path) {
-                try writeInPlace(bytes, to: path, truncate: regular, readerTimeout: readerTimeout)
+            if (status.st_mode & S_IFMT) != S_IFREG {
+                try writeInPlace(bytes, to: path, readerTimeout: readerTimeout)
                 return
             }
             // Checked up front for a clear message; publishing without replacing below
@@ -85,9 +93,11 @@ public enum AtomicFile {
             // Replace the file the path resolves to, with a temporary file beside it.
             try replace(resolvedPath(path) ?? path, with: bytes, keeping: status, reportedAs: path, overwrite: overwrite)
         } else if errno == ENOENT {
-            // A symlink counts as existing, even when it dangles.
+            // A symlink counts as existing, even when it dangles: the message names where it points.
             if overwrite == .refuse && exists(path) {
-                throw FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
+                throw FileError(
+                    path: path, kind: .exists,
+                    problem: "is a symbolic link to \(UntrustedText.escaped(newFileTarget(path))), which does not exist; use --force to create that file through the link")
             }
             try replace(newFileTarget(path), with: bytes, keeping: nil, reportedAs: path, overwrite: overwrite)
         } else {
@@ -102,9 +112,22 @@ public enum AtomicFile {
         _ target: String, with bytes: [UInt8], keeping old: stat?, reportedAs path: String, overwrite: Overwrite
     ) throws(FileError) {
         let directory = directoryName(of: target)
+        removeStaleTemporaryFiles(in: directory)
         let temporary = temporaryPath(for: target)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw error(errno, path: path, directory: directory) }
+        // Created with the mode it keeps (the umask only takes bits away), so the new
+        // content is never readable by more people than the old, even for a moment.
+        let mode = old.map { $0.st_mode & 0o777 } ?? 0o666
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard descriptor >= 0 else {
+            let code = errno
+            if old != nil, code == EACCES || code == EPERM {
+                // The file itself may be writable; the safe replacement needs its directory.
+                throw FileError(
+                    path: path, kind: .permissionDenied,
+                    problem: "cannot create a temporary file in \(UntrustedText.escaped(directory)) (permission denied), which replacing the file safely needs; make that directory writable, or choose another path")
+            }
+            throw error(code, path: path, directory: directory)
+        }
         if let old, old.st_uid != geteuid() || old.st_gid != getegid(), fchown(descriptor, old.st_uid, old.st_gid) != 0 {
             close(descriptor)
             unlink(temporary)
@@ -128,21 +151,55 @@ public enum AtomicFile {
         if failure != 0 { throw error(failure, path: path, directory: directory) }
     }
 
-    /// The name of the temporary file written beside `target`: hidden, with a random part.
+    /// The name of the temporary file written beside `target`: hidden, with a random part,
+    /// and short whatever the target's name (which may take all of NAME_MAX itself).
     static func temporaryPath(for target: String) -> String {
-        directoryName(of: target) + "/." + baseName(of: target) + ".\(UInt64.random(in: 0...UInt64.max)).tmp"
+        directoryName(of: target) + "/" + temporaryPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 36) + ".tmp"
     }
 
-    /// Writes into an existing file that must not be replaced: a FIFO, a device, or the
-    /// name of an open file. Only regular files are truncated (and synced). With a
-    /// `readerTimeout`, a FIFO without a reader, or one that stops reading, is an error
-    /// once that many milliseconds have passed.
-    private static func writeInPlace(_ bytes: [UInt8], to path: String, truncate: Bool, readerTimeout: Int?) throws(FileError) {
+    /// How every temporary file name starts.
+    static let temporaryPrefix = ".connect-guide-"
+
+    /// Whether `name` is one of ours: `temporaryPrefix`, base-36 digits, `.tmp`.
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") else { return false }
+        let middle = name.utf8.dropFirst(temporaryPrefix.utf8.count).dropLast(".tmp".utf8.count)
+        return !middle.isEmpty && middle.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }
+    }
+
+    /// How old a temporary file must be to count as left over by a write that was killed
+    /// (kill -9, a crash, a power cut) before its rename; a write in progress takes
+    /// milliseconds, so a concurrent one keeps its own.
+    static let staleAge = 60
+
+    /// Removes the temporary files in `directory` that `isTemporary` recognises and that
+    /// are older than `staleAge` seconds. Every replacing write does this in its target's
+    /// directory, so a write killed half-way is cleaned up by the next one there.
+    static func removeStaleTemporaryFiles(
+        in directory: String, now: Int = Int(time(nil)), matching isTemporary: (String) -> Bool = isTemporaryName
+    ) {
+        guard let listing = opendir(directory) else { return }
+        defer { closedir(listing) }
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard isTemporary(name) else { continue }
+            let candidate = directory + "/" + name
+            var status = stat()
+            guard lstat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+                now - modificationSeconds(status) > staleAge else { continue }
+            unlink(candidate)
+        }
+    }
+
+    /// Writes into an existing file that is not a regular file and must not be replaced: a
+    /// FIFO or a device. With a `readerTimeout`, a FIFO without a reader, or one that stops
+    /// reading, is an error once that many milliseconds have passed.
+    private static func writeInPlace(_ bytes: [UInt8], to path: String, readerTimeout: Int?) throws(FileError) {
         let directory = directoryName(of: path)
         let deadline = readerTimeout.map { monotonicMilliseconds() + $0 }
         var descriptor: Int32
         while true {
-            descriptor = open(path, O_WRONLY | O_CLOEXEC | (truncate ? O_TRUNC : 0) | (deadline == nil ? 0 : O_NONBLOCK))
+            descriptor = open(path, O_WRONLY | O_CLOEXEC | (deadline == nil ? 0 : O_NONBLOCK))
             if descriptor >= 0 { break }
             let code = errno
             if code == EINTR { continue }
@@ -154,7 +211,6 @@ public enum AtomicFile {
             usleep(20_000)
         }
         var failure = writeAll(bytes, to: descriptor, deadline: deadline)
-        if failure == 0 && truncate && fsync(descriptor) != 0 && errno != EINVAL { failure = errno }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == ETIMEDOUT {
             throw FileError(path: path, kind: .noReader, problem: "stopped taking the bytes (its reader is not reading); nothing more was written")
@@ -199,6 +255,14 @@ public enum AtomicFile {
     /// ENOSYS or EINVAL, and `publishWithoutReplacing` falls back.
     static let systemRenameNoReplace: RenameNoReplace = { renameWithoutReplacing($0, $1) }
 
+    /// The file a write to `path` reaches when `path` is a symbolic link (followed to its
+    /// end, existing or not); nil for any other path.
+    public static func linkTarget(of path: String) -> String? {
+        var status = stat()
+        guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        return resolvedPath(path) ?? newFileTarget(path)
+    }
+
     /// The real path of an existing file, through every symlink.
     static func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -223,10 +287,41 @@ public enum AtomicFile {
         return (directory == "/" ? "" : directory) + "/" + baseName(of: target)
     }
 
-    /// Names that stand for an already open file, which a shell redirection writes into
-    /// rather than replaces: /dev/stdout is the caller's stdout even when that is a file.
-    static func namesOpenFile(_ path: String) -> Bool {
-        ["/dev/stdout", "/dev/stderr"].contains(path) || openDescriptorPathPrefixes.contains { path.hasPrefix($0) }
+    /// The descriptor a name of an already open file stands for (/dev/stdout is the
+    /// caller's stdout, even when that is a file), or nil for any other path.
+    public static func openDescriptor(named path: String) -> Int32? {
+        switch path {
+        case "/dev/stdin": return 0
+        case "/dev/stdout": return 1
+        case "/dev/stderr": return 2
+        default:
+            guard let prefix = openDescriptorPathPrefixes.first(where: { path.hasPrefix($0) }) else { return nil }
+            let number = path.utf8.dropFirst(prefix.utf8.count)
+            guard (1...9).contains(number.count), number.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return Int32(String(decoding: number, as: UTF8.self))
+        }
+    }
+
+    /// Writes into an inherited descriptor where it stands, as a command whose output the
+    /// shell redirected would: `>>` keeps appending, and a file is never cut short.
+    private static func writeThrough(_ descriptor: Int32, _ bytes: [UInt8], reportedAs path: String) throws(FileError) {
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0 else {
+            throw FileError(
+                path: path, kind: .notOpen,
+                problem: "names file descriptor \(descriptor), which is not open here; open it for writing in the shell (\(descriptor)>file) or give a file name")
+        }
+        guard flags & O_ACCMODE != O_RDONLY else {
+            throw FileError(
+                path: path, kind: .notOpen,
+                problem: "names file descriptor \(descriptor), which is open only for reading; give a file name, or a descriptor open for writing")
+        }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+            throw FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
+        }
+        let failure = writeAll(bytes, to: descriptor, deadline: nil)
+        if failure != 0 { throw error(failure, path: path, directory: directoryName(of: path)) }
     }
 
     /// The whole content of a regular file of at most `limit` bytes; nil when it does not
@@ -263,12 +358,13 @@ public enum AtomicFile {
         }
     }
 
-    /// Creates a directory and its missing parents, as `mkdir -p` does.
-    public static func createDirectory(_ path: String) throws(FileError) {
+    /// Creates a directory and its missing parents with `mode` (less the umask), as
+    /// `mkdir -p -m` does.
+    public static func createDirectory(_ path: String, mode: mode_t = 0o755) throws(FileError) {
         if isDirectory(path) { return }
         let parent = directoryName(of: path)
-        if parent != path && parent != "." && parent != "/" { try createDirectory(parent) }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+        if parent != path && parent != "." && parent != "/" { try createDirectory(parent, mode: mode) }
+        if mkdir(path, mode) != 0 && errno != EEXIST {
             throw error(errno, path: path, directory: parent)
         }
     }
@@ -289,7 +385,7 @@ public enum AtomicFile {
         return directory.isEmpty ? "/" : directory
     }
 
-    static func baseName(of path: String) -> String {
+    public static func baseName(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }

@@ -66,9 +66,6 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
     static let legacySchema = "connect-guide/selection/v1"
     /// The largest file read as a saved selection; a real one is about 200 bytes.
     public static let sizeLimit = 65_536
-    /// How old a temporary file beside the saved selection must be to count as left over
-    /// (by a save that was killed); a save in progress takes milliseconds.
-    static let staleAge = 60
 
     public let path: String
 
@@ -146,37 +143,48 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         return .success(selection)
     }
 
-    /// Moves an unusable file out of the way, to `last.url.corrupt` (replacing an older
-    /// one), so the next save cannot destroy what may be worth a look. The new path, or nil
-    /// when it could not be moved.
+    /// Moves an unusable file out of the way, to `last.url.corrupt` or, when that name is
+    /// taken (by an earlier corrupt file, or anything else), `last.url.corrupt.1` and so on,
+    /// never replacing what is there, so the next save cannot destroy what may be worth a
+    /// look. The new path, or nil when it could not be moved (the caller must then not save).
     public func setAside() -> String? {
-        let aside = path + ".corrupt"
-        return rename(path, aside) == 0 ? aside : nil
+        for attempt in 0..<100 {
+            let aside = path + ".corrupt" + (attempt == 0 ? "" : ".\(attempt)")
+            switch AtomicFile.publishWithoutReplacing(path, at: aside) {
+            case 0:
+                // A hard link leaves the old name too; a no-replace rename does not.
+                unlink(path)
+                return aside
+            case EEXIST: continue
+            default: return nil
+            }
+        }
+        return nil
     }
 
-    /// Removes the temporary files (`.last.url.<random>.tmp`) that saves killed before
-    /// their rename left beside the saved selection, once they are older than `staleAge`
-    /// seconds, so a save running at this moment keeps its own.
+    /// Removes the temporary files that saves killed before their rename left beside the
+    /// saved selection (`AtomicFile`'s own, and the `.last.url.<digits>.tmp` of earlier
+    /// versions), once they are older than `AtomicFile.staleAge` seconds, so a save running
+    /// at this moment keeps its own.
     func removeStaleTemporaryFiles(now: Int = Int(time(nil))) {
-        let directory = AtomicFile.directoryName(of: path)
-        let prefix = "." + AtomicFile.baseName(of: path) + "."
-        guard let listing = opendir(directory) else { return }
-        defer { closedir(listing) }
-        while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            let middle = name.dropFirst(prefix.count).dropLast(".tmp".count)
-            guard name.hasPrefix(prefix), name.hasSuffix(".tmp"), !middle.isEmpty, middle.allSatisfy(\.isNumber) else { continue }
-            let candidate = directory + "/" + name
-            var status = stat()
-            guard lstat(candidate, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
-                now - modificationSeconds(status) > Self.staleAge else { continue }
-            unlink(candidate)
+        let legacyPrefix = "." + AtomicFile.baseName(of: path) + "."
+        AtomicFile.removeStaleTemporaryFiles(in: AtomicFile.directoryName(of: path), now: now) { name in
+            let middle = name.dropFirst(legacyPrefix.count).dropLast(".tmp".count)
+            let legacy = name.hasPrefix(legacyPrefix) && name.hasSuffix(".tmp") && !middle.isEmpty && middle.allSatisfy(\.isNumber)
+            return legacy || AtomicFile.isTemporaryName(name)
         }
     }
 
-    /// Writes the selection atomically as its docs page URL, creating the directory if needed.
+    /// Writes the selection atomically as its docs page URL, creating the directory (and
+    /// its missing parents) private to the user, 0700, as the XDG spec asks. A file made
+    /// read-only is the user's wish to keep it: it is not replaced, and the error says so.
     public func save(_ selection: Selection, in guide: Guide) throws(FileError) {
-        try AtomicFile.createDirectory(AtomicFile.directoryName(of: path))
+        try AtomicFile.createDirectory(AtomicFile.directoryName(of: path), mode: 0o700)
+        var status = stat()
+        // No write bit for anyone counts too: root could replace it, but the owner marked it.
+        if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
+            throw FileError(path: path, kind: .permissionDenied, problem: "is read-only, so it is kept as it is; make it writable to save the selection there again")
+        }
         try AtomicFile.write(guide.url(for: selection) + "\n", to: path, overwrite: .replace)
     }
 }

@@ -14,20 +14,25 @@ public enum StartNotice: Hashable, Sendable {
     /// The saved selection cannot be used; it was moved to `keptAs` when it could be, and
     /// a session that meant to resume from it starts from the defaults instead.
     case savedSelectionUnusable(SelectionStoreError, keptAs: String?, startingFromDefaults: Bool)
-    /// --resume, but neither XDG_STATE_HOME nor HOME says where a saved selection would be.
+    /// Neither XDG_STATE_HOME nor HOME says where a saved selection would be: nothing is
+    /// resumed or saved.
     case noStateLocation
     /// The rules set a property that no flag chose.
     case implied(MovedProperty)
-    /// --from-url had a parameter that is not one of the guide's; it was left out.
-    case ignoredURLParameter(String)
+    /// --from-url had parameters that are not the guide's; they were left out. One notice
+    /// for all of them, naming the first few: a URL may hold thousands.
+    case ignoredURLParameters([String])
     /// --stripe-version names a preview version: by invitation, and it may change; its
     /// rules start from the release before it.
     case previewVersion(StripeAPIVersion, rulesFrom: StripeAPIVersion?)
 
+    /// How many ignored URL parameters a notice names.
+    static let namedParameters = 5
+
     /// Whether something went wrong (shown as an error), rather than information.
     public var isProblem: Bool {
         switch self {
-        case .savedSelectionUnusable, .noStateLocation, .ignoredURLParameter: true
+        case .savedSelectionUnusable, .noStateLocation, .ignoredURLParameters: true
         case .resumed, .nothingSavedToResume, .firstStart, .implied, .previewVersion: false
         }
     }
@@ -47,14 +52,19 @@ public enum StartNotice: Hashable, Sendable {
         case .firstStart:
             return guide.prerequisites
         case .savedSelectionUnusable(let error, let keptAs, let startingFromDefaults):
-            let kept = keptAs.map { "; it is kept as \($0)" } ?? ""
+            let kept = keptAs.map { "; it is kept as \($0)" }
+                ?? "; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)"
             return "\(error)\(kept)\(startingFromDefaults ? "; starting from the defaults instead" : "")"
         case .noStateLocation:
-            return "cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set"
+            return "cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume"
         case .implied(let move):
             return guide.describe(move)
-        case .ignoredURLParameter(let key):
-            return "ignored the URL parameter \(UntrustedText.quoted(key)): it is not one of the guide's"
+        case .ignoredURLParameters(let keys) where keys.count == 1:
+            return "ignored the URL parameter \(UntrustedText.quoted(keys[0])): it is not one of the guide's"
+        case .ignoredURLParameters(let keys):
+            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted).joined(separator: ", ")
+            let more = keys.count > Self.namedParameters ? " and \(keys.count - Self.namedParameters) more" : ""
+            return "ignored \(keys.count) URL parameters, \(named)\(more): they are not the guide's"
         case .previewVersion(let version, let release):
             let rules = release.map { "the rules of \($0), with the changes previews from that date had" } ?? "the rules the guide knows"
             return "\(version) is a preview version: Stripe gives previews by invitation and may still change them; the guide applies \(rules)"
@@ -92,9 +102,10 @@ public struct SessionStart: Hashable, Sendable {
     /// selection when resuming, else empty) and throws on flags that contradict each
     /// other; nothing is moved aside then. `notify` hears each notice as it is found, so
     /// those found before such an error still reach the user. `store` is nil when no
-    /// location for it is known.
+    /// location for it is known, and is made nil when an unusable file there could not be
+    /// moved aside: the session must not save over it.
     public func begin(
-        in guide: Guide, store: SelectionStore?,
+        in guide: Guide, store: inout SelectionStore?,
         completing complete: (PartialSelection) throws -> Completion,
         notify: (StartNotice) -> Void
     ) rethrows -> GuideState {
@@ -107,12 +118,14 @@ public struct SessionStart: Hashable, Sendable {
         }
         let completion = try complete(base)
 
-        if let store, let unusable {
-            notify(.savedSelectionUnusable(unusable, keptAs: store.setAside(), startingFromDefaults: resuming))
+        if let kept = store, let unusable {
+            let aside = kept.setAside()
+            if aside == nil { store = nil }
+            notify(.savedSelectionUnusable(unusable, keptAs: aside, startingFromDefaults: resuming))
         } else if let store, case .success(nil)? = loaded {
             // Only an explicit --resume needs telling that there was nothing to resume.
             notify(resume ? .nothingSavedToResume(path: store.path) : .firstStart)
-        } else if store == nil, resume {
+        } else if store == nil {
             notify(.noStateLocation)
         }
         for move in completion.implied { notify(.implied(move)) }

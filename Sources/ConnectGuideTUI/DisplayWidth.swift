@@ -12,7 +12,16 @@ public struct DisplayWidth: Sendable {
 
     public func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
-        return measure(character)
+        guard character.unicodeScalars.contains(Self.zeroWidthJoiner) else { return measure(character) }
+        return Self.joinedParts(of: character).reduce(0) { $0 + measure($1) }
+    }
+
+    static let zeroWidthJoiner: Unicode.Scalar = "\u{200D}"
+
+    /// The characters a zero-width joiner sequence (👩‍💻) joins, without the joiners: ncurses
+    /// draws each in cells of its own, so they are measured, and put in the frame, one by one.
+    static func joinedParts(of character: Character) -> [Character] {
+        character.unicodeScalars.split(separator: zeroWidthJoiner).flatMap { String(String.UnicodeScalarView($0)) }
     }
 
     /// The width of a scalar that is a character of its own (`isStandaloneScalar`).

@@ -12,6 +12,9 @@ let exportReaderTimeout = 1_000
 /// never asked about, and never waited for longer than `exportReaderTimeout`.
 public func writeExport(_ request: ExportRequest, workingDirectory: String? = nil, home: String? = nil) -> ExportOutcome {
     let path = resolve(request.path, workingDirectory: workingDirectory, home: home)
+    if isTerminal(path) {
+        return .failed("Cannot save to \(displayedPath(path)): it is a terminal, and the export would go over this screen; give a file name.")
+    }
     do {
         try AtomicFile.write(
             request.contents, to: path, overwrite: request.overwrite ? .replace : .refuse, readerTimeout: exportReaderTimeout)
@@ -19,22 +22,40 @@ public func writeExport(_ request: ExportRequest, workingDirectory: String? = ni
     } catch where error.kind == .exists {
         return .exists(path: path)
     } catch {
-        return .failed("Cannot save to \(UntrustedText.escaped(error.path)): \(error.problem).")
+        return .failed("Cannot save to \(displayedPath(error.path)): \(error.problem).")
     }
 }
 
+/// Whether `path` is a terminal (/dev/tty, /dev/pts/N, or /dev/stdout when that is one),
+/// which the guide's own screen is, or may be.
+func isTerminal(_ path: String) -> Bool {
+    if let descriptor = AtomicFile.openDescriptor(named: path) { return isatty(descriptor) != 0 }
+    var status = stat()
+    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFCHR else { return false }
+    // Opening a terminal this way neither waits for a carrier nor makes it ours.
+    let descriptor = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return isatty(descriptor) != 0
+}
+
+/// A path in a message: escaped as any untrusted text, and in quotes when it starts or
+/// ends with a space, which would not show otherwise.
+func displayedPath(_ path: String) -> String {
+    let name = AtomicFile.baseName(of: path)
+    return name.first == " " || name.last == " " ? UntrustedText.quoted(path) : UntrustedText.escaped(path)
+}
+
 /// An absolute path: `~/` means the home directory, and relative paths start in the
-/// working directory, so the notice can say exactly where the file went.
+/// working directory, so the notice can say exactly where the file went. Spaces at either
+/// end are part of the name, as typed (the messages show such a name in quotes).
 func resolve(_ path: String, workingDirectory: String?, home: String?) -> String {
-    var trimmed = Substring(path)
-    while trimmed.first == " " { trimmed.removeFirst() }
-    while trimmed.last == " " { trimmed.removeLast() }
-    if trimmed.hasPrefix("/") { return String(trimmed) }
-    if trimmed == "~" || trimmed.hasPrefix("~/"), let home = home ?? environmentValue("HOME") {
-        return home + trimmed.dropFirst()
+    if path.hasPrefix("/") { return path }
+    if path == "~" || path.hasPrefix("~/"), let home = home ?? environmentValue("HOME") {
+        return home + path.dropFirst()
     }
     let base = workingDirectory ?? currentDirectory()
-    return (base.hasSuffix("/") ? base : base + "/") + trimmed
+    return (base.hasSuffix("/") ? base : base + "/") + path
 }
 
 func currentDirectory() -> String {

@@ -253,12 +253,16 @@ public struct Frame: Sendable {
                 else { break }
             }
         } else {
-            for character in text {
-                let printable = character.isPrintableInTerminal ? character : "?"
-                let scalars = printable.unicodeScalars
-                let cluster = scalars.index(after: scalars.startIndex) != scalars.endIndex ? printable : nil
-                guard place(scalars.first ?? " ", cluster: cluster, width: displayWidth.of(printable), at: &x, row: row, limit: limit, style: style, role: role)
-                else { break }
+            characters: for whole in text {
+                // A zero-width joiner sequence goes in as the characters it joins, as ncurses draws it.
+                let parts = whole.unicodeScalars.contains(DisplayWidth.zeroWidthJoiner) ? DisplayWidth.joinedParts(of: whole) : [whole]
+                for character in parts {
+                    let printable = character.isPrintableInTerminal ? character : "?"
+                    let scalars = printable.unicodeScalars
+                    let cluster = scalars.index(after: scalars.startIndex) != scalars.endIndex ? printable : nil
+                    guard place(scalars.first ?? " ", cluster: cluster, width: displayWidth.of(printable), at: &x, row: row, limit: limit, style: style, role: role)
+                    else { break characters }
+                }
             }
         }
         return max(x - column, 0)

@@ -13,7 +13,13 @@ public enum DecodedInput: Hashable, Sendable {
 ///
 /// - CSI, SS3, OSC, DCS, SOS, PM and APC sequences end where ECMA-48 says; the ones that
 ///   are not keys (focus in/out, F-keys, replies) are dropped.
-/// - Alt+key (Esc then the key) is the key itself; Esc Esc is one Esc.
+/// - Alt+key (Esc then the key) is the key itself; Esc Esc is one Esc, and Esc before a
+///   whole CSI or SS3 sequence (Alt+arrow in rxvt, PuTTY, macOS "Option as Meta") is that key.
+/// - A control string (OSC, DCS, SOS, PM, APC) ends at BEL or `ESC \\` (and at a raw 0x9C
+///   only outside UTF-8, where it cannot be part of a character); CAN and SUB abort it. Its
+///   introducer alone, followed by a pause, was typed (Alt+] and the like): that key.
+/// - Numeric parameters are unsigned decimal digits; a sequence with any other parameter
+///   (a sign, an overflowing number) is dropped, and no arithmetic on them can trap.
 /// - Home and End in all their forms: `ESC[H`, `ESC[1~`, `ESC[7~`, `ESCOH` and the End twins.
 /// - Mouse reports in SGR (`ESC[<b;x;yM`), urxvt (`ESC[b;x;yM`) and X10 (`ESC[M` and
 ///   three bytes) encodings. A report cut short is dropped at the pause, not read into
@@ -25,14 +31,19 @@ public struct KeyDecoder: Sendable {
     public static let pasteLimit = 65_536
     /// Bytes of a sequence's parameters kept; longer ones are read to their end and dropped.
     static let parameterLimit = 64
+    /// The largest numeric parameter read; more digits than this allows drop the sequence.
+    static let parameterValueLimit = 99_999_999
 
     private enum State: Sendable {
         case ground
         case escape
+        /// Esc Esc: one Esc, or Alt and the sequence that follows.
+        case escapeEscape
         /// CSI (`ESC [`) or SS3 (`ESC O`): parameter and intermediate bytes so far.
         case sequence(singleShift: Bool, [UInt8])
-        /// OSC, DCS, SOS, PM, APC: read to BEL or ST and dropped; `sawEscape` is a possible ST.
-        case controlString(sawEscape: Bool)
+        /// OSC, DCS, SOS, PM, APC: read to BEL or ST and dropped; `sawEscape` is a possible
+        /// ST, and `introducer` the byte after Esc while nothing has followed it.
+        case controlString(sawEscape: Bool, introducer: UInt8?)
         /// X10 mouse: the raw bytes after `ESC[M`.
         case x10Mouse([UInt8])
         /// A paste, its bytes and how much of the end marker matched.
@@ -44,10 +55,13 @@ public struct KeyDecoder: Sendable {
     private var state = State.ground
     /// Milliseconds a lone Esc waits for the rest of a sequence before it counts as Esc.
     let escapeDelay: Int
+    /// Whether the terminal sends UTF-8, in which 0x9C is a continuation byte and not ST.
+    let utf8: Bool
 
     /// `escapeDelay` as ncurses' ESCDELAY sets it (25 ms by default; 1 to 1000).
-    public init(escapeDelay: Int = 25) {
+    public init(escapeDelay: Int = 25, utf8: Bool = true) {
         self.escapeDelay = min(max(escapeDelay, 1), 1_000)
+        self.utf8 = utf8
     }
 
     /// Milliseconds to wait for the rest of a sequence before `flush`; nil when nothing
@@ -55,8 +69,8 @@ public struct KeyDecoder: Sendable {
     public var pendingTimeout: Int? {
         switch state {
         case .ground: nil
-        case .escape, .sequence, .x10Mouse, .utf8: escapeDelay
-        case .controlString, .paste: 500
+        case .escape, .escapeEscape, .sequence, .x10Mouse, .utf8, .controlString(_, introducer: .some): escapeDelay
+        case .controlString(_, introducer: nil), .paste: 500
         }
     }
 
@@ -73,7 +87,10 @@ public struct KeyDecoder: Sendable {
     public mutating func flush() -> [DecodedInput] {
         var output: [DecodedInput] = []
         switch state {
-        case .escape: output.append(.key(.escape))
+        case .escape, .escapeEscape: output.append(.key(.escape))
+        case .controlString(_, introducer: let introducer?):
+            // Alt+] (or P, X, ^, _) typed by a person: nothing came after it.
+            output.append(.key(.character(Character(Unicode.Scalar(introducer)))))
         case .paste(let bytes, let matched): finishPaste(bytes + Self.pasteEnd.prefix(matched), into: &output)
         case .utf8: output.append(.key(.character("\u{FFFD}")))
         case .ground, .sequence, .controlString, .x10Mouse: break
@@ -92,14 +109,23 @@ public struct KeyDecoder: Sendable {
             switch byte {
             case 0x5B: state = .sequence(singleShift: false, [])  // [
             case 0x4F: state = .sequence(singleShift: true, [])  // O
-            case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .controlString(sawEscape: false)  // ] P X ^ _
-            case 0x1B:
-                state = .ground
-                output.append(.key(.escape))
+            case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .controlString(sawEscape: false, introducer: byte)  // ] P X ^ _
+            case 0x1B: state = .escapeEscape
             default:
                 // Alt+key: the key itself.
                 state = .ground
                 ground(byte, into: &output)
+            }
+        case .escapeEscape:
+            switch byte {
+            // Alt and a cursor or other key sequence: the key.
+            case 0x5B: state = .sequence(singleShift: false, [])
+            case 0x4F: state = .sequence(singleShift: true, [])
+            default:
+                // One Esc, and the second starts afresh (Alt+key, a string, another Esc).
+                output.append(.key(.escape))
+                state = .escape
+                step(byte, into: &output)
             }
         case .sequence(let singleShift, var collected):
             switch byte {
@@ -115,16 +141,23 @@ public struct KeyDecoder: Sendable {
                 } else {
                     controlSequence(collected, final: byte, into: &output)
                 }
+            case 0x18, 0x1A:
+                state = .ground  // CAN and SUB cancel a sequence
             default:
                 // Not part of a sequence: the sequence was cut short, and this byte is input.
                 state = .ground
                 ground(byte, into: &output)
             }
-        case .controlString(let sawEscape):
-            if byte == 0x07 || (sawEscape && byte == 0x5C) || byte == 0x9C {
-                state = .ground
-            } else {
-                state = .controlString(sawEscape: byte == 0x1B)
+        case .controlString(let sawEscape, _):
+            switch byte {
+            case 0x5C where sawEscape: state = .ground  // ST
+            case _ where sawEscape:
+                // Esc and anything but `\\`: the string was cut short, and a new sequence starts.
+                state = .escape
+                step(byte, into: &output)
+            case 0x07, 0x18, 0x1A: state = .ground  // BEL ends it; CAN and SUB abort it
+            case 0x9C where !utf8: state = .ground  // the 8-bit ST, outside UTF-8 only
+            default: state = .controlString(sawEscape: byte == 0x1B, introducer: nil)
             }
         case .x10Mouse(var collected):
             collected.append(byte)
@@ -218,8 +251,8 @@ public struct KeyDecoder: Sendable {
 
     private mutating func controlSequence(_ collected: [UInt8], final: UInt8, into output: inout [DecodedInput]) {
         let isPrivate = collected.first.map { (0x3C...0x3F).contains($0) } ?? false
-        let parameters = String(decoding: collected.drop { (0x3C...0x3F).contains($0) }, as: UTF8.self)
-            .split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
+        let parameters = collected.drop { (0x3C...0x3F).contains($0) }
+            .split(separator: 0x3B, omittingEmptySubsequences: false).map(Self.unsignedParameter)
         let first = parameters.first ?? nil
         if collected.first == 0x3C, final == 0x4D || final == 0x6D {  // ESC[<b;x;yM (press) or m (release)
             if parameters.count == 3, let button = parameters[0], let column = parameters[1], let row = parameters[2],
@@ -255,6 +288,19 @@ public struct KeyDecoder: Sendable {
         default:
             break  // focus in/out (ESC[I, ESC[O), cursor reports, and the rest
         }
+    }
+
+    /// A parameter of unsigned decimal digits, at most `parameterValueLimit`; nil when it is
+    /// empty or holds anything else (a sign, an overflowing number, a sub-parameter).
+    private static func unsignedParameter(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            guard value <= parameterValueLimit else { return nil }
+        }
+        return value
     }
 
     /// A report of the xterm button code `button` at 0-based `column` and `row`; nil for

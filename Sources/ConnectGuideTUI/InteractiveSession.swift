@@ -55,7 +55,7 @@ public enum InteractiveSession {
         let terminal = try Terminal()
         defer { terminal.end() }
         let color = terminal.hasColor
-        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25)
+        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
             workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets,
@@ -86,8 +86,9 @@ public enum InteractiveSession {
                     terminal.suspend()
                     repaint = true
                 case SIGCONT:
+                    terminal.reclaim()
                     repaint = true
-                case SIGWINCH:
+                case SIGWINCH where !terminal.detached:
                     terminal.noticeResize()
                 default:
                     break
@@ -144,7 +145,9 @@ public enum InteractiveSession {
                 }
             }
 
-            if changed || repaint || model.size != terminal.size {
+            if terminal.detached {
+                // In the background: nothing is drawn until the guide is in the foreground.
+            } else if changed || repaint || model.size != terminal.size {
                 if model.size != terminal.size {
                     model = model.update(.resize(terminal.size)).model
                     repaint = true
@@ -159,7 +162,7 @@ public enum InteractiveSession {
             if let outcome = saves.perform(with: saver, in: guide) {
                 let shown = model.notice
                 model = model.update(.saved(outcome)).model
-                if model.notice != shown {
+                if model.notice != shown && !terminal.detached {
                     frame = render(model, color: color)
                     terminal.draw(frame)
                 }
@@ -180,12 +183,14 @@ public enum InteractiveSession {
     private static func waitForInput(
         _ terminal: Terminal, timeout: Int?
     ) -> (inputWaiting: Bool, terminalAlive: Bool, timedOut: Bool) {
+        // In the background only signals are waited for: reading the terminal there would
+        // stop the guide (SIGTTIN), and the keys are the shell's.
         var watched = [
-            pollfd(fd: terminal.fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: terminal.detached ? -1 : terminal.fd, events: Int16(POLLIN), revents: 0),
             pollfd(fd: terminal.signalPipe.readFD, events: Int16(POLLIN), revents: 0),
         ]
         // EINTR (a signal arrived) is fine: the caller reads the pipe either way.
-        let ready = poll(&watched, nfds_t(watched.count), Int32(timeout ?? -1))
+        let ready = poll(&watched, nfds_t(watched.count), Int32(terminal.detached ? -1 : timeout ?? -1))
         if ready < 0 { return (false, true, false) }
         let alive = watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
         return (watched[0].revents & Int16(POLLIN) != 0, alive, ready == 0)

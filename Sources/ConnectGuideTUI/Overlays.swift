@@ -308,7 +308,7 @@ private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model:
         Span(text: " File    ", style: [.bold]),
         Span(text: measure.pad(field.text, to: fieldWidth), style: [.underline]),
     ]))
-    let target = resolve(dialog.path, workingDirectory: model.options.workingDirectory, home: model.options.home)
+    let target = displayedPath(resolve(dialog.path, workingDirectory: model.options.workingDirectory, home: model.options.home))
     lines.append(TextLine([
         Span(text: " Saves   ", style: [.bold], role: .muted),
         Span(text: tail(of: target, width: width - 2 - 9, displayWidth: measure), role: .muted),

@@ -11,12 +11,13 @@ final class SignalPipe {
 
     /// Signals the loop acts on: abort, terminate, hang up, suspend, continue, resize.
     static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH]
-    /// Signals that end the process at once (crashes, and the other signals whose default
-    /// action is to terminate); the terminal is restored first.
-    static let fatal: [Int32] = [
-        SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGQUIT, SIGSYS,
-        SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGPIPE,
-    ]
+    /// Signals that end the process at once: every other signal whose default action is to
+    /// terminate (crashes, SIGIO, SIGPWR, the real-time signals, ...), up to SIGRTMAX; the
+    /// terminal is restored first. SIGKILL cannot be caught, and the C library keeps the two
+    /// real-time signals below SIGRTMIN for itself (sigaction refuses them).
+    static let fatal: [Int32] = (1...ts_last_signal()).filter { signal in
+        ts_catchable_and_fatal(signal) != 0 && !forwarded.contains(signal)
+    }
     private var terminalFD: Int32 = -1
     private var settings = termios()
 
@@ -63,6 +64,28 @@ final class SignalPipe {
                 }
             }
         }
+    }
+
+    /// SIGINT, SIGTERM and SIGHUP put /dev/null over `fd` from now on, so that a write
+    /// blocked on a terminal that stopped reading cannot keep them from being acted on.
+    func divertOutputOnEndingSignals(_ fd: Int32) {
+        ts_divert_output_on_ending_signals(fd)
+    }
+
+    /// Whether an ending signal has put /dev/null over the terminal's descriptor.
+    var outputDiverted: Bool { ts_output_diverted() != 0 }
+
+    /// Writes `bytes` to `fd`, waiting at most `milliseconds` for it to take them.
+    func write(_ bytes: [UInt8], to fd: Int32, withinMilliseconds milliseconds: Int32) {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = ts_write_within(fd, $0.baseAddress, $0.count, milliseconds) }
+        }
+    }
+
+    /// No terminal to restore on a fatal signal: the guide runs in the background, and the
+    /// terminal is the shell's.
+    func forgetTerminal() {
+        ts_set_terminal_restore(-1, nil, nil, 0)
     }
 
     /// The signals that arrived since the last call, oldest first.

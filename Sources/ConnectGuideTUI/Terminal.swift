@@ -19,6 +19,8 @@ final class Terminal {
     private let screen: OpaquePointer
     private let file: UnsafeMutablePointer<FILE>
     let fd: Int32
+    /// The terminal again, for restoring it: an ending signal may put /dev/null over `fd`.
+    private let restoreFD: Int32
     let signalPipe: SignalPipe
     let hasColor: Bool
     /// Whether the locale's encoding is UTF-8; otherwise only ASCII reaches the screen.
@@ -27,6 +29,12 @@ final class Terminal {
     /// The frame on screen, to skip redrawing rows that did not change.
     private var shown: Frame?
     private var isActive = true
+    /// Continued in the background (after Ctrl-Z and `bg`, or `kill %1`): the terminal is
+    /// the shell's, so nothing is drawn, read or set until the guide is in the foreground
+    /// again, and ending leaves the terminal alone.
+    private(set) var detached = false
+    /// What the fatal-signal handler writes to undo the UI.
+    private var undo: [UInt8] = []
 
     /// Columns per character as the C library (and so ncurses) counts them.
     static let displayWidth = DisplayWidth { character in
@@ -51,23 +59,30 @@ final class Terminal {
         self.fd = fd
         self.file = file
         tcgetattr(fd, &savedSettings)
+        restoreFD = fcntl(fd, F_DUPFD_CLOEXEC, 3)
         do {
             signalPipe = try SignalPipe()
         } catch {
             fclose(file)
+            close(restoreFD)
             throw error
         }
         // Our handlers go in before ncurses starts, so it leaves these signals to us.
-        signalPipe.install(terminalFD: fd, settings: savedSettings)
+        signalPipe.install(terminalFD: restoreFD, settings: savedSettings)
 
         Self.takeSizeFromTerminal(fd)
         guard let screen = newterm(nil, file, file) else {
             signalPipe.uninstall()
             fclose(file)
+            close(restoreFD)
             throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(environmentValue("TERM") ?? "unset"))")
         }
         self.screen = screen
         set_term(screen)
+        // Before anything reaches the terminal: a fatal signal from now on finds the way back.
+        undo = Self.undoSequence()
+        signalPipe.setFatalRestoreSequence(undo)
+        signalPipe.divertOutputOnEndingSignals(fd)
         cbreak()
         noecho()
         nonl()
@@ -105,7 +120,6 @@ final class Terminal {
                 init_pair(Self.pair(for: role), Self.foreground(for: role), cg_color_default())
             }
         }
-        signalPipe.setFatalRestoreSequence(Self.undoSequence())
         writeModes(modesOn)
     }
 
@@ -324,26 +338,64 @@ final class Terminal {
 
     // MARK: Giving the terminal back
 
-    /// Ctrl-Z: put the terminal back, stop, and take it again on `fg`.
+    /// Whether this process group owns the terminal: the shell's foreground job.
+    private var inForeground: Bool { tcgetpgrp(restoreFD) == getpgrp() }
+
+    /// Ctrl-Z: put the terminal back, stop, and on being continued take it again if the
+    /// guide is in the foreground (`fg`), or leave it to the shell (`bg`, `kill %1`).
     func suspend() {
-        endwin()
-        writeModes(Self.modesOff)
+        if !detached {
+            endwin()
+            writeModes(Self.modesOff)
+        }
         signalPipe.stopProcess()
+        reclaim()
+    }
+
+    /// Continued (SIGCONT): in the foreground, the terminal is set up again as the guide
+    /// needs it, whatever the shell did to it while the guide was stopped (an external
+    /// SIGSTOP leaves the shell's cooked settings), and the next draw repaints everything.
+    /// In the background nothing is touched: setting the terminal there would stop the
+    /// guide (SIGTTOU), and mouse reporting would land at the shell's prompt.
+    func reclaim() {
+        guard isActive else { return }
+        guard inForeground else {
+            detached = true
+            // A fatal signal now must not write to, or set, a terminal the shell owns.
+            signalPipe.forgetTerminal()
+            return
+        }
+        detached = false
+        signalPipe.setFatalRestoreSequence(undo)
+        // Stopped without warning (SIGSTOP), ncurses still thinks it owns the terminal:
+        // give it back first, so the next draw sets the program's mode and screen again.
+        if !isendwin() { endwin() }
         writeModes(modesOn)
-        // Running again: the next draw repaints everything.
         noticeResize()
         shown = nil
         clearok(cg_curscr(), true)
     }
 
-    /// Restores the terminal as it was. Safe to call more than once.
+    /// Restores the terminal as it was. Safe to call more than once. Continued in the
+    /// background, the guide leaves the terminal to the shell that owns it.
     func end() {
         guard isActive else { return }
         isActive = false
+        defer { close(restoreFD) }
+        if detached || !inForeground {
+            signalPipe.uninstall()
+            return
+        }
         endwin()
-        writeModes(Self.modesOff)
+        if signalPipe.outputDiverted {
+            // Ended by a signal: ncurses ended into /dev/null, and the terminal, which may
+            // have stopped reading, gets the undo through its other descriptor within a second.
+            signalPipe.write(undo, to: restoreFD, withinMilliseconds: 1_000)
+        } else {
+            writeModes(Self.modesOff)
+        }
         delscreen(screen)
-        tcsetattr(fd, TCSANOW, &savedSettings)
+        tcsetattr(restoreFD, TCSANOW, &savedSettings)
         signalPipe.uninstall()
         fclose(file)
     }

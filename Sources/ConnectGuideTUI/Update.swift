@@ -538,7 +538,7 @@ extension AppModel {
         switch outcome {
         case .written(let path):
             overlay = nil
-            notice = Notice(kind: .info, text: "Saved \(dialog.format.rawValue) to \(path).")
+            notice = Notice(kind: .info, text: "Saved \(dialog.format.rawValue) to \(displayedPath(path)).")
         case .exists:
             dialog.confirmingOverwrite = true
             overlay = .export(dialog)

@@ -54,8 +54,13 @@ struct OutputFlags: Hashable, Sendable {
         }
         do {
             try AtomicFile.write(document, to: path, overwrite: force ? .replace : .refuse)
+            // Written through a link: say where the document went.
+            if let target = AtomicFile.linkTarget(of: path) {
+                printError("note: --output \(UntrustedText.escaped(path)) is a symbolic link; the document went to \(UntrustedText.escaped(target))")
+            }
         } catch {
-            throw CLIError.usage("--output \(error)")
+            // "--output PATH: problem", or "--output: problem" when there is no path to name.
+            throw CLIError.usage("--output\(error.path.isEmpty ? ":" : "") \(error)")
         }
     }
 }

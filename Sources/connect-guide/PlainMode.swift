@@ -28,6 +28,8 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     // on without it.
     var saver: (any SelectionSaver)? = store
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
+    // Lines are capped, as the full-screen guide caps a paste: no input can grow one without bound.
+    var lines = LineReader()
     var (plain, effects) = session.start(from: state, offeringPresets: !options.choosesStart)
     while true {
         for effect in effects {
@@ -52,6 +54,10 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
                 return
             }
         }
-        (plain, effects) = session.step(plain, readLine(strippingNewline: true).map(PlainInput.line) ?? .endOfInput)
+        let line = lines.next()
+        if let line, line.droppedBytes > 0 {
+            standardError.write("\nwarning: that line was longer than \(LineReader.defaultLimit) bytes; the rest of it was not read\n")
+        }
+        (plain, effects) = session.step(plain, line.map { PlainInput.line($0.text) } ?? .endOfInput)
     }
 }

@@ -64,9 +64,7 @@ struct SelectionFlags: Hashable, Sendable {
         if let fromURL {
             do {
                 let imported = try guide.selection(fromURL: fromURL)
-                for key in imported.ignoredKeys {
-                    notify(.ignoredURLParameter(key))
-                }
+                if !imported.ignoredKeys.isEmpty { notify(.ignoredURLParameters(imported.ignoredKeys)) }
                 url = imported.selection
             } catch {
                 throw CLIError.usage("--from-url: \(error)")

@@ -56,10 +56,10 @@ struct SessionFlags: Hashable, Sendable {
         in guide: Guide, environment: Environment, resumeByDefault: Bool = false, notify: (StartNotice) -> Void
     ) throws -> (state: GuideState, store: SelectionStore?) {
         let request = try selection.request(in: guide, notify: notify)
-        let store = SelectionStore(environment: environment)
+        var store = SelectionStore(environment: environment)
         let start = SessionStart(resume: resume, fresh: fresh, resumeByDefault: resumeByDefault)
         let state = try start.begin(
-            in: guide, store: store, completing: { try selection.complete(request, in: guide, over: $0) }, notify: notify)
+            in: guide, store: &store, completing: { try selection.complete(request, in: guide, over: $0) }, notify: notify)
         return (state, store)
     }
 

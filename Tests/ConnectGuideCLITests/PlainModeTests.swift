@@ -183,4 +183,58 @@ struct PlainModeTests {
         #expect(result.stdout.contains("Embedded"))
         #expect(result.stdout.contains("Dashboard access            None"), "the session went on")
     }
+
+    // MARK: Hostile input, round 2 (issue 18)
+
+    @Test("answers are echoed and quoted escaped: an OSC title, an OSC 52 clipboard write, an arrow key never reach the terminal", arguments: [
+        "\u{1B}]0;owned\u{07}", "\u{1B}]52;c;SGVsbG8=\u{1B}\\", "\u{1B}[A\u{1B}[2J", "\u{9B}31m",
+    ])
+    func echoEscaped(answer: String) throws {
+        // Each stage: the preset question, a property question, the review.
+        for stdin in [answer + "\n", "\n" + answer + "\n", "\n\n\n\n\n\n" + answer + "\n"] {
+            let result = try run(["--plain"], stdin: stdin, environment: try isolatedState().environment)
+            #expect(result.status == 0)
+            #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" }, "\(result.stderr.debugDescription)")
+            #expect(result.stderr.contains("\\u{"), "the answer is shown, escaped")
+        }
+    }
+
+    @Test("a 10 MB line is neither echoed whole nor kept whole: capped, with a warning saying so")
+    func longLine() throws {
+        let result = try run(["--plain"], stdin: "\n" + String(repeating: "x", count: 10_000_000) + "\n", environment: try isolatedState().environment)
+        #expect(result.status == 0)
+        #expect(result.stderr.utf8.count < 50_000, "\(result.stderr.utf8.count) bytes on stderr")
+        #expect(result.stderr.contains("that line was longer than 4096 bytes; the rest of it was not read"))
+        #expect(result.stdout.contains(" 5. Pay out to your connected accounts"))
+    }
+
+    @Test("--plain < /dev/zero ends as at the end of input, in bounded memory, instead of growing until killed")
+    func endlessLine() throws {
+        // Under 1 GiB of address space: the guide had grown by about 500 MB/s.
+        let result = try run(
+            ["-c", "ulimit -v 1000000; exec timeout 30 \"$BIN\" --plain < /dev/zero"],
+            environment: try isolatedState().environment.merging(["BIN": binaryURL.path]) { $1 }, executable: "/bin/sh")
+        #expect(result.status == 0, "\(result.stderr.suffix(500))")
+        #expect(result.stderr.contains("that line was longer than 4096 bytes; the rest of it was not read"))
+        #expect(result.stderr.contains("End of input"))
+        #expect(result.stdout.contains(" 5. Pay out to your connected accounts"))
+    }
+
+    @Test("with neither HOME nor XDG_STATE_HOME, --plain says it cannot save")
+    func noStateLocation() throws {
+        let result = try run(
+            ["-c", "unset HOME XDG_STATE_HOME; exec \"$BIN\" --plain"], stdin: "",
+            environment: ["BIN": binaryURL.path, "TERM": "xterm"], executable: "/bin/sh")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set"), "\(result.stderr)")
+    }
+
+    @Test("--from-url with 15,000 unknown parameters: one warning naming five of them, not 15,000 lines")
+    func manyUnknownURLParameters() throws {
+        let query = (1...15_000).map { "k\($0)=v" }.joined(separator: "&")
+        let result = try run(["plan", "--from-url", "?" + query])
+        #expect(result.status == 0, "\(result.stderr.prefix(500))")
+        #expect(result.stderr.split(separator: "\n").count < 10, "\(result.stderr.split(separator: "\n").count) lines on stderr")
+        #expect(result.stderr.contains("ignored 15000 URL parameters, \"k1\", \"k2\", \"k3\", \"k4\", \"k5\" and 14995 more"), "\(result.stderr.prefix(500))")
+    }
 }

@@ -244,3 +244,58 @@ struct AtomicFileTests {
         #expect(fileType(directory + "/out") == nil)
     }
 }
+
+@Suite("Atomic files: hostile input, round 2 (issue 18)")
+struct AtomicFileRound2Tests {
+    @Test("a file name of 255 bytes (NAME_MAX) can be written: the temporary name is short")
+    func longName() throws {
+        let directory = try temporaryDirectory()
+        for length in [230, 250, 255] {
+            let path = directory + "/" + String(repeating: "n", count: length - 3) + ".md"
+            try AtomicFile.write("plan \(length)", to: path, overwrite: .refuse)
+            #expect(try contents(path) == "plan \(length)")
+        }
+        #expect(try listing(directory).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    @Test("temporary files a killed write left beside a target go at its next write once a minute old; a fresh one stays")
+    func staleTemporaryFiles() throws {
+        let directory = try temporaryDirectory()
+        let stale = directory + "/.connect-guide-k3x9.tmp"
+        let fresh = directory + "/.connect-guide-zz1.tmp"
+        let foreign = directory + "/.plan.md.123.tmp"
+        for path in [stale, fresh, foreign] { #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8))) }
+        var old = [timeval(tv_sec: time(nil) - 120, tv_usec: 0), timeval(tv_sec: time(nil) - 120, tv_usec: 0)]
+        #expect(utimes(stale, &old) == 0)
+        #expect(utimes(foreign, &old) == 0)
+        try AtomicFile.write("plan", to: directory + "/plan.md", overwrite: .refuse)
+        #expect(try listing(directory) == [".connect-guide-zz1.tmp", ".plan.md.123.tmp", "plan.md"])
+    }
+
+    @Test("an empty name is said without a stray path in front")
+    func emptyName() {
+        #expect(throws: FileError.self) { try AtomicFile.write("x", to: "", overwrite: .refuse) }
+        do {
+            try AtomicFile.write("x", to: "", overwrite: .refuse)
+        } catch {
+            #expect(error.description == "the file name is empty; give a path such as plan.md")
+        }
+    }
+
+    @Test("a writable file in a directory that cannot be written: the message says a temporary file is needed there")
+    func unwritableDirectory() throws {
+        let directory = try temporaryDirectory()
+        let path = directory + "/plan.md"
+        try "old".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(chmod(directory, 0o500) == 0)
+        defer { chmod(directory, 0o700) }
+        guard access(directory, W_OK) != 0 else { return }  // root may write anywhere
+        do {
+            try AtomicFile.write("new", to: path, overwrite: .replace)
+            Issue.record("written")
+        } catch {
+            #expect(error.problem.contains("cannot create a temporary file in \(directory)"), "\(error)")
+        }
+        #expect(try contents(path) == "old")
+    }
+}

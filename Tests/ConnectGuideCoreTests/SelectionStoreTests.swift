@@ -21,6 +21,36 @@ struct SelectionStoreTests {
         #expect(SelectionStore(environment: [:]) == nil)
     }
 
+    @Test("the state directory and its missing parents are created 0700 (XDG)")
+    func privateDirectory() throws {
+        let base = try temporaryDirectory()
+        let store = SelectionStore(path: base + "/state/deeper/connect-guide/last.url")
+        let mask = umask(0o022)
+        defer { umask(mask) }
+        try store.save(Selection { guide.property($0).options[0].id }, in: guide)
+        for directory in ["/state", "/state/deeper", "/state/deeper/connect-guide"] {
+            var status = stat()
+            #expect(stat(base + directory, &status) == 0)
+            #expect(status.st_mode & 0o777 == 0o700, "\(directory): \(String(status.st_mode & 0o777, radix: 8))")
+        }
+    }
+
+    @Test("a read-only saved selection is kept as it is, and the save says it is read-only")
+    func readOnlySavedFile() throws {
+        let directory = try temporaryDirectory()
+        let store = SelectionStore(path: directory + "/last.url")
+        let first = Selection { guide.property($0).options[0].id }
+        try store.save(first, in: guide)
+        #expect(chmod(store.path, 0o444) == 0)
+        let before = try String(contentsOfFile: store.path, encoding: .utf8)
+        let other = Selection { guide.property($0).options[1].id }
+        #expect(throws: FileError.self) { try store.save(other, in: guide) }
+        if case .failed(let failure) = store.outcome(ofSaving: other, in: guide) {
+            #expect(failure.error.problem.contains("is read-only"), "\(failure)")
+        }
+        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == before)
+    }
+
     @Test("a missing file loads as nothing saved")
     func missing() throws {
         let store = SelectionStore(environment: ["XDG_STATE_HOME": try temporaryDirectory()])!

@@ -14,14 +14,15 @@ private func store(holding content: String? = nil) throws -> SelectionStore {
 }
 
 /// Starts a session with no flags (or with `complete` standing for them) and returns the
-/// state and every notice, in order.
+/// state, every notice in order, and the store left to save to.
 private func begin(
     _ start: SessionStart, store: SelectionStore?,
     complete: (PartialSelection) throws -> Completion = { try guide.complete(PartialSelection(), over: $0).get() }
-) throws -> (state: GuideState, notices: [StartNotice]) {
+) throws -> (state: GuideState, notices: [StartNotice], saver: SelectionStore?) {
     var notices: [StartNotice] = []
-    let state = try start.begin(in: guide, store: store, completing: complete) { notices.append($0) }
-    return (state, notices)
+    var saver = store
+    let state = try start.begin(in: guide, store: &saver, completing: complete) { notices.append($0) }
+    return (state, notices, saver)
 }
 
 private struct Contradictory: Error {}
@@ -48,10 +49,11 @@ struct SessionStartTests {
         #expect(!FileManager.default.fileExists(atPath: empty.path), "starting writes nothing")
     }
 
-    @Test("no place to keep a selection: a warning only when --resume asked for one")
+    @Test("no place to keep a selection: a warning at every start, since nothing will be saved either")
     func noStateLocation() throws {
         #expect(try begin(SessionStart(resume: true), store: nil).notices == [.noStateLocation])
-        #expect(try begin(SessionStart(resumeByDefault: true), store: nil).notices.isEmpty)
+        #expect(try begin(SessionStart(resumeByDefault: true), store: nil).notices == [.noStateLocation])
+        #expect(try begin(SessionStart(), store: nil).notices == [.noStateLocation])
     }
 
     @Test("a usable saved selection: the full-screen guide opens on it and says so; --fresh and plain mode without --resume do not")
@@ -94,12 +96,43 @@ struct SessionStartTests {
         }
     }
 
+    @Test("a corrupt file is set aside under a name not taken, never over an earlier one; when it cannot be, the session does not save")
+    func setAsideUniquely() throws {
+        let first = try store(holding: "{ first")
+        // An earlier corrupt file, and a directory where the next name would go.
+        try Data("earlier".utf8).write(to: URL(fileURLWithPath: first.path + ".corrupt"))
+        try FileManager.default.createDirectory(atPath: first.path + ".corrupt.1", withIntermediateDirectories: false)
+        let result = try begin(SessionStart(resumeByDefault: true), store: first)
+        guard case .savedSelectionUnusable(_, let kept, _)? = result.notices.first else {
+            Issue.record("\(result.notices)")
+            return
+        }
+        #expect(kept == first.path + ".corrupt.2")
+        #expect(try String(contentsOfFile: first.path + ".corrupt", encoding: .utf8) == "earlier")
+        #expect(try String(contentsOfFile: first.path + ".corrupt.2", encoding: .utf8) == "{ first")
+        #expect(!FileManager.default.fileExists(atPath: first.path))
+        #expect(result.saver == first)
+
+        // Every name it may take is taken: the file stays, the notice says so, and there is
+        // no store left to save over it.
+        let stuck = try store(holding: "{ stuck")
+        for attempt in 0..<100 {
+            try FileManager.default.createDirectory(atPath: stuck.path + ".corrupt" + (attempt == 0 ? "" : ".\(attempt)"), withIntermediateDirectories: false)
+        }
+        let refused = try begin(SessionStart(resumeByDefault: true), store: stuck)
+        #expect(refused.saver == nil)
+        let text = refused.notices.first?.text(in: guide) ?? ""
+        #expect(text.contains("could not be moved aside, so this session saves nothing over it"), "\(text)")
+        #expect(try String(contentsOfFile: stuck.path, encoding: .utf8) == "{ stuck")
+    }
+
     @Test("flags that cannot be combined stop the start before anything is moved aside; notices found by then were heard")
     func contradiction() throws {
         let broken = try store(holding: "{ not a url")
         var heard: [StartNotice] = []
         #expect(throws: Contradictory.self) {
-            _ = try SessionStart(resumeByDefault: true).begin(in: guide, store: broken, completing: { _ in throw Contradictory() }) {
+            var store: SelectionStore? = broken
+            _ = try SessionStart(resumeByDefault: true).begin(in: guide, store: &store, completing: { _ in throw Contradictory() }) {
                 heard.append($0)
             }
         }
@@ -109,7 +142,8 @@ struct SessionStartTests {
         let kept = try store()
         try kept.save(saved, in: guide)
         #expect(throws: Contradictory.self) {
-            _ = try SessionStart(resumeByDefault: true).begin(in: guide, store: kept, completing: { _ in throw Contradictory() }) {
+            var store: SelectionStore? = kept
+            _ = try SessionStart(resumeByDefault: true).begin(in: guide, store: &store, completing: { _ in throw Contradictory() }) {
                 heard.append($0)
             }
         }
@@ -141,15 +175,19 @@ struct SessionStartTests {
         #expect(StartNotice.savedSelectionUnusable(error, keptAs: "/s/last.url.corrupt", startingFromDefaults: true).text(in: guide)
             == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it is kept as /s/last.url.corrupt; starting from the defaults instead")
         #expect(StartNotice.savedSelectionUnusable(error, keptAs: nil, startingFromDefaults: false).text(in: guide)
-            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection")
-        #expect(StartNotice.noStateLocation.text(in: guide) == "warning: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
+            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)")
+        #expect(StartNotice.noStateLocation.text(in: guide)
+            == "warning: cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume")
         let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
         #expect(StartNotice.implied(move).text(in: guide) == "note: \(guide.describe(move))")
-        #expect(StartNotice.ignoredURLParameter("utm_source").text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
+        #expect(StartNotice.ignoredURLParameters(["utm_source"]).text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
+        let many = (1...15_000).map { "k\($0)" }
+        #expect(StartNotice.ignoredURLParameters(many).text(in: guide)
+            == "warning: ignored 15000 URL parameters, \"k1\", \"k2\", \"k3\", \"k4\", \"k5\" and 14995 more: they are not the guide's")
         let preview = StripeAPIVersion("2026-07-29.preview")!
         #expect(StartNotice.previewVersion(preview, rulesFrom: guide.releaseBefore(preview: preview)).text(in: guide)
             == "note: 2026-07-29.preview is a preview version: Stripe gives previews by invitation and may still change them; the guide applies the rules of 2026-07-29.dahlia, with the changes previews from that date had")
-        #expect(StartNotice.ignoredURLParameter("x").isProblem && StartNotice.noStateLocation.isProblem)
+        #expect(StartNotice.ignoredURLParameters(["x"]).isProblem && StartNotice.noStateLocation.isProblem)
         #expect(!StartNotice.firstStart.isProblem && !StartNotice.resumed(saved).isProblem && !StartNotice.implied(move).isProblem)
     }
 }

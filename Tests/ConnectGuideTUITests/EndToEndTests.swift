@@ -456,9 +456,7 @@ func randomTerminalBytes(_ random: inout SeededGenerator) -> [UInt8] {
     func any(_ count: ClosedRange<Int>, from range: ClosedRange<UInt8> = 0...255) -> [UInt8] {
         (0..<Int.random(in: count, using: &random)).map { _ in UInt8.random(in: range, using: &random) }
     }
-    func digits() -> [UInt8] {
-        Array(String(Int.random(in: 0...99_999_999, using: &random)).utf8)
-    }
+    func digits() -> [UInt8] { Array(escapeParameter(&random).utf8) }
     let escape: UInt8 = 0x1B
     var bytes: [UInt8]
     switch Int.random(in: 0..<12, using: &random) {
@@ -469,6 +467,7 @@ func randomTerminalBytes(_ random: inout SeededGenerator) -> [UInt8] {
         .randomElement(using: &random)!  // truncated, overlong, surrogate, beyond U+10FFFF
     case 4: bytes = [escape, 0x5B] + any(0...6, from: 0x30...0x3F)  // CSI cut short
     case 5: bytes = [escape, 0x5B] + digits() + [0x3B] + digits() + any(1...1, from: 0x40...0x7E)
+        + (Bool.random(using: &random) ? [] : [escape, 0x5B, 0x3C] + digits() + [0x3B] + digits() + [0x3B] + digits() + [0x4D])
     case 6: bytes = [escape, 0x4F] + any(0...1, from: 0x20...0x7E)  // SS3, maybe cut short
     case 7: bytes = [escape, 0x5B, 0x4D] + any(0...3)  // X10 mouse report, any coordinates
     case 8: bytes = [escape, 0x5B, 0x3C] + digits() + [0x3B] + digits() + [0x3B] + digits() + [[0x4D], [0x6D], [], [0x3B]].randomElement(using: &random)!
@@ -476,6 +475,22 @@ func randomTerminalBytes(_ random: inout SeededGenerator) -> [UInt8] {
     case 10: bytes = [escape] + any(0...3)
     default: bytes = Array(["\u{1B}[A", "\u{1B}[B", "\u{1B}OC", "\u{1B}[5~", "\u{1B}[6~", "\t", "\r", "e", "?", "u", "v", "y", "o", " ", "]"].randomElement(using: &random)!.utf8)
     }
+    // Alt before anything (rxvt, PuTTY and macOS send Esc before a whole sequence).
+    if Int.random(in: 0..<8, using: &random) == 0 { bytes = [escape] + bytes }
     let signalsAndFlowControl: Set<UInt8> = [0x03, 0x1C, 0x1A, 0x13, 0x11]
     return bytes.filter { !signalsAndFlowControl.contains($0) }
+}
+
+/// A numeric escape parameter as a terminal, or an attacker, could send it: ordinary
+/// numbers mostly, and signed, zero, empty, at and beyond the limits of Int and UInt64.
+func escapeParameter(_ random: inout SeededGenerator) -> String {
+    switch Int.random(in: 0..<10, using: &random) {
+    case 0: return "-" + String(Int.random(in: 0...99_999_999, using: &random))
+    case 1: return "+" + String(Int.random(in: 0...9_999, using: &random))
+    case 2:
+        return ["-9223372036854775808", "9223372036854775807", "9223372036854775808", "18446744073709551616", "-1", "0", "",
+            "99999999", "100000000", String(repeating: "9", count: 40)].randomElement(using: &random)!
+    case 3: return String(Int.random(in: Int.min...Int.max, using: &random))
+    default: return String(Int.random(in: 0...99_999_999, using: &random))
+    }
 }

@@ -215,7 +215,7 @@ func randomKey(_ random: inout SeededGenerator) -> Key {
 /// not know (focus reports, F-keys, device replies, OSC/DCS/APC strings, mouse releases and
 /// motion, modified cursor keys), or a bracketed paste of anything (keys, Enter, Esc, q).
 func unknownSequenceOrPaste(_ random: inout SeededGenerator) -> [UInt8] {
-    func number() -> String { String(Int.random(in: 0...9_999, using: &random)) }
+    func number() -> String { escapeParameter(&random) }
     func text(_ count: ClosedRange<Int>) -> String {
         String((0..<Int.random(in: count, using: &random)).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &random))) })
     }
@@ -239,11 +239,17 @@ func unknownSequenceOrPaste(_ random: inout SeededGenerator) -> [UInt8] {
         // Mouse releases and motion, in SGR.
         sequence = escape + "[<\(Int.random(in: 32...47, using: &random));\(number());\(number())" + ["M", "m"].randomElement(using: &random)!
     case 6: sequence = escape + "[<0;\(number());\(number())m"
-    case 7: sequence = escape + "[1;\(Int.random(in: 2...8, using: &random))" + String(Array("ABCDHF").randomElement(using: &random)!)
+    case 7:
+        // Modified cursor keys, their parameters anything: they move, but never choose.
+        sequence = escape + "[\(number());\(number())" + String(Array("ABCDHF").randomElement(using: &random)!)
     default:
         let pieces = ["q", "\r", "\n", escape, "y", "e", " ", "2", "\u{1B}[B", "\u{1B}[20~", text(1...20), "漢"]
         let pasted = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
         sequence = escape + "[200~" + pasted + escape + "[201~"
+    }
+    // Alt as a second Esc before a CSI or SS3 sequence, as rxvt, PuTTY and macOS send it.
+    if Int.random(in: 0..<4, using: &random) == 0, sequence.hasPrefix(escape + "[") || sequence.hasPrefix(escape + "O") {
+        return Array((escape + sequence).utf8)
     }
     return Array(sequence.utf8)
 }

@@ -150,3 +150,57 @@ struct InputTests {
         #expect(inside == .scrollArea(.help) || inside == .overlay)
     }
 }
+
+@Suite("Key decoding: hostile input (issue 18)")
+struct HostileDecodingTests {
+    @Test("SGR and urxvt mouse parameters are unsigned digits: a sign or an overflowing number drops the report, never traps")
+    func mouseParameters() {
+        let dropped = [
+            "\u{1B}[<0;-9223372036854775808;1M", "\u{1B}[<0;-9223372036854775808;1m", "\u{1B}[<0;1;-9223372036854775808M",
+            "\u{1B}[<-9223372036854775808;1;1M", "\u{1B}[<0;+5;3M", "\u{1B}[<0;-1;3M", "\u{1B}[<0;9223372036854775807;1M",
+            "\u{1B}[<0;99999999999999999999999;1M", "\u{1B}[<0;0;1M", "\u{1B}[<0;;1M", "\u{1B}[<0:1;2;3M",
+            "\u{1B}[-9223372036854775808;1;1M", "\u{1B}[32;-9223372036854775808;1M", "\u{1B}[-1;5~", "\u{1B}[+1;5A",
+        ]
+        for sequence in dropped {
+            #expect(decoded(sequence + "j") == [.key(.character("j"))], "\(sequence.debugDescription)")
+        }
+        #expect(decoded("\u{1B}[<0;99999999;2M") == [.mouse(MouseInput(column: 99_999_998, row: 1, action: .press))])
+    }
+
+    @Test("Esc before a whole CSI or SS3 sequence (Alt+arrow from rxvt, PuTTY, macOS) is that key, never Esc")
+    func altSequences() {
+        #expect(decoded("\u{1B}\u{1B}[A") == [.key(.up)])
+        #expect(decoded("\u{1B}\u{1B}OA") == [.key(.up)])
+        #expect(decoded("\u{1B}\u{1B}[1;3D") == [.key(.left)])
+        #expect(decoded("\u{1B}\u{1B}[15~j") == [.key(.character("j"))])
+        // Esc Esc alone is still one Esc, and Esc Esc then a key is Esc and the key.
+        #expect(decoded("\u{1B}\u{1B}") == [.key(.escape)])
+        #expect(decoded("\u{1B}\u{1B}j") == [.key(.escape), .key(.character("j"))])
+        #expect(decoded("\u{1B}\u{1B}]0;title\u{07}j") == [.key(.escape), .key(.character("j"))])
+    }
+
+    @Test("In UTF-8 only BEL and ESC \\ end a control string: 0x9C inside a character does not; CAN and SUB abort it")
+    func controlStrings() {
+        // М is D0 9C in UTF-8.
+        #expect(decoded("\u{1B}]11;М3\u{1B}\\j") == [.key(.character("j"))])
+        #expect(decoded("\u{1B}P1$rМ\u{07}j") == [.key(.character("j"))])
+        #expect(decoded("\u{1B}]0;abc\u{18}j") == [.key(.character("j"))])
+        #expect(decoded("\u{1B}_abc\u{1A}j") == [.key(.character("j"))])
+        // Esc and anything but a backslash ends the string and starts a sequence: the arrow acts.
+        #expect(decoded("\u{1B}]0;cut\u{1B}[Aj") == [.key(.up), .key(.character("j"))])
+        // Outside UTF-8 a raw 0x9C is ST.
+        var latin = KeyDecoder(utf8: false)
+        #expect(latin.feed([0x1B, 0x5D, 0x30, 0x3B, 0x9C, 0x6A]) == [.key(.character("j"))])
+    }
+
+    @Test("Alt+] and the other string introducers typed by a person are keys, and the keys after them act")
+    func introducersTyped() {
+        for introducer in ["]", "P", "X", "^", "_"] {
+            var decoder = KeyDecoder()
+            #expect(decoder.feed(Array("\u{1B}\(introducer)".utf8)).isEmpty)
+            #expect(decoder.pendingTimeout == decoder.escapeDelay)
+            #expect(decoder.flush() == [.key(.character(Character(introducer)))])
+            #expect(decoder.feed(Array("jk".utf8)) == [.key(.character("j")), .key(.character("k"))])
+        }
+    }
+}

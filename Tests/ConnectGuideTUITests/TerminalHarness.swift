@@ -235,8 +235,8 @@ final class TerminalSession {
     }
 
     /// The app's exit status, once it has exited.
-    func exitStatus() throws -> Int32 {
-        guard let status = Int32(try file("status")) else { throw HarnessError(description: "unreadable status") }
+    func exitStatus(timeout: Double = 10) throws -> Int32 {
+        guard let status = Int32(try file("status", timeout: timeout)) else { throw HarnessError(description: "unreadable status") }
         return status
     }
 

@@ -152,3 +152,62 @@ struct AddressWrapTests {
         }
     }
 }
+
+@Suite("Export names and messages: hostile input, round 2 (issue 18)")
+struct ExportNamesRound2Tests {
+    @Test("A zero-width joiner sequence is measured as ncurses draws it, part by part, and the frame keeps what follows it")
+    func zeroWidthJoiner() {
+        let coder = "👩\u{200D}💻"
+        #expect(DisplayWidth.standard.of(Character(coder)) == 4)
+        #expect(DisplayWidth.standard.of("a" + coder + "b") == 6)
+        var frame = Frame(size: TerminalSize(columns: 10, rows: 1), displayWidth: .standard)
+        #expect(frame.write("a" + coder + "b", column: 0, row: 0) == 6)
+        #expect(frame.character(5, 0) == "b")
+        #expect(frame.character(1, 0) == "👩" && frame.character(3, 0) == "💻")
+    }
+
+    @Test("Bidirectional controls are escaped in every message: the export notice, its error, the CLI's")
+    func bidiControls() throws {
+        for control in ["\u{202E}", "\u{202D}", "\u{2066}", "\u{2069}", "\u{200F}", "\u{061C}"] {
+            let escaped = UntrustedText.escaped("evil\(control)dm.md")
+            #expect(!escaped.unicodeScalars.contains(control.unicodeScalars.first!), "\(escaped.debugDescription)")
+            #expect(escaped.contains("\\u{"))
+        }
+        #expect(displayedPath("/x/evil\u{202E}dm.md") == "/x/evil\\u{202E}dm.md")
+        let exporting = model(120, 40, after: typed("e"))
+        let saved = exporting.update(.exported(.written(path: "/x/evil\u{202E}dm.md"))).model
+        #expect(saved.notice?.text.hasSuffix(" to /x/evil\\u{202E}dm.md.") == true, "\(saved.notice?.text ?? "")")
+    }
+
+    @Test("Spaces at either end of the name are kept, and shown in quotes")
+    func spacesKept() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("connect-guide-tui-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let request = ExportRequest(path: " plan.md ", format: .markdown, contents: "x\n", overwrite: false)
+        #expect(writeExport(request, workingDirectory: directory) == .written(path: directory + "/ plan.md "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == [" plan.md "])
+        #expect(displayedPath(directory + "/ plan.md ") == "\"\(directory)/ plan.md \"")
+    }
+
+    @Test("An export to a terminal (a pty, as /dev/tty or a terminal stdout is) is refused: it would write over the screen")
+    func terminalRefused() throws {
+        // A new pty: /dev/ptmx, unlocked (TIOCSPTLCK), its number (TIOCGPTN).
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        #expect(master >= 0)
+        defer { close(master) }
+        var unlock: Int32 = 0
+        var number: Int32 = -1
+        #expect(ioctl(master, 0x4004_5431, &unlock) == 0 && ioctl(master, 0x8004_5430, &number) == 0)
+        let name = "/dev/pts/\(number)"
+        let request = ExportRequest(path: name, format: .text, contents: "plan\n", overwrite: true)
+        guard case .failed(let message) = writeExport(request) else {
+            Issue.record("written to a terminal")
+            return
+        }
+        #expect(message.contains("it is a terminal"), "\(message)")
+        // Nothing reached the terminal.
+        var pending: Int32 = 0
+        #expect(ioctl(master, UInt(FIONREAD), &pending) == 0 && pending == 0)
+    }
+}

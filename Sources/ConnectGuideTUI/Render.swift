@@ -132,7 +132,10 @@ private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: Prope
 }
 
 private func drawStepsPane(_ frame: inout Frame, pane: Rect, continuation: Rect?, content: ScrolledLines, focused: Bool) {
-    frame.box(pane, title: "Integration steps for your selections")
+    // The title gives way to the scroll hint set into the same border: shorter, not cut.
+    let hint = content.hiddenAbove > 0 ? frame.displayWidth.of("↑ \(content.hiddenAbove) more") + 3 : 0
+    let titles = ["Integration steps for your selections", "Integration steps", "Steps"]
+    frame.box(pane, title: titles.first { frame.displayWidth.of($0) + 4 + hint <= pane.width } ?? titles[titles.count - 1])
     let inner = pane.inset(by: 1)
     frame.addHitRegion(inner, .scrollArea(.steps))
     let visible = Array(content.visible)

@@ -65,4 +65,14 @@ struct RoughEdgeTUITests {
         #expect(undone.notice?.text.hasPrefix("Undid loading the preset \u{201C}\(guide.presets[2].label)\u{201D}") == true,
             "\(undone.notice?.text ?? "")")
     }
+
+    @Test("The steps pane's title gives way to its scroll hint: shorter, never cut")
+    func stepsTitleBesideScrollHint() {
+        // Loading a setup scrolls the steps to the first changed one.
+        let frame = render(model(100, 30, after: typed("p3")))
+        let border = frame.lines[1]
+        #expect(border.contains("↑ "), "\(border)")
+        #expect(border.contains("┌ Integration steps ─"), "\(border)")
+        #expect(!border.contains("for your select "), "\(border)")
+    }
 }

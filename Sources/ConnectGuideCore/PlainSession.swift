@@ -256,8 +256,18 @@ public struct PlainSession: Sendable {
             } else {
                 effects.write("\(property.label) is now \(guide.optionLabel(property.id, selection)).\n")
             }
+            // The moves one rule made are one sentence, so its reason is read once.
+            var groups: [(reason: String?, destinations: [String])] = []
             for move in state.guideState.lastChange?.moved ?? [] {
-                effects.write("This also changes \(change(move)).\n")
+                let reason = guide.primaryReason(of: move)
+                if let index = groups.firstIndex(where: { $0.reason == reason }) {
+                    groups[index].destinations.append(guide.destination(of: move))
+                } else {
+                    groups.append((reason, [guide.destination(of: move)]))
+                }
+            }
+            for group in groups {
+                effects.write("This also changes \(listed(group.destinations))\(group.reason.map { " (\($0))" } ?? "").\n")
             }
             saveIfChanged(from: before, state, &effects)
         case .invalid(let message):
@@ -311,7 +321,9 @@ public struct PlainSession: Sendable {
             lines.append("\(index + 1). \(option.label): \(option.intro)")
             if let recommendation = option.recommendation { lines.append("   Stripe's recommendation: \(recommendation)") }
             if !option.bestFor.isEmpty { lines.append("   Best for: " + option.bestFor.map { $0.asSentence() }.joined(separator: " ")) }
-            for note in option.notes { lines.append("   " + note) }
+            // Under a heading of their own, as the full-screen guide shows them: read
+            // straight after "Best for", they sounded like more of it.
+            if !option.notes.isEmpty { lines.append("   Keep in mind: " + option.notes.map { $0.asSentence() }.joined(separator: " ")) }
         }
         return lines
     }
@@ -352,12 +364,6 @@ public struct PlainSession: Sendable {
             }
             return line
         }
-    }
-
-    /// "Dashboard access to None (R1: API onboarding means ...)".
-    func change(_ move: MovedProperty) -> String {
-        let destination = guide.destination(of: move)
-        return guide.primaryReason(of: move).map { "\(destination) (\($0))" } ?? destination
     }
 
     func promptLine(for property: Property, in state: GuideState) -> String {

@@ -87,4 +87,16 @@ struct RoughEdgeTests {
         // The plan for the user still says how to get the other forms.
         #expect(try run(["plan", "--format", "markdown"] + selection).stdout.contains("connect-guide code --lang curl"))
     }
+
+    @Test("--plain: a rule's reason is said once for everything it moved; ? keeps Keep in mind apart from Best for")
+    func plainReasonsAndNotes() throws {
+        let state = ["XDG_STATE_HOME": try temporaryDirectory().path, "TERM": "xterm"]
+        let chosen = try run(["--plain"], stdin: "\n3\n", environment: state)
+        #expect(chosen.stderr.components(separatedBy: "(R1: ").count == 2, "\(chosen.stderr)")
+        #expect(chosen.stderr.contains("This also changes Dashboard access to None, Who pays Stripe fees to Your platform and Negative balance liability to Platform (R1: "))
+        let explained = try run(["--plain", "--onboarding", "hosted"], stdin: "?\n", environment: state)
+        let lines = explained.stderr.components(separatedBy: "\n")
+        #expect(lines.contains { $0.hasPrefix("   Keep in mind: ") })
+        #expect(!lines.contains { $0.hasPrefix("   Best for: ") && $0.contains("Users leave your site") })
+    }
 }

@@ -370,3 +370,30 @@ public struct PlainSession: Sendable {
         "\(property.label), 1 to \(property.options.count), Enter keeps \(guide.optionLabel(property.id, state.selection)), b back, ? more: "
     }
 }
+
+/// The session's text wrapped to `width` columns, for a terminal narrower than its
+/// lines: each whole line is wrapped at spaces, its continuation lines indented under
+/// its text (after a list number: "  3. API (api). …"). The unfinished last line (a
+/// question waiting for its answer) is left as it is.
+public func wrappedForWidth(_ text: String, width: Int) -> String {
+    guard width >= 20 else { return text }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let last = lines.removeLast()
+    var out: [String] = []
+    for line in lines {
+        guard line.count > width else {
+            out.append(String(line))
+            continue
+        }
+        // The hanging indent: leading spaces, then a list number ("12. ") if there is one.
+        var indent = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(indent)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(". ") { indent += digits.count + 2 }
+        let pad = String(repeating: " ", count: indent)
+        let wrapped = wrap(String(line.dropFirst(indent)), width: width - indent)
+        out += wrapped.enumerated().map { index, piece in (index == 0 ? String(line.prefix(indent)) : pad) + piece }
+    }
+    out.append(String(last))
+    return out.joined(separator: "\n")
+}

@@ -24,6 +24,9 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         printError("note: starting from your last selection, saved in \(store.path): \(names)")
     }
     var standardError = StandardError()
+    // Wrapped to the terminal's width (else $COLUMNS), so a long option reads as a
+    // paragraph rather than however the terminal happens to break it.
+    let width = terminalWindowSize(2)?.columns ?? environment["COLUMNS"].flatMap { Int($0) }
     // Saving is a convenience for --resume: after a failure, said once, the session goes
     // on without it.
     var saver: (any SelectionSaver)? = store
@@ -35,7 +38,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         for effect in effects {
             switch effect {
             case .write(let text):
-                standardError.write(text)
+                standardError.write(width.map { wrappedForWidth(text, width: $0) } ?? text)
             case .save(let selection):
                 if case .failed(let failure)? = saver?.outcome(ofSaving: selection, in: guide) {
                     printError("warning: \(failure)")

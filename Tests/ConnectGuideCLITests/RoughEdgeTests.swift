@@ -99,4 +99,16 @@ struct RoughEdgeTests {
         #expect(lines.contains { $0.hasPrefix("   Keep in mind: ") })
         #expect(!lines.contains { $0.hasPrefix("   Best for: ") && $0.contains("Users leave your site") })
     }
+
+    @Test("--plain wraps its questions to the terminal's width ($COLUMNS when stderr is not a terminal)")
+    func plainWraps() throws {
+        var state = ["XDG_STATE_HOME": try temporaryDirectory().path, "TERM": "xterm", "COLUMNS": "60"]
+        let narrow = try run(["--plain", "--onboarding", "hosted"], stdin: "\n", environment: state)
+        let questions = narrow.stderr.components(separatedBy: "\n").filter { !$0.hasPrefix("note: ") && !$0.contains(", Enter keeps ") }
+        #expect(questions.allSatisfy { $0.count <= 60 }, "\(questions.filter { $0.count > 60 })")
+        #expect(questions.contains { $0.hasPrefix("     ") }, "continuation lines hang under the option's text")
+        state["COLUMNS"] = ""  // not a width: no wrapping
+        let unwrapped = try run(["--plain", "--onboarding", "hosted"], stdin: "\n", environment: state)
+        #expect(unwrapped.stderr.components(separatedBy: "\n").contains { $0.count > 60 })
+    }
 }

@@ -14,7 +14,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     var resumed = options.resume
     let (state, store) = try options.start(in: guide, environment: environment) { notice in
         switch notice {
-        case .nothingSavedToResume, .savedSelectionUnusable, .noStateLocation: resumed = false
+        case .nothingSavedToResume, .savedSelectionUnusable, .noStateLocation, .cannotSave: resumed = false
         default: break
         }
         printNotice(notice, in: guide)

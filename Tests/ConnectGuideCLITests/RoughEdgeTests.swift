@@ -111,4 +111,18 @@ struct RoughEdgeTests {
         let unwrapped = try run(["--plain", "--onboarding", "hosted"], stdin: "\n", environment: state)
         #expect(unwrapped.stderr.components(separatedBy: "\n").contains { $0.count > 60 })
     }
+
+    @Test("When ~/.local is a file, the first start says nothing can be saved, still offers the setups, and tries no save")
+    func localIsAFile() throws {
+        let home = try temporaryDirectory()
+        try "".write(to: home.appendingPathComponent(".local"), atomically: true, encoding: .utf8)
+        let result = try run(["--plain"], stdin: "\n2\n", environment: ["HOME": home.path, "XDG_STATE_HOME": "", "TERM": "xterm"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("warning: nothing can be saved for --resume in \(home.path)/.local/state/connect-guide/last.url"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("cannot be used"))
+        #expect(!result.stderr.contains("cannot save the selection"), "no save is tried")
+        #expect(result.stderr.contains("Start from a common setup?"))
+        #expect(result.stdout.contains("Onboarding                  Embedded"))
+    }
 }

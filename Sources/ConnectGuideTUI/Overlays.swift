@@ -39,6 +39,7 @@ let markLegend: [(mark: String, meaning: String)] = [
     ("▸", "the option under the cursor; the focused property's row is in reverse video"),
     ("(•)", "the option chosen"),
     ("!", "goes against a Stripe recommendation: on an option, choosing it would; on a property's row, its value does with your other choices (the explanation and the Cautions say why)"),
+    ("*", "in the Cautions: a general advisory, or a point the docs page stresses, that applies to your selection"),
     ("→ sets …", "what choosing the option would move, before you choose it"),
     ("◂", "a property the last choice moved to keep the combination valid (until the next key)"),
     ("+  ~", "in the steps: a step the last change added, or changed"),

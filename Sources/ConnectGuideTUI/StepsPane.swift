@@ -41,11 +41,11 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
             lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
         }
         for callout in plan.callouts {
-            lines += hangingParagraph(callout.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(callout.title, prefix: "* ", width: width, style: [.bold], role: .warning, displayWidth: measure)
             lines += hangingParagraph(callout.text, prefix: "  ", width: width, displayWidth: measure)
         }
         for caution in cautions where caution.kind == .advisory {
-            lines += hangingParagraph(caution.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(caution.title, prefix: "* ", width: width, style: [.bold], role: .warning, displayWidth: measure)
             lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
         }
         lines.append(.blank)

@@ -12,7 +12,9 @@ struct RoughEdgeTUITests {
     func cautionCount(events: [UIEvent]) {
         let shown = model(80, 24, after: events)
         let strip = planStripLine(model: shown).spans.map(\.text).joined()
-        let listed = stepsLines(model: shown, width: 76).filter { $0.spans.first?.text.hasPrefix(" ! ") == true }.count
+        let listed = stepsLines(model: shown, width: 76).filter { line in
+            [" ! ", " * "].contains { line.spans.first?.text.hasPrefix($0) == true }
+        }.count
         #expect(strip.contains(" \(listed) caution"), "\(strip): \(listed) listed")
     }
 

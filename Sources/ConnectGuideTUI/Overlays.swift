@@ -92,13 +92,14 @@ private func presetSourceLabel(_ preset: Preset) -> String {
 /// window follows the cursor on a short screen.
 /// A preset's line in the chooser: its number and name, and a mark when it is the
 /// selection now.
-private func presetLine(_ model: AppModel, head: String, preset: Preset, underCursor: Bool) -> TextLine {
+private func presetLine(_ model: AppModel, head: String, preset: Preset, underCursor: Bool, index: Int) -> TextLine {
     var spans = [
         Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
         Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
     ]
     if preset.selection == model.state.selection { spans.append(Span(text: "  (your current selection)", role: .muted)) }
-    return TextLine(spans)
+    // A click on it loads it.
+    return TextLine(spans, target: .preset(index))
 }
 
 func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: ScrolledLines) {
@@ -114,8 +115,10 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let underCursor = index == cursor
         let start = lines.count
         let head = (underCursor ? " ▸ " : "   ") + "\(index + 1) "
-        lines.append(presetLine(model, head: head, preset: preset, underCursor: underCursor))
-        lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure)
+        lines.append(presetLine(model, head: head, preset: preset, underCursor: underCursor, index: index))
+        lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure).map {
+            TextLine($0.spans, target: .preset(index))
+        }
         if let source = preset.sources.first {
             let indent = "    "
             lines += linkLines(label: presetSourceLabel(preset), url: source.url, indent: indent, width: width - 2, model: model)
@@ -129,7 +132,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let presets = model.guide.presets
         lines = presets.enumerated().map { index, preset in
             let underCursor = index == cursor
-            return presetLine(model, head: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", preset: preset, underCursor: underCursor)
+            return presetLine(model, head: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", preset: preset, underCursor: underCursor, index: index)
         }
         lines.append(.blank)
         let preset = presets[min(max(cursor, 0), presets.count - 1)]

@@ -299,13 +299,26 @@ extension AppModel {
         if let overlay {
             // A click outside a panel closes it; the export dialog waits for its keys.
             let inside = target == .overlay || target == .scrollArea(.help)
+            if case .presets = overlay {
+                // The chooser: a click on a setup loads it; one outside closes the chooser
+                // (keeping the selection, as Esc does) and focuses the property clicked.
+                switch target {
+                case .preset(let index): choosePreset(index)
+                case .property(let property), .option(let property, _):
+                    self.overlay = nil
+                    apply(.focus(property))
+                case .overlay: break
+                default: self.overlay = nil
+                }
+                return nil
+            }
             if case .export = overlay {} else if !inside { self.overlay = nil }
             return nil
         }
         switch target {
         case .property(let property): apply(.focus(property))
         case .option(let property, let option): apply(.choose(property, option))
-        case .scrollArea, .overlay, .background: break
+        case .scrollArea, .overlay, .preset, .background: break
         }
         return nil
     }

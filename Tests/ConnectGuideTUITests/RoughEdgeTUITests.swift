@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import Foundation
 import Testing
 
 @testable import ConnectGuideTUI
@@ -76,5 +77,28 @@ struct RoughEdgeTUITests {
         #expect(border.contains("↑ "), "\(border)")
         #expect(border.contains("┌ Integration steps ─"), "\(border)")
         #expect(!border.contains("for your select "), "\(border)")
+    }
+
+    @Test("The mouse in the preset chooser: a click on a setup loads it; a click outside closes it and focuses the property clicked",
+        arguments: [(100, 30), (140, 40), (80, 24)])
+    func mouseInPresetChooser(columns: Int, rows: Int) throws {
+        let chooser = firstStart(columns, rows)
+        let frame = render(chooser)
+        let label = guide.presets[2].label
+        let row = try #require(frame.lines.firstIndex { $0.contains(label) }, "\(frame.text)")
+        let column = try #require(frame.lines[row].range(of: label)).lowerBound.utf16Offset(in: frame.lines[row])
+        let click = try #require(mouseEvent(MouseInput(column: column, row: row, action: .press), on: frame))
+        let loaded = chooser.update(click).model
+        #expect(loaded.overlay == nil)
+        #expect(loaded.state.selection == guide.presets[2].selection)
+
+        // Outside the chooser: the row of property 4 (left of the panel, on the selectors),
+        // where the chooser leaves it in view.
+        guard let fourth = frame.lines.firstIndex(where: { $0.contains(" 4 \(guide.properties[3].label)") }) else { return }
+        let outside = try #require(mouseEvent(MouseInput(column: 3, row: fourth, action: .press), on: frame))
+        let closed = chooser.update(outside).model
+        #expect(closed.overlay == nil)
+        #expect(closed.state.focus == guide.properties[3].id)
+        #expect(closed.state.selection == chooser.state.selection, "a click outside loads nothing")
     }
 }

@@ -42,8 +42,10 @@ public struct Guide: Sendable {
     /// Every selection that breaks no rule in force, in page order of options (first
     /// property slowest).
     public fileprivate(set) var validSelections: [Selection]
-    /// What ranks each valid selection whatever the target (see `rank` in Rules.swift).
-    fileprivate(set) var validRankings: [SelectionRanking]
+    /// What ranks each valid selection whatever the target, packed (`RankLayout`).
+    fileprivate(set) var validRankings: [UInt64]
+    /// Where each key of a rank sits, sized for this content.
+    let rankLayout: RankLayout
 
     /// The newest Stripe API version the content knows: the default.
     public var newestAPIVersion: StripeAPIVersion { knownAPIVersions.last ?? apiVersionChanges.last?.version ?? apiVersion }
@@ -66,19 +68,15 @@ public struct Guide: Sendable {
         validRankings = validSelections.map(ranking)
     }
 
-    /// The parts of a selection's rank that do not depend on the target.
-    private func ranking(_ selection: Selection) -> SelectionRanking {
-        var placing: UInt64 = 0
-        var offDefault: UInt64 = 0
+    /// The parts of a selection's rank that do not depend on the target, packed.
+    private func ranking(_ selection: Selection) -> UInt64 {
+        var places: [Int] = []
+        var offDefault = 0
         for property in PropertyID.allCases {
-            let index = self.property(property).index(of: selection[property]) ?? 0
-            precondition(index < 256, "a property has at most 256 options")
-            placing = placing << 8 | UInt64(index)
+            places.append(self.property(property).index(of: selection[property]) ?? 0)
             if selection[property] != self.property(property).defaultOption { offDefault += 1 }
         }
-        let breached = breachedRecommendations(of: selection).count
-        precondition(breached < 256, "at most 255 recommendations")
-        return SelectionRanking(breached: UInt64(breached), placing: offDefault << 40 | placing)
+        return rankLayout.targetFree(breached: breachedRecommendations(of: selection).count, offDefault: offDefault, places: places)
     }
 
     /// Every distinct set of hard rules some API version puts in force, for the content
@@ -148,15 +146,11 @@ public struct Guide: Sendable {
         recommendations = []
         validSelections = []
         validRankings = []
+        rankLayout = RankLayout(
+            propertyCount: properties.count, maxOptions: properties.map(\.options.count).max() ?? 1,
+            recommendationCount: allRules.filter { !$0.kind.isHard }.count)
         applyRules(of: knownAPIVersions.last ?? apiVersionChanges.last?.version ?? apiVersion)
     }
-}
-
-/// A valid selection's recommendations breached, and its options off their defaults and
-/// places in page order packed as the low 44 bits of its rank.
-struct SelectionRanking: Hashable, Sendable {
-    let breached: UInt64
-    let placing: UInt64
 }
 
 /// The valid selections under one set of hard rules (their ids in rule order), as the

@@ -115,22 +115,19 @@ extension Guide {
     }
 
     /// The order of `nearestValid` as one number, compared as the list of keys it stands
-    /// for would be, most significant first: changes from the target (4 bits), breached
-    /// recommendations (8), a bit per preferred property given up (8, earliest highest),
-    /// options off their default (4), then each option's place in page order (8 each).
-    /// A number rather than a list: every frame ranks every valid selection several times.
+    /// for would be (`RankLayout`). A number rather than a list: every frame ranks every
+    /// valid selection several times.
     private func rank(_ candidate: Int, target: Selection, preference: [PropertyID]) -> UInt64 {
         let selection = validSelections[candidate]
         var givenUp: UInt64 = 0
         for (place, property) in preference.enumerated() where selection[property] != target[property] {
-            givenUp |= 0x80 >> UInt64(place)
+            givenUp |= rankLayout.preferenceBit(place)
         }
-        return UInt64(selection.differenceCount(from: target)) << 60 | validRankings[candidate].breached << 52
-            | givenUp << 44 | validRankings[candidate].placing
+        return rankLayout.rank(changes: selection.differenceCount(from: target), givenUp: givenUp, targetFree: validRankings[candidate])
     }
 
     /// The list without repeats, first places kept: a repeat never decides a tie, and
-    /// without them it fits `rank`'s eight bits.
+    /// without them it fits `rank`'s bit per property.
     private func distinct(_ preference: [PropertyID]) -> [PropertyID] {
         var seen: [PropertyID] = []
         for property in preference where !seen.contains(property) { seen.append(property) }
@@ -217,4 +214,51 @@ extension Guide {
 
     /// Any rule the content knows, in force or not.
     public func rule(_ id: RuleID) -> Rule? { allRules.first { $0.id == id } }
+}
+
+/// Where each key of a selection's rank sits in one `UInt64`, most significant first:
+/// changes from the target, breached recommendations, a bit per preferred property given
+/// up (earliest highest), options off their default, then each option's place in page
+/// order. The widths come from the content (how many properties, options and
+/// recommendations), so more of any cannot spill one key into the next unnoticed: a
+/// guide whose keys need more than 64 bits stops at its construction.
+struct RankLayout: Hashable, Sendable {
+    let propertyCount: Int
+    let placeBits: Int
+    let countBits: Int
+    let breachedBits: Int
+    let offDefaultShift: Int
+    let preferenceShift: Int
+    let breachedShift: Int
+    let changesShift: Int
+
+    init(propertyCount: Int, maxOptions: Int, recommendationCount: Int) {
+        self.propertyCount = propertyCount
+        placeBits = Self.bits(for: maxOptions - 1)
+        countBits = Self.bits(for: propertyCount)
+        breachedBits = Self.bits(for: recommendationCount)
+        offDefaultShift = placeBits * propertyCount
+        preferenceShift = offDefaultShift + countBits
+        breachedShift = preferenceShift + propertyCount
+        changesShift = breachedShift + breachedBits
+        precondition(changesShift + countBits <= 64, "the rank of a selection needs \(changesShift + countBits) bits; 64 is the most")
+    }
+
+    /// The bits that hold every number from 0 to `maximum`, and at least one.
+    static func bits(for maximum: Int) -> Int { max(1, Int.bitWidth - max(maximum, 0).leadingZeroBitCount) }
+
+    /// The bit that giving up the preferred property at `place` (0 most preferred) sets.
+    func preferenceBit(_ place: Int) -> UInt64 { 1 << UInt64(propertyCount - 1 - place) }
+
+    /// The keys that do not depend on the target, packed: breached recommendations, options
+    /// off their default, and the places of the options (first property most significant).
+    func targetFree(breached: Int, offDefault: Int, places: [Int]) -> UInt64 {
+        var placing: UInt64 = 0
+        for place in places { placing = placing << UInt64(placeBits) | UInt64(place) }
+        return UInt64(breached) << UInt64(breachedShift) | UInt64(offDefault) << UInt64(offDefaultShift) | placing
+    }
+
+    func rank(changes: Int, givenUp: UInt64, targetFree: UInt64) -> UInt64 {
+        UInt64(changes) << UInt64(changesShift) | givenUp << UInt64(preferenceShift) | targetFree
+    }
 }

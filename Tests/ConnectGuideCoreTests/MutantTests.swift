@@ -1,3 +1,4 @@
+import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
@@ -45,5 +46,45 @@ struct CoreMutantTests {
         let www = try guide.selection(fromURL: "https://www.docs.stripe.com/connect/design-an-integration" + query)
         #expect(www.selection == plain.selection)
         #expect(throws: URLImportError.self) { try guide.selection(fromURL: "https://wwwdocs.stripe.com/connect/design-an-integration" + query) }
+    }
+}
+
+@Suite("The packed rank")
+struct RankLayoutTests {
+    @Test("packed ranks order as their keys do, for this guide and for a larger one (six properties, five options, ten recommendations)")
+    func packedOrderIsKeyOrder() {
+        var random = SeededGenerator(seed: 0x5EED)
+        for (properties, options, recommendations) in [(guide.properties.count, 3, guide.allRules.filter { !$0.kind.isHard }.count), (6, 5, 10), (8, 16, 40)] {
+            let layout = RankLayout(propertyCount: properties, maxOptions: options, recommendationCount: recommendations)
+            struct Keys: Comparable {
+                var changes: Int, breached: Int, givenUp: [Bool], offDefault: Int, places: [Int]
+                static func < (a: Keys, b: Keys) -> Bool {
+                    if a.changes != b.changes { return a.changes < b.changes }
+                    if a.breached != b.breached { return a.breached < b.breached }
+                    // A preferred property kept beats one given up, earliest first.
+                    if let place = a.givenUp.indices.first(where: { a.givenUp[$0] != b.givenUp[$0] }) { return !a.givenUp[place] }
+                    if a.offDefault != b.offDefault { return a.offDefault < b.offDefault }
+                    return a.places.lexicographicallyPrecedes(b.places)
+                }
+            }
+            func randomKeys() -> Keys {
+                Keys(
+                    changes: Int.random(in: 0...properties, using: &random), breached: Int.random(in: 0...recommendations, using: &random),
+                    givenUp: (0..<properties).map { _ in Bool.random(using: &random) }, offDefault: Int.random(in: 0...properties, using: &random),
+                    places: (0..<properties).map { _ in Int.random(in: 0..<options, using: &random) })
+            }
+            func packed(_ keys: Keys) -> UInt64 {
+                var givenUp: UInt64 = 0
+                for (place, gaveUp) in keys.givenUp.enumerated() where gaveUp { givenUp |= layout.preferenceBit(place) }
+                return layout.rank(
+                    changes: keys.changes, givenUp: givenUp,
+                    targetFree: layout.targetFree(breached: keys.breached, offDefault: keys.offDefault, places: keys.places))
+            }
+            for _ in 0..<3_000 {
+                let a = randomKeys(), b = randomKeys()
+                #expect((packed(a) < packed(b)) == (a < b), "\(properties) properties: \(a) against \(b)")
+                #expect((packed(a) == packed(b)) == (a == b))
+            }
+        }
     }
 }

@@ -34,6 +34,8 @@ public enum PlainEffect: Hashable, Sendable {
     case finish(GuideState)
     /// The session is over, and the user asked for the plan's API calls as code.
     case finishWithCode(GuideState)
+    /// `q`: the user left without a plan; nothing is printed.
+    case quit
 }
 
 /// The accessible line-by-line guide (`connect-guide --plain`): one numbered question per
@@ -70,20 +72,22 @@ public struct PlainSession: Sendable {
     }
 
     /// The session from `state`: the introduction, what the rules changed in the starting
-    /// selection, then the presets (when there are any) or the first question.
-    public func start(from state: GuideState) -> (state: PlainState, effects: [PlainEffect]) {
+    /// selection, then the presets (when there are any and `offeringPresets`) or the first
+    /// question. A session started from flags is not offered presets, whose answer would
+    /// replace them.
+    public func start(from state: GuideState, offeringPresets: Bool = true) -> (state: PlainState, effects: [PlainEffect]) {
         var effects = Effects()
         effects.write("""
             \(guide.title), one question at a time. Answer with the number or the name of an \
             option; press Enter to keep the current choice, b to go back a question, ? to hear \
-            more about the options.\n
+            more about the options, q to quit without a plan.\n
             """)
         if let change = state.lastChange, !change.moved.isEmpty {
             effects.write("The starting selection broke a rule, so it was adjusted:\n")
             for move in change.moved { effects.write("  \(guide.describe(move)).\n") }
         }
         var plain = PlainState(stage: .finished, guideState: state)
-        enter(guide.presets.isEmpty ? .question(0) : .presets, &plain, &effects)
+        enter(guide.presets.isEmpty || !offeringPresets ? .question(0) : .presets, &plain, &effects)
         return (plain, effects.list)
     }
 
@@ -103,6 +107,12 @@ public struct PlainSession: Sendable {
         // input (a title, a clipboard write, a cursor move) must not reach the terminal.
         if echoAnswers { effects.write(UntrustedText.escaped(line) + "\n") }
         let text = line.trimmingWhitespace()
+        if text == "q" {
+            effects.write("Quit without a plan.\n")
+            state.stage = .finished
+            effects.append(.quit)
+            return (state, effects.list)
+        }
         switch state.stage {
         case .presets:
             answerPresets(text, &state, &effects)
@@ -132,6 +142,7 @@ public struct PlainSession: Sendable {
                 case .write(let text): write(text)
                 case .save(let selection): selectionChanged(selection)
                 case .finish(let final), .finishWithCode(let final): return final
+                case .quit: return plain.guideState
                 }
             }
             (plain, effects) = step(plain, readLine().map(PlainInput.line) ?? .endOfInput)
@@ -147,7 +158,7 @@ public struct PlainSession: Sendable {
         let count = guide.properties.count
         switch stage {
         case .presets:
-            effects.write("\nStart from a common setup? Each is one Stripe's docs recommend.\n")
+            effects.write("\nStart from a common setup? Each comes from Stripe's docs (? lists the pages).\n")
             for (index, preset) in guide.presets.enumerated() {
                 effects.write("  \(index + 1). \(preset.label) (\(preset.id)). \(preset.fits.asSentence())\n")
             }
@@ -189,6 +200,14 @@ public struct PlainSession: Sendable {
     func answerPresets(_ text: Substring, _ state: inout PlainState, _ effects: inout Effects) {
         if text.isEmpty {
             enter(.question(0), &state, &effects)
+            return
+        }
+        if text == "?" {
+            for (index, preset) in guide.presets.enumerated() {
+                let sources = preset.sources.map(\.url).joined(separator: ", ")
+                effects.write("  \(index + 1). \(preset.label): \(sources)\n")
+            }
+            prompt(state, &effects)
             return
         }
         guard let preset = preset(named: String(text)) else {
@@ -237,8 +256,18 @@ public struct PlainSession: Sendable {
             } else {
                 effects.write("\(property.label) is now \(guide.optionLabel(property.id, selection)).\n")
             }
+            // The moves one rule made are one sentence, so its reason is read once.
+            var groups: [(reason: String?, destinations: [String])] = []
             for move in state.guideState.lastChange?.moved ?? [] {
-                effects.write("This also changes \(change(move)).\n")
+                let reason = guide.primaryReason(of: move)
+                if let index = groups.firstIndex(where: { $0.reason == reason }) {
+                    groups[index].destinations.append(guide.destination(of: move))
+                } else {
+                    groups.append((reason, [guide.destination(of: move)]))
+                }
+            }
+            for group in groups {
+                effects.write("This also changes \(listed(group.destinations))\(group.reason.map { " (\($0))" } ?? "").\n")
             }
             saveIfChanged(from: before, state, &effects)
         case .invalid(let message):
@@ -274,10 +303,10 @@ public struct PlainSession: Sendable {
         if state.guideState.selection != before { effects.append(.save(state.guideState.selection)) }
     }
 
-    /// A preset by its number in the list or its id.
+    /// A preset by its number in the list, its id or its name.
     func preset(named text: String) -> Preset? {
         if let number = Int(text), guide.presets.indices.contains(number - 1) { return guide.presets[number - 1] }
-        return guide.preset(text)
+        return guide.preset(text) ?? guide.presets.first { $0.label.lowercased() == text.lowercased() }
     }
 
     /// "Stripe-hosted, Stripe Dashboard, ...": a selection in one line.
@@ -292,7 +321,9 @@ public struct PlainSession: Sendable {
             lines.append("\(index + 1). \(option.label): \(option.intro)")
             if let recommendation = option.recommendation { lines.append("   Stripe's recommendation: \(recommendation)") }
             if !option.bestFor.isEmpty { lines.append("   Best for: " + option.bestFor.map { $0.asSentence() }.joined(separator: " ")) }
-            for note in option.notes { lines.append("   " + note) }
+            // Under a heading of their own, as the full-screen guide shows them: read
+            // straight after "Best for", they sounded like more of it.
+            if !option.notes.isEmpty { lines.append("   Keep in mind: " + option.notes.map { $0.asSentence() }.joined(separator: " ")) }
         }
         return lines
     }
@@ -335,13 +366,34 @@ public struct PlainSession: Sendable {
         }
     }
 
-    /// "Dashboard access to None (R1: API onboarding needs ...)".
-    func change(_ move: MovedProperty) -> String {
-        let destination = guide.destination(of: move)
-        return guide.primaryReason(of: move).map { "\(destination) (\($0))" } ?? destination
-    }
-
     func promptLine(for property: Property, in state: GuideState) -> String {
         "\(property.label), 1 to \(property.options.count), Enter keeps \(guide.optionLabel(property.id, state.selection)), b back, ? more: "
     }
+}
+
+/// The session's text wrapped to `width` columns, for a terminal narrower than its
+/// lines: each whole line is wrapped at spaces, its continuation lines indented under
+/// its text (after a list number: "  3. API (api). …"). The unfinished last line (a
+/// question waiting for its answer) is left as it is.
+public func wrappedForWidth(_ text: String, width: Int) -> String {
+    guard width >= 20 else { return text }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let last = lines.removeLast()
+    var out: [String] = []
+    for line in lines {
+        guard line.count > width else {
+            out.append(String(line))
+            continue
+        }
+        // The hanging indent: leading spaces, then a list number ("12. ") if there is one.
+        var indent = line.prefix { $0 == " " }.count
+        let rest = line.dropFirst(indent)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, rest.dropFirst(digits.count).hasPrefix(". ") { indent += digits.count + 2 }
+        let pad = String(repeating: " ", count: indent)
+        let wrapped = wrap(String(line.dropFirst(indent)), width: width - indent)
+        out += wrapped.enumerated().map { index, piece in (index == 0 ? String(line.prefix(indent)) : pad) + piece }
+    }
+    out.append(String(last))
+    return out.joined(separator: "\n")
 }

@@ -7,7 +7,7 @@ extension Guide {
         "\(property(move.property).label) to \(optionLabel(move.property, move.to))"
     }
 
-    /// "R1: API onboarding needs ...": the rule most directly behind a move.
+    /// "R1: API onboarding means ...": the rule most directly behind a move.
     public func primaryReason(of move: MovedProperty) -> String? {
         move.rules.first.flatMap(rule).map { "\($0.id): \($0.summary)" }
     }

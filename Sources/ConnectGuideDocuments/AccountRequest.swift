@@ -91,7 +91,8 @@ extension Guide {
         switch api {
         case .v1:
             // Basic auth with the key as user name and no password, as Stripe's v1 examples do.
-            arguments.append("-u \"$STRIPE_SECRET_KEY:\"")
+            // The shell stops the request when the key is unset, as for $ACCOUNT_COUNTRY.
+            arguments.append("-u \"\(secretKey):\"")
             arguments.append("-H " + shellQuoted("Stripe-Version: \(plan.apiVersion)"))
             arguments += configuration.parameters.map { parameter in
                 if case .placeholder(let name, _) = parameter.value {
@@ -101,7 +102,7 @@ extension Guide {
                 return "-d " + shellQuoted("\(parameter.name)=\(parameter.value)")
             }
         case .v2:
-            arguments.append("-H \"Authorization: Bearer $STRIPE_SECRET_KEY\"")
+            arguments.append("-H \"Authorization: Bearer \(secretKey)\"")
             arguments.append("-H " + shellQuoted("Stripe-Version: \(plan.apiVersion)"))
             // Content-Type and --data rather than --json, which curl before 7.82 lacks.
             arguments.append("-H 'Content-Type: application/json'")
@@ -120,3 +121,8 @@ public func shellQuoted(_ text: String) -> String {
     return "'" + text.replacing("'", with: "'\\''") + "'"
 }
 
+
+/// The secret key as the curl requests name it: a shell variable, expanded by the user's
+/// shell, which stops the request with a message when it is unset (rather than send an
+/// empty key and get Stripe's 401).
+let secretKey = "${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY first}"

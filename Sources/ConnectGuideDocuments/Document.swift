@@ -94,7 +94,7 @@ public func plainText(_ blocks: [Block], width: Int = 80) -> String {
             lines.append(text)
             continue
         case .paragraph(let text):
-            lines += wrap(text, width: width)
+            lines += wrapKeepingWords(prose(text), width: width)
         case .table(_, let rows):
             let labelWidth = rows.map(\.label.count).max() ?? 0
             lines += rows.map { "  " + $0.label.padded(to: labelWidth) + "  " + $0.value }
@@ -103,15 +103,15 @@ public func plainText(_ blocks: [Block], width: Int = 80) -> String {
         case .steps(let steps):
             for step in steps {
                 let prefix = "\(step.number). ".leftPadded(to: 4)
-                lines += wrap(step.title, width: width - 4).enumerated().map { ($0 == 0 ? prefix : "    ") + $1 }
-                lines += wrap(step.text, width: width - 4).map { "    " + $0 }
+                lines += wrapKeepingWords(prose(step.title), width: width - 4).enumerated().map { ($0 == 0 ? prefix : "    ") + $1 }
+                lines += wrapKeepingWords(prose(step.text), width: width - 4).map { "    " + $0 }
                 lines += step.links.map { "    \($0.label): \($0.url)" }
                 if step != steps.last { lines.append("") }
             }
         case .notices(let notices):
             for notice in notices {
-                lines += wrap("! \(notice.id) · \(notice.title)", width: width - 2).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
-                lines += wrap(notice.text, width: width - 4).map { "    " + $0 }
+                lines += wrapKeepingWords(prose("! \(notice.id) · \(notice.title)"), width: width - 2).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
+                lines += wrapKeepingWords(prose(notice.text), width: width - 4).map { "    " + $0 }
                 lines += notice.links.map { "    \($0.url)" }
             }
         case .code(let code):
@@ -122,6 +122,12 @@ public func plainText(_ blocks: [Block], width: Int = 80) -> String {
         if next != nil { lines.append("") }
     }
     return lines.joined(separator: "\n") + "\n"
+}
+
+/// Content text for plain text: the backticks that mark code in Markdown (and on the
+/// screen, as an attribute) would show as they are.
+func prose(_ text: String) -> String {
+    text.contains("`") ? String(text.filter { $0 != "`" }) : text
 }
 
 /// CommonMark.
@@ -163,4 +169,31 @@ public func markdown(_ blocks: [Block]) -> String {
     }
     while lines.last == "" { lines.removeLast() }
     return lines.joined(separator: "\n") + "\n"
+}
+
+/// Lines no wider than `width`, broken at spaces, for the documents: a word wider than
+/// the line (an address, most often) stays whole on a line of its own, so it can be
+/// copied and clicked, where the screen's `wrap` would cut it.
+func wrapKeepingWords(_ text: String, width: Int) -> [String] {
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        for word in paragraph.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        lines.append(line)
+    }
+    return lines
+}
+
+/// `wrapKeepingWords` of content text, without its code backticks (`prose`).
+func wrapKeepingWords(prose text: String, width: Int) -> [String] {
+    wrapKeepingWords(prose(text), width: width)
 }

@@ -136,7 +136,7 @@ extension Guide {
                 let isDefault = option.id == property.defaultOption
                 lines.append("   " + option.cliValue.padded(to: nameWidth) + "  " + option.label + (isDefault ? " (default)" : ""))
                 let indent = "   " + String(repeating: " ", count: nameWidth) + "  "
-                lines += wrap(option.summary, width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: option.summary, width: width - indent.count).map { indent + $0 }
                 var names = option.aliases
                 if !names.contains(option.urlValue) && option.urlValue != option.cliValue { names.append(option.urlValue) }
                 let aliases = names.isEmpty ? "" : "also: \(names.joined(separator: ", ")); "
@@ -153,10 +153,10 @@ extension Guide {
                 lines.append("  \(rule.id)  \(rule.summary).")
                 let indent = "      "
                 let statement = "If \(describeAsFlags(rule.premise)), then \(verb)\(describeAsFlags(rule.requirement))."
-                lines += wrap(statement, width: width - indent.count).map { indent + $0 }
-                lines += wrap("Why: \(rule.reason)", width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: statement, width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: "Why: \(rule.reason)", width: width - indent.count).map { indent + $0 }
                 let kind = rule.kind == .api ? "Stripe's API enforces it" : rule.kind == .docs ? "Stripe's docs require it" : "Stripe recommends it"
-                lines += wrap("\(kind); holds for \(rule.versions). Source: \(rule.sources.map(\.url).joined(separator: ", "))", width: width - indent.count)
+                lines += wrapKeepingWords(prose: "\(kind); holds for \(rule.versions). Source: \(rule.sources.map(\.url).joined(separator: ", "))", width: width - indent.count)
                     .map { indent + $0 }
             }
             lines.append("")
@@ -172,24 +172,24 @@ extension Guide {
             for preset in presets {
                 let indent = "      "
                 lines.append("  \(preset.id)  \(preset.label)\(preset.stripeRecommends ? " *" : "")")
-                lines += wrap(preset.fits, width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: preset.fits, width: width - indent.count).map { indent + $0 }
                 let flags = PropertyID.allCases.map { id in
                     "--\(property(id).cliFlag) \(property(id).option(preset.selection[id])?.cliValue ?? preset.selection[id].rawValue)"
                 }
-                lines += wrap(flags.joined(separator: " "), width: width - indent.count).map { indent + $0 }
-                lines += wrap("Source: \(preset.sources.map(\.url).joined(separator: ", "))", width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: flags.joined(separator: " "), width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: "Source: \(preset.sources.map(\.url).joined(separator: ", "))", width: width - indent.count).map { indent + $0 }
             }
             lines.append("")
         }
         lines.append("Stripe API versions that changed the rules:")
         for change in apiVersionChanges {
-            lines += wrap("\(change.version): \(change.change)", width: width - 4).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
+            lines += wrapKeepingWords(prose: "\(change.version): \(change.change)", width: width - 4).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
         }
         lines.append("")
         lines.append("Stripe API versions the guide knows (--stripe-version takes one, with or without its name, or a YYYY-MM-DD.preview in their range):")
-        lines += wrap(knownAPIVersions.map(\.description).joined(separator: ", "), width: width - 2).map { "  " + $0 }
+        lines += wrapKeepingWords(prose: knownAPIVersions.map(\.description).joined(separator: ", "), width: width - 2).map { "  " + $0 }
         lines.append("")
-        lines += wrap(
+        lines += wrapKeepingWords(prose: 
             "Requirement collection is not chosen: it is application when \(describeAsFlags(requirementCollectionCondition)), otherwise stripe.",
             width: width)
         return lines.joined(separator: "\n") + "\n"

@@ -21,7 +21,7 @@ extension Guide {
             choose how my integration works. Below are \(listed(sections)).
             """)
         lines.append("")
-        lines.append(scopeStatement)
+        lines.append(withoutCommands(scopeStatement))
         lines.append("")
         lines.append("""
             The requests below target Stripe API version \(plan.apiVersion): they send it in the \
@@ -74,7 +74,7 @@ extension Guide {
             lines.append("## Cautions for this combination")
             lines.append("")
             for callout in plan.callouts {
-                lines.append("- **\(callout.title)**. \(callout.text)")
+                lines.append("- **\(callout.title)**. \(withoutCommands(callout.text))")
                 for link in callout.links { lines.append("  - \(link.title): \(link.url)") }
             }
             for caution in plan.cautions {
@@ -113,7 +113,7 @@ extension Guide {
             lines.append("")
         }
 
-        lines.append(quickstartSection(plan: plan, heading: "##").trimmingTrailingNewline())
+        lines.append(quickstartSection(plan: plan, heading: "##", forAssistant: true).trimmingTrailingNewline())
         lines.append("")
         lines.append("## What I would like from you")
         lines.append("")
@@ -153,4 +153,21 @@ extension String {
     func trimmingTrailingNewline() -> String {
         hasSuffix("\n") ? String(dropLast()) : self
     }
+}
+
+/// Content text for the brief without its sentences that point to a connect-guide
+/// command: the assistant reading the brief cannot run the user's CLI, and the brief
+/// already holds what those commands print (the v2 request, say).
+func withoutCommands(_ text: String) -> String {
+    guard text.contains("connect-guide ") else { return text }
+    var sentences: [Substring] = []
+    var rest = text[...]
+    while let end = rest.firstRange(of: ". ") {
+        sentences.append(rest[..<end.upperBound])
+        rest = rest[end.upperBound...]
+    }
+    sentences.append(rest)
+    var kept = sentences.filter { !$0.contains("connect-guide ") }.joined()
+    while kept.last == " " { kept.removeLast() }
+    return kept
 }

@@ -73,13 +73,16 @@ extension Guide {
         quickstartSection(plan: report.plan, heading: heading)
     }
 
-    func quickstartSection(plan: Plan, heading: String) -> String {
+    /// `forAssistant` (the prompt) leaves out how to get other forms with this CLI, which
+    /// an assistant does not have.
+    func quickstartSection(plan: Plan, heading: String, forAssistant: Bool = false) -> String {
         var lines = [
             "\(heading) The plan's API calls (quickstart)",
             "",
             "The plan's API calls in Python with the official `stripe` package (Accounts v1), checked against "
                 + "stripe-python 16.1.0's typed parameters. It runs top to bottom against a sandbox; it covers the "
-                + "plan's API calls, not a whole application. `connect-guide code --lang curl` gives curl, `--api v2` Accounts v2.",
+                + "plan's API calls, not a whole application."
+                + (forAssistant ? "" : " `connect-guide code --lang curl` gives curl, `--api v2` Accounts v2."),
             "",
             "```python",
         ]

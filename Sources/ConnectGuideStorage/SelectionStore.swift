@@ -6,10 +6,14 @@ import ConnectGuidePlatform
 public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public let path: String
     public let problem: String
+    /// No file can be there at all (a part of the path is a file, `~/.local` say): there
+    /// is no saved selection to report, and nothing can be saved.
+    public let pathBlocked: Bool
 
-    public init(path: String, problem: String) {
+    public init(path: String, problem: String, pathBlocked: Bool = false) {
         self.path = path
         self.problem = problem
+        self.pathBlocked = pathBlocked
     }
 
     public var description: String {
@@ -104,7 +108,9 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
             guard let read = try AtomicFile.read(path, limit: Self.sizeLimit) else { return migrateLegacyFile(in: guide) }
             bytes = read
         } catch {
-            return .failure(SelectionStoreError(path: path, problem: error.problem))
+            // Reading, a missing directory is a part of the path that is a file (ENOTDIR):
+            // a directory that is only absent reads as nothing saved.
+            return .failure(SelectionStoreError(path: path, problem: error.problem, pathBlocked: error.kind == .missingDirectory))
         }
         return decode(bytes, in: guide)
     }

@@ -17,6 +17,9 @@ public enum StartNotice: Hashable, Sendable {
     /// Neither XDG_STATE_HOME nor HOME says where a saved selection would be: nothing is
     /// resumed or saved.
     case noStateLocation
+    /// No file can be at `path` (a part of it is a file, `~/.local` say): nothing is saved,
+    /// and nothing can be.
+    case cannotSave(path: String, problem: String)
     /// The rules set a property that no flag chose.
     case implied(MovedProperty)
     /// --from-url had parameters that are not the guide's; they were left out. One notice
@@ -32,7 +35,7 @@ public enum StartNotice: Hashable, Sendable {
     /// Whether something went wrong (shown as an error), rather than information.
     public var isProblem: Bool {
         switch self {
-        case .savedSelectionUnusable, .noStateLocation, .ignoredURLParameters: true
+        case .savedSelectionUnusable, .noStateLocation, .ignoredURLParameters, .cannotSave: true
         case .resumed, .nothingSavedToResume, .firstStart, .implied, .previewVersion: false
         }
     }
@@ -44,9 +47,9 @@ public enum StartNotice: Hashable, Sendable {
 
     private func message(in guide: Guide) -> String {
         switch self {
-        case .resumed(let selection):
-            let names = PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: " · ")
-            return "opened on your last selection (\(names)); r resets to the defaults, --fresh starts without it."
+        case .resumed:
+            // The five rows beside it show the selection; the notice has one line.
+            return "opened on your last selection; r resets to the defaults, --fresh starts without it."
         case .nothingSavedToResume(let path):
             return "nothing saved yet in \(path); starting from the defaults"
         case .firstStart:
@@ -57,6 +60,8 @@ public enum StartNotice: Hashable, Sendable {
             return "\(error)\(kept)\(startingFromDefaults ? "; starting from the defaults instead" : "")"
         case .noStateLocation:
             return "cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume"
+        case .cannotSave(let path, let problem):
+            return "nothing can be saved for --resume in \(UntrustedText.escaped(path)): \(problem); choices are not kept"
         case .implied(let move):
             return guide.describe(move)
         case .ignoredURLParameters(let keys) where keys.count == 1:
@@ -118,7 +123,13 @@ public struct SessionStart: Hashable, Sendable {
         }
         let completion = try complete(base)
 
-        if let kept = store, let unusable {
+        if let blocked = unusable, blocked.pathBlocked {
+            // Not a saved selection gone bad: there is none, so this is a first start (with
+            // the presets), and no save can succeed.
+            store = nil
+            notify(.cannotSave(path: blocked.path, problem: blocked.problem))
+            if !resume { notify(.firstStart) }
+        } else if let kept = store, let unusable {
             let aside = kept.setAside()
             if aside == nil { store = nil }
             notify(.savedSelectionUnusable(unusable, keptAs: aside, startingFromDefaults: resuming))

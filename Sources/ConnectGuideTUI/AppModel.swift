@@ -99,6 +99,9 @@ public struct ExportDialog: Hashable, Sendable {
     public var pathEdited: Bool = false
     /// Once the user picks a format, the name's extension no longer changes it.
     public var formatChosen: Bool = false
+    /// The name is the suggested one, untouched: the first character typed replaces it (as
+    /// huh and gum inputs do); a cursor key or an edit keeps it for editing.
+    public internal(set) var suggested: Bool = true
     /// Set when the file exists: the dialog asks before replacing it.
     public var confirmingOverwrite: Bool = false
     public var error: String?
@@ -128,6 +131,11 @@ public struct ExportDialog: Hashable, Sendable {
             added.append(character)
         }
         if !added.isEmpty {
+            if suggested {
+                characters = []
+                cursor = 0
+                bytes -= byteCount
+            }
             editPath { $0.characters.insert(contentsOf: added, at: $0.cursor) }
             byteCount = bytes
             cursor += added.count
@@ -136,6 +144,7 @@ public struct ExportDialog: Hashable, Sendable {
     }
 
     mutating func moveCursor(to position: Int) {
+        suggested = false
         cursor = min(max(position, 0), characters.count)
     }
 
@@ -161,6 +170,7 @@ public struct ExportDialog: Hashable, Sendable {
     private mutating func editPath(_ edit: (inout ExportDialog) -> Void) {
         edit(&self)
         pathEdited = true
+        suggested = false
         error = nil
         if !formatChosen, let named = ExportFormat.forFileName(path), named.suitsExtension != format.suitsExtension {
             format = named
@@ -198,8 +208,9 @@ public struct Menu: Hashable, Sendable {
 /// A panel on top of the panes.
 public enum Overlay: Hashable, Sendable {
     case help
-    /// The docs URL, whole; `reason` says why it is shown (no browser to open it, say).
-    case url(reason: String?)
+    /// An address, whole: `address`, or the docs URL of the selection when nil; `reason`
+    /// says why it is shown (no browser to open the link chosen with o, say).
+    case url(reason: String?, address: String? = nil)
     case export(ExportDialog)
     case menu(Menu)
     /// The common setups (presets) to start from; `cursor` is the one under the cursor.
@@ -223,12 +234,16 @@ public struct SessionOptions: Hashable, Sendable {
     public var home: String?
     /// A first start (no saved selection): the guide opens on the preset chooser.
     public var offerPresets: Bool
+    /// Inside tmux ($TMUX): a copy (OSC 52) reaches tmux, and the system clipboard only
+    /// with tmux's `set-clipboard on`, so the guide says where it sent it.
+    public var insideTmux: Bool
 
     public init(
         printFormat: String? = nil, hyperlinks: Bool = true, workingDirectory: String = "/", home: String? = nil,
-        offerPresets: Bool = false
+        offerPresets: Bool = false, insideTmux: Bool = false
     ) {
         self.offerPresets = offerPresets
+        self.insideTmux = insideTmux
         self.printFormat = printFormat
         self.hyperlinks = hyperlinks
         self.workingDirectory = workingDirectory

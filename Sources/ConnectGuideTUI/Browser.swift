@@ -22,13 +22,23 @@ func browserCommand(environment: Environment) -> String? {
     return nil
 }
 
-/// Opens an address with the browser command, detached: its output goes to /dev/null so
-/// it cannot draw over the guide, and the guide does not wait for it to close.
+/// How long a browser command may run before it counts as started: long enough for one
+/// that is missing or fails at once (127, or xdg-open without a desktop), short enough
+/// not to be felt. One still running then is a browser that opened the address.
+let browserStartWait = 40  // steps of 10 ms
+
+/// Opens an address with the browser command, its output to /dev/null so it cannot draw
+/// over the guide. A command that is missing or exits with a failure within
+/// `browserStartWait` is reported as a failure; one still running is left to run.
 func openInBrowser(_ url: String, environment: Environment) -> OpenOutcome {
     guard let browser = browserCommand(environment: environment) else { return .noBrowser(url: url) }
+    // Browsers left running by earlier opens that have ended since: the guide starts no
+    // other processes, so every child is one of them.
+    var reaped: Int32 = 0
+    while waitpid(-1, &reaped, WNOHANG) > 0 {}
     // $1 is the browser command, left unquoted so "firefox --new-window" splits into words;
-    // $2 the address, quoted. The shell puts the browser in the background and exits.
-    let script = "$1 \"$2\" </dev/null >/dev/null 2>&1 &"
+    // $2 the address, quoted.
+    let script = "$1 \"$2\" </dev/null >/dev/null 2>&1"
     let words: [String] = ["/bin/sh", "-c", script, "sh", browser, url]
     let argv = words.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
@@ -43,6 +53,22 @@ func openInBrowser(_ url: String, environment: Environment) -> OpenOutcome {
     let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
     guard spawned == 0 else { return .failed(url: url, problem: String(cString: strerror(spawned))) }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    for _ in 0..<browserStartWait {
+        let done = waitpid(pid, &status, WNOHANG)
+        if done == 0 || (done < 0 && errno == EINTR) {
+            usleep(10_000)
+            continue
+        }
+        guard done == pid else { break }
+        let signal = status & 0x7F
+        let code = (status >> 8) & 0xFF
+        if signal != 0 { return .failed(url: url, problem: "\(browser) ended by signal \(signal)") }
+        switch code {
+        case 0: return .launched(url: url, with: browser)
+        case 127: return .failed(url: url, problem: "\(browser) was not found")
+        case 126: return .failed(url: url, problem: "\(browser) cannot be run")
+        default: return .failed(url: url, problem: "\(browser) exited with status \(code)")
+        }
+    }
     return .launched(url: url, with: browser)
 }

@@ -93,6 +93,8 @@ public enum HitTarget: Hashable, Sendable {
     case property(PropertyID)
     case option(PropertyID, OptionID)
     case scrollArea(ScrollArea)
+    /// A setup in the preset chooser, by its index.
+    case preset(Int)
     case overlay
     /// Nothing that reacts: borders, the title bar, empty space.
     case background

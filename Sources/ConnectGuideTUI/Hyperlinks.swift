@@ -11,8 +11,9 @@ public struct Hyperlink: Hashable, Sendable {
 /// Whether the terminal takes OSC 8 hyperlinks, judged from TERM and the variables
 /// terminals set. Terminals that do not know OSC 8 mostly ignore it, so the answer is yes
 /// unless TERM names one that is known to show it as garbage or drop the text (the Linux
-/// console, old hardware terminals, GNU screen outside tmux). `CONNECT_GUIDE_HYPERLINKS`
-/// (1 or 0) overrides the guess.
+/// console, old hardware terminals, GNU screen), or the guide runs inside tmux: tmux 3.3
+/// drops OSC 8, and 3.4 passes it on only with its `hyperlinks` feature turned on, which
+/// nothing outside tmux can see. `CONNECT_GUIDE_HYPERLINKS` (1 or 0) overrides the guess.
 public func terminalSupportsHyperlinks(environment: Environment) -> Bool {
     switch environment["CONNECT_GUIDE_HYPERLINKS"] {
     case "1"?: return true
@@ -20,7 +21,8 @@ public func terminalSupportsHyperlinks(environment: Environment) -> Bool {
     default: break
     }
     let term = environment["TERM"] ?? ""
-    if environment["TMUX"] != nil || environment["KITTY_WINDOW_ID"] != nil || environment["WT_SESSION"] != nil
+    if environment["TMUX"] != nil || term.hasPrefix("tmux") { return false }
+    if environment["KITTY_WINDOW_ID"] != nil || environment["WT_SESSION"] != nil
         || environment["VTE_VERSION"] != nil || environment["KONSOLE_VERSION"] != nil || environment["TERM_PROGRAM"] != nil
     {
         return term != "linux"

@@ -349,7 +349,7 @@ public func mouseEvent(_ mouse: MouseInput, on frame: Frame) -> UIEvent? {
         switch target {
         case .scrollArea(let area): return .scroll(area, lines)
         case .property, .option: return .scroll(.explanation, lines)
-        case .overlay, .background: return nil
+        case .overlay, .preset, .background: return nil
         }
     }
 }

@@ -58,7 +58,8 @@ public enum InteractiveSession {
         var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
-            workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets)
+            workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets,
+            insideTmux: environment["TMUX"] != nil)
         var model = AppModel(guide: guide, state: start, size: terminal.size, displayWidth: Terminal.displayWidth, options: options)
         model.showStartNotices(startNotices)
         var frame = render(model, color: color)

@@ -39,6 +39,7 @@ let markLegend: [(mark: String, meaning: String)] = [
     ("▸", "the option under the cursor; the focused property's row is in reverse video"),
     ("(•)", "the option chosen"),
     ("!", "goes against a Stripe recommendation: on an option, choosing it would; on a property's row, its value does with your other choices (the explanation and the Cautions say why)"),
+    ("*", "in the Cautions: a general advisory, or a point the docs page stresses, that applies to your selection"),
     ("→ sets …", "what choosing the option would move, before you choose it"),
     ("◂", "a property the last choice moved to keep the combination valid (until the next key)"),
     ("+  ~", "in the steps: a step the last change added, or changed"),
@@ -68,8 +69,8 @@ func drawOverlay(_ frame: inout Frame, overlay: Overlay, model: AppModel) {
         frame.addHitRegion(rect, .scrollArea(.help))
         if lines.hiddenBelow > 0 { frame.borderLabel("↓ \(lines.hiddenBelow) more", rect: rect, row: rect.y + rect.height - 1) }
         if lines.hiddenAbove > 0 { frame.borderLabel("↑ \(lines.hiddenAbove) more", rect: rect, row: rect.y) }
-    case .url(let reason):
-        drawURLView(&frame, reason: reason, model: model)
+    case .url(let reason, let address):
+        drawURLView(&frame, reason: reason, address: address, model: model)
     case .menu(let menu):
         drawMenu(&frame, menu: menu, model: model)
     case .export(let dialog):
@@ -89,6 +90,18 @@ private func presetSourceLabel(_ preset: Preset) -> String {
 
 /// The preset chooser: each setup with its number, who it fits, and its source link; the
 /// window follows the cursor on a short screen.
+/// A preset's line in the chooser: its number and name, and a mark when it is the
+/// selection now.
+private func presetLine(_ model: AppModel, head: String, preset: Preset, underCursor: Bool, index: Int) -> TextLine {
+    var spans = [
+        Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
+        Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
+    ]
+    if preset.selection == model.state.selection { spans.append(Span(text: "  (your current selection)", role: .muted)) }
+    // A click on it loads it.
+    return TextLine(spans, target: .preset(index))
+}
+
 func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: ScrolledLines) {
     let measure = model.displayWidth
     let width = min(model.size.columns - 4, 84)
@@ -102,11 +115,10 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let underCursor = index == cursor
         let start = lines.count
         let head = (underCursor ? " ▸ " : "   ") + "\(index + 1) "
-        lines.append(TextLine([
-            Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
-            Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
-        ]))
-        lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure)
+        lines.append(presetLine(model, head: head, preset: preset, underCursor: underCursor, index: index))
+        lines += hangingParagraph(preset.fits, prefix: "     ", width: width - 3, displayWidth: measure).map {
+            TextLine($0.spans, target: .preset(index))
+        }
         if let source = preset.sources.first {
             let indent = "    "
             lines += linkLines(label: presetSourceLabel(preset), url: source.url, indent: indent, width: width - 2, model: model)
@@ -120,10 +132,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let presets = model.guide.presets
         lines = presets.enumerated().map { index, preset in
             let underCursor = index == cursor
-            return TextLine([
-                Span(text: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", style: [.bold], role: underCursor ? .focus : .heading),
-                Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
-            ])
+            return presetLine(model, head: (underCursor ? " ▸ " : "   ") + "\(index + 1) ", preset: preset, underCursor: underCursor, index: index)
         }
         lines.append(.blank)
         let preset = presets[min(max(cursor, 0), presets.count - 1)]
@@ -142,28 +151,18 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
 
 /// The docs URL across the whole width, with rules above and below but no side borders,
 /// so a mouse selection of it picks up nothing but the address.
-private func drawURLView(_ frame: inout Frame, reason: String?, model: AppModel) {
-    let url = model.guide.url(for: model.state.selection)
+private func drawURLView(_ frame: inout Frame, reason: String?, address: String?, model: AppModel) {
+    let url = address ?? model.guide.url(for: model.state.selection)
     let columns = model.size.columns
     var lines = wrapText(
         reason ?? "The docs page with this selection. y copies it, o opens it in the browser.", width: columns - 2,
         displayWidth: model.displayWidth
     ).map { TextLine(" " + $0, role: .muted) }
     lines.append(.blank)
-    // Cut at exact columns (an address has no spaces to wrap at); each piece links to it all.
-    var piece = ""
-    var used = 0
-    for character in url {
-        let width = model.displayWidth.of(character)
-        if used + width > columns {
-            lines.append(TextLine([Span(text: piece, style: [.underline], role: .link, link: url)]))
-            piece = ""
-            used = 0
-        }
-        piece.append(character)
-        used += width
+    // Wrapped after a / or -, whole; each piece links to it all.
+    for piece in wrapAddress(url, width: columns, displayWidth: model.displayWidth) {
+        lines.append(TextLine([Span(text: piece, style: [.underline], role: .link, link: url)]))
     }
-    lines.append(TextLine([Span(text: piece, style: [.underline], role: .link, link: url)]))
     let height = min(lines.count + 2, model.size.rows - 2)
     let rect = Rect(x: 0, y: max((model.size.rows - height) / 2, 1), width: columns, height: height)
     frame.fill(rect)
@@ -171,7 +170,7 @@ private func drawURLView(_ frame: inout Frame, reason: String?, model: AppModel)
     frame.coverHitRegions(with: rect)
     let rule = String(repeating: "─", count: columns)
     frame.write(rule, column: 0, row: rect.y, role: .focus)
-    frame.write(" Docs URL ", column: 2, row: rect.y, style: [.bold], role: .heading)
+    frame.write(address == nil ? " Docs URL " : " Link ", column: 2, row: rect.y, style: [.bold], role: .heading)
     frame.write(rule, column: 0, row: rect.y + rect.height - 1, role: .focus)
     for (index, line) in lines.prefix(max(height - 2, 0)).enumerated() {
         draw(line, into: &frame, column: 0, row: rect.y + 1 + index, width: columns)
@@ -183,21 +182,32 @@ private func drawMenu(_ frame: inout Frame, menu: Menu, model: AppModel) {
     let width = min(model.size.columns - 4, 76)
     var lines: [TextLine] = []
     // A window of items around the cursor when the screen is short.
-    let room = max(model.size.rows - 2 - 2 - 2, 1)
+    let address = menu.purpose == .open && !model.options.hyperlinks && menu.items.indices.contains(menu.cursor)
+        ? wrapAddress(menu.items[menu.cursor].payload, width: width - 3, displayWidth: measure) : []
+    let room = max(model.size.rows - 2 - 2 - 2 - (address.isEmpty ? 0 : address.count + 1), 1)
     let first = min(max(menu.cursor - room / 2, 0), max(menu.items.count - room, 0))
     for (index, item) in menu.items.enumerated() where index >= first && index < first + room {
         let underCursor = index == menu.cursor
         let text = (underCursor ? " ▸ " : "   ") + item.label
         var spans = [Span(text: text, style: underCursor ? [.reverse, .bold] : [], role: underCursor ? .focus : .plain)]
-        if menu.purpose == .open {
+        // As a hyperlink, a cut address still holds the whole one; without hyperlinks an
+        // address is never cut: the one under the cursor is shown whole below the list.
+        if menu.purpose == .open, model.options.hyperlinks {
             let room = width - 2 - measure.of(text) - 2
             if room > 8 { spans.append(Span(text: "  " + measure.truncate(item.payload, to: room), role: .link, link: item.payload)) }
         }
         lines.append(TextLine(spans))
     }
+    if !address.isEmpty {
+        lines.append(.blank)
+        lines += address.map {
+            TextLine([Span(text: " "), Span(text: $0, style: [.underline], role: .link)])
+        }
+    }
     lines.append(.blank)
     let verb = menu.purpose == .copy ? "copies it to the clipboard (OSC 52)" : "opens it with $BROWSER or xdg-open"
-    lines += hangingParagraph("↑↓ choose; Enter \(verb); Esc closes.", prefix: "", width: width - 2, role: .muted, displayWidth: measure)
+    let digits = menu.purpose == .open ? " a step's number jumps to its links;" : ""
+    lines += hangingParagraph("↑↓ choose;\(digits) Enter \(verb); Esc closes.", prefix: "", width: width - 2, role: .muted, displayWidth: measure)
     let title = menu.purpose == .copy ? "Copy" : "Open a link"
     drawPanel(&frame, rect: overlayRect(size: model.size, width: width, height: lines.count + 2), title: title, lines: lines)
 }

@@ -39,9 +39,9 @@ struct PropertiesPaneLayout {
         sectionTitle = "\(state.focus.index + 1) · \(property.label)"
 
         // When rows are short, in turn: the intro scrolls with the explanation, each
-        // preview ("→ sets ...") is cut to one line, only the focused selector stays, the
-        // previews move onto their option's line, and at last the options themselves are
-        // cut to the ones around the cursor. A cut preview of the option under the cursor
+        // preview ("→ sets ...") is cut to one line, the previews move onto their option's
+        // line, and at last the options themselves are cut to the ones around the cursor.
+        // The five selectors always stay (app.md, latest revision): a choice moves them. A cut preview of the option under the cursor
         // is shown whole at the top of the explanation.
         let wanted = Self.wantedExplanationRows(rows: model.size.rows)
         var keptIntro = introLines
@@ -59,9 +59,6 @@ struct PropertiesPaneLayout {
         }
         if rows() < wanted {
             groups = optionGroups(model: model, width: inner.width, previews: .oneLine)
-        }
-        if rows() < wanted, !Self.listsEveryOption(model.size) {
-            keptSelectors = [allSelectors[state.focus.index]]
         }
         if rows() < wanted {
             groups = optionGroups(model: model, width: inner.width, previews: .onOptionLine)

@@ -61,6 +61,9 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     frame.fill(Rect(x: 0, y: 0, width: columns, height: 1), role: .title)
     // With --print, q and Esc end differently: the header says how.
     var hints = model.options.printFormat.map { ["[q] done: prints \($0)", "[Esc] cancel", "[?] help"] } ?? ["[?] help", "[q] quit"]
+    // The title is chosen beside the hints every view has, so it is the same in each;
+    // the pane switch (also in the key bar) shows where there is room.
+    let common = hints
     if case .stacked(let pane) = layout.mode {
         hints.insert(pane == .properties ? "[w] steps" : "[w] properties", at: 0)
     }
@@ -78,12 +81,14 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
         }
     }
     let titleCount = 4
-    let rights = [hints.joined(separator: "  ") + " ", hints.joined(separator: " ") + " "]
+    let rights = [hints, common].flatMap { [$0.joined(separator: "  ") + " ", $0.joined(separator: " ") + " "] }
     let measure = frame.displayWidth
     var choice: (title: String, right: String?)?
-    for index in 0..<titleCount {
+    // The guide's full name before the hints: the short one only when nothing else fits.
+    for index in 0..<(titleCount - 1) {
         let candidate = title(index)
-        if let right = rights.first(where: { measure.of(candidate) + measure.of($0) + 1 <= columns }) {
+        func fits(_ right: String) -> Bool { measure.of(candidate) + measure.of(right) + 1 <= columns }
+        if rights.suffix(2).contains(where: fits), let right = rights.first(where: fits) {
             choice = (candidate, right)
             break
         }
@@ -127,7 +132,10 @@ private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: Prope
 }
 
 private func drawStepsPane(_ frame: inout Frame, pane: Rect, continuation: Rect?, content: ScrolledLines, focused: Bool) {
-    frame.box(pane, title: "Integration steps for your selections")
+    // The title gives way to the scroll hint set into the same border: shorter, not cut.
+    let hint = content.hiddenAbove > 0 ? frame.displayWidth.of("↑ \(content.hiddenAbove) more") + 3 : 0
+    let titles = ["Integration steps for your selections", "Integration steps", "Steps"]
+    frame.box(pane, title: titles.first { frame.displayWidth.of($0) + 4 + hint <= pane.width } ?? titles[titles.count - 1])
     let inner = pane.inset(by: 1)
     frame.addHitRegion(inner, .scrollArea(.steps))
     let visible = Array(content.visible)
@@ -204,9 +212,10 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
     switch mode {
     case .stacked(.steps):
         return ending + [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties")]
-            + [Command.help, .undo, .export, .open, .copy].compactMap { hint(for: $0) }
+            + [Command.export, .open, .copy, .showURL, .undo, .help].compactMap { hint(for: $0) }
     case .stacked:
-        commands = [.nextOption, .nextProperty, .select, .switchPane, .help, .presets, .undo, .export, .open, .copy]
+        // Export, open, copy and the URL before the rest: the header has ? and q.
+        commands = [.nextOption, .nextProperty, .select, .switchPane, .export, .open, .copy, .showURL, .undo, .help, .presets]
     default:
         // What fits goes first: the rest is in the help.
         commands = [.nextOption, .nextProperty, .select, .help, .presets, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]

@@ -62,13 +62,14 @@ struct ScreenLayout {
         var notice: [TextLine] = []
         if let message = model.notice {
             let role: ColorRole = message.kind == .error ? .warning : .notice
-            // Expanded (n), the notice may take half the screen; cut, it says how to see the rest.
-            let maximum = model.noticeExpanded ? max(size.rows / 2 - 1, 2) : (size.rows >= 24 ? 3 : 2)
+            // One line, so the five property rows keep their place (app.md, latest revision);
+            // expanded (n), the notice may take half the screen. Cut, it says how to see the rest.
+            let maximum = model.noticeExpanded ? max(size.rows / 2 - 1, 2) : 1
             let wrapped = wrapText(message.text, width: size.columns - 2, displayWidth: width)
             var inCode = false
             notice = wrapped.prefix(maximum).enumerated().map { index, line in
                 let cut = index == maximum - 1 && wrapped.count > maximum
-                let more = model.noticeExpanded ? " …" : " … n: more"
+                let more = model.noticeExpanded ? " …" : " … n: more, Esc: hide"
                 var text = line
                 if cut {
                     // The cut line loses its end to the marker; truncate's own "…" is not repeated.

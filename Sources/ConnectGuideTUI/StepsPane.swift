@@ -37,15 +37,15 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
         lines.append(TextLine(" Cautions", style: [.bold, .underline], role: .heading))
         for caution in cautions where caution.kind == .recommendation {
             lines += hangingParagraph(
-                "Stripe recommends: \(caution.title)", prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+                "Against a Stripe recommendation: \(caution.title)", prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
             lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
         }
         for callout in plan.callouts {
-            lines += hangingParagraph(callout.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(callout.title, prefix: "* ", width: width, style: [.bold], role: .warning, displayWidth: measure)
             lines += hangingParagraph(callout.text, prefix: "  ", width: width, displayWidth: measure)
         }
         for caution in cautions where caution.kind == .advisory {
-            lines += hangingParagraph(caution.title, prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+            lines += hangingParagraph(caution.title, prefix: "* ", width: width, style: [.bold], role: .warning, displayWidth: measure)
             lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
         }
         lines.append(.blank)
@@ -110,7 +110,8 @@ func planStripLine(model: AppModel) -> TextLine {
     let plan = model.plan
     let added = model.stepMarks.values.filter { $0 == .added }.count
     let changed = model.stepMarks.values.filter { $0 == .changed }.count
-    let cautions = plan.cautions.count
+    // As many as the steps pane lists under "Cautions": the page's callouts too.
+    let cautions = plan.cautions.count + plan.callouts.count
     var spans = [Span(text: " Plan: ", style: [.bold], role: .heading), Span(text: "\(plan.steps.count) steps")]
     if added + changed > 0 {
         let what = [added > 0 ? "+\(added) new" : nil, changed > 0 ? "~\(changed) changed" : nil].compactMap { $0 }
@@ -118,7 +119,7 @@ func planStripLine(model: AppModel) -> TextLine {
     }
     spans.append(Span(text: " · "))
     spans.append(Span(text: "\(cautions) caution\(cautions == 1 ? "" : "s")", style: cautions > 0 ? [.bold] : [], role: cautions > 0 ? .warning : .plain))
-    let key = model.stackedPane == .properties ? "w opens" : "w back to the properties"
+    let key = model.stackedPane == .properties ? "w shows them" : "w back to the properties"
     spans.append(Span(text: " · " + key, role: .muted))
     return TextLine(spans)
 }

@@ -240,7 +240,12 @@ extension AppModel {
             let moved = change.moved.isEmpty ? "" : " and what it moved"
             return "choosing \(guide.optionLabel(property, option)) for \(guide.property(property).label)\(moved)"
         case .reset: return "the reset"
-        case .loaded: return "loading the selection"
+        case .loaded:
+            // A preset is loaded whole (presets are valid), so its selection names it.
+            if let preset = guide.presets.first(where: { $0.selection == entry.after.selection }) {
+                return "loading the preset \u{201C}\(preset.label)\u{201D}"
+            }
+            return "loading the selection"
         }
     }
 
@@ -294,13 +299,26 @@ extension AppModel {
         if let overlay {
             // A click outside a panel closes it; the export dialog waits for its keys.
             let inside = target == .overlay || target == .scrollArea(.help)
+            if case .presets = overlay {
+                // The chooser: a click on a setup loads it; one outside closes the chooser
+                // (keeping the selection, as Esc does) and focuses the property clicked.
+                switch target {
+                case .preset(let index): choosePreset(index)
+                case .property(let property), .option(let property, _):
+                    self.overlay = nil
+                    apply(.focus(property))
+                case .overlay: break
+                default: self.overlay = nil
+                }
+                return nil
+            }
             if case .export = overlay {} else if !inside { self.overlay = nil }
             return nil
         }
         switch target {
         case .property(let property): apply(.focus(property))
         case .option(let property, let option): apply(.choose(property, option))
-        case .scrollArea, .overlay, .background: break
+        case .scrollArea, .overlay, .preset, .background: break
         }
         return nil
     }
@@ -323,12 +341,13 @@ extension AppModel {
     }
 
     private mutating func pressInURLView(_ key: Key) -> Effect? {
-        let url = guide.url(for: state.selection)
+        guard case .url(_, let address)? = overlay else { return nil }
+        let url = address ?? guide.url(for: state.selection)
         switch key {
         case .escape, .character("v"), .character("q"), .enter: overlay = nil
         case .character("y"):
             overlay = nil
-            return copy(url, named: "the docs URL")
+            return copy(url, named: address == nil ? "the docs URL" : "the link")
         case .character("o"):
             overlay = nil
             return .open(url)
@@ -340,13 +359,25 @@ extension AppModel {
 
     // MARK: Open and copy
 
-    /// The docs page first, then every step's links in order.
+    /// The docs page first, then every step's links in order, then the cautions' sources
+    /// and links, as the steps pane lists them.
     private func linkItems() -> [Menu.Item] {
         var items = [Menu.Item(label: "The docs page for this selection", payload: guide.url(for: state.selection))]
         for step in plan.steps {
             for link in step.links { items.append(Menu.Item(label: "\(step.number). \(link.label)", payload: link.url)) }
         }
+        let cautions = plan.cautions.filter { $0.kind == .recommendation }.map { ($0.title, $0.links) }
+            + plan.callouts.map { ($0.title, $0.links) } + plan.cautions.filter { $0.kind == .advisory }.map { ($0.title, $0.links) }
+        for (title, links) in cautions {
+            for link in links { items.append(Menu.Item(label: "! \(title): \(link.title)", payload: link.url)) }
+        }
         return items
+    }
+
+    /// In the open menu, the first item of step `number` (a digit typed there).
+    private func menuItem(ofStep number: Int, in menu: Menu) -> Int? {
+        guard menu.purpose == .open else { return nil }
+        return menu.items.firstIndex { $0.label.hasPrefix("\(number). ") }
     }
 
     private func copyItems() -> [Menu.Item] {
@@ -383,6 +414,8 @@ extension AppModel {
             menu.cursor = 0
         case .end:
             menu.cursor = menu.items.count - 1
+        case .character(let digit) where digit.isASCII && digit.isNumber:
+            if let index = menuItem(ofStep: Int(String(digit)) ?? 0, in: menu) { menu.cursor = index }
         case .enter, .character(activate):
             overlay = nil
             let item = menu.items[menu.cursor]
@@ -414,7 +447,11 @@ extension AppModel {
     }
 
     private mutating func copy(_ text: String, named name: String) -> Effect {
-        notice = Notice(kind: .info, text: "Copied \(name) to the clipboard (OSC 52; some terminals must be told to allow it).")
+        // OSC 52 has no answer: whether the text reached the clipboard cannot be known here.
+        let message = options.insideTmux
+            ? "Sent \(name) to tmux's clipboard (OSC 52); it reaches the system clipboard if tmux has set-clipboard on."
+            : "Sent \(name) to the terminal's clipboard (OSC 52); some terminals must be told to allow it."
+        notice = Notice(kind: .info, text: message)
         return .copy(text)
     }
 
@@ -429,12 +466,14 @@ extension AppModel {
 
     private mutating func finishOpen(_ outcome: OpenOutcome) {
         switch outcome {
-        case .launched(let url, let browser):
-            notice = Notice(kind: .info, text: "Opened with \(browser): \(url)")
-        case .noBrowser:
-            overlay = .url(reason: "Cannot open it here: $BROWSER is not set and xdg-open is not installed. The address:")
-        case .failed(_, let problem):
-            overlay = .url(reason: "Cannot start the browser (\(problem)). The address:")
+        case .launched(_, let browser):
+            // The address is left out: the one-line notice would cut it.
+            notice = Notice(kind: .info, text: "Opened the link with \(browser).")
+        case .noBrowser(let url):
+            overlay = .url(reason: "Cannot open it here: $BROWSER is not set and xdg-open is not installed. The address:", address: url)
+        case .failed(let url, let problem):
+            notice = Notice(kind: .error, text: "Could not open the link: \(problem).")
+            overlay = .url(reason: "The browser did not open it (\(problem)). The address:", address: url)
         }
     }
 

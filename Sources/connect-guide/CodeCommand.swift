@@ -15,7 +15,11 @@ struct CodeCommand: ParsableCommand {
             the code of one step. It covers the plan's API calls, not a whole application.
             """)
 
+    // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
+    @ParentCommand var root: ConnectGuide
+
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resume: ResumeOption
 
     @Option(help: "Which Accounts API: v1 or v2.")
     var api: AccountsAPI = .v1
@@ -29,9 +33,11 @@ struct CodeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = self.selection.flags, output = self.output.flags
+        var selection = self.selection.flags
+        selection.resume = try root.checkedResume(in: "code", format: false, own: resume)
+        let output = self.output.flags
         let guide = try selection.guide(.bundled)
-        let language = lang ?? output.formatFromExtension(["sh": .curl, "py": .python]) ?? .python
+        let language = output.format(lang, ["sh": .curl, "py": .python], else: .python, flag: "--lang")
         let report = try selection.report(in: guide, impliedOnStderr: true)
         if let since = report.plan.configuration(for: api).unavailableBefore {
             throw CLIError.usage(

@@ -16,7 +16,11 @@ struct ConfigCommand: ParsableCommand {
             connect-guide never asks for, reads or stores a key.
             """)
 
+    // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
+    @ParentCommand var root: ConnectGuide
+
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resume: ResumeOption
 
     @Option(help: "Which Accounts API: v1 (POST /v1/accounts) or v2 (POST /v2/core/accounts).")
     var api: AccountsAPI = .v1
@@ -27,9 +31,11 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = self.selection.flags, output = self.output.flags
+        var selection = self.selection.flags
+        selection.resume = try root.checkedResume(in: "config", own: resume)
+        let output = self.output.flags
         let guide = try selection.guide(.bundled)
-        let format = format ?? output.formatFromExtension(["sh": .curl, "json": .json]) ?? .json
+        let format = output.format(format, ["sh": .curl, "json": .json], else: .json)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         if let since = report.plan.configuration(for: api).unavailableBefore {
             throw CLIError.usage(

@@ -11,6 +11,8 @@ struct ConnectGuide: ParsableCommand {
         discussion: """
             \(aboutTheGuide)
 
+            Links: inside tmux, and on terminals without hyperlinks (OSC 8), every address is shown whole; CONNECT_GUIDE_HYPERLINKS=1 turns hyperlinks on, 0 off.
+
             Exit status: 0 success, 1 quit without a result (or standard output could not be written), 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
             """,
         version: version,
@@ -79,6 +81,15 @@ enum Main {
                 try common.run()
                 return
             }
+            try refuseRepeatedOptions(arguments)
+            if let word = arguments.first, !word.hasPrefix("-"), word != "help" {
+                let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }
+                if !commands.contains(word) {
+                    let meant = suggestion(for: word, among: commands).map { " (did you mean \($0)?)" } ?? ""
+                    throw CLIError.usage(
+                        "there is no command \(UntrustedText.quoted(word))\(meant); the commands are \(commands.joined(separator: ", ")); connect-guide with no command starts the guide")
+                }
+            }
             if let topic = unknownHelpTopic(arguments) {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
                 throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")
@@ -86,7 +97,8 @@ enum Main {
             var command = try ConnectGuide.parseAsRoot()
             try command.run()
         } catch let error as CLIError {
-            printError("connect-guide: \(error.message)")
+            // An empty message is an exit status with nothing to say (diff: the plans differ).
+            if !error.message.isEmpty { printError("connect-guide: \(error.message)") }
             exit(error.code)
         } catch {
             let code = ConnectGuide.exitCode(for: error)
@@ -101,7 +113,8 @@ enum Main {
                 }
                 exit(Exit.success)
             }
-            printError(message)
+            // One error style: "connect-guide: what is wrong", as the guide's own errors.
+            printError(message.hasPrefix("Error: ") ? "connect-guide: " + message.dropFirst("Error: ".count) : message)
             // The argument parser's usage errors (64) become our documented 2.
             exit(code == .validationFailure ? Exit.usage : code.rawValue)
         }

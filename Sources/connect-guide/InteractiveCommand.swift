@@ -44,7 +44,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
         throw error
     }
     // A first start with no selection asked for opens on the preset chooser.
-    let offerPresets = notices.contains(.firstStart) && state.selection == guide.initialState().selection
+    let offerPresets = notices.contains(.firstStart) && !session.choosesStart
     let ending: InteractiveSession.Ending
     do {
         ending = try InteractiveSession.run(
@@ -78,7 +78,8 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
 /// command that prints its plan.
 func resultLines(for selection: Selection, in guide: Guide) -> String {
     let url = guide.url(for: selection)
-    let names = PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: " · ")
+    // Each value with its property's name: "Stripe" alone could be any of three.
+    let names = PropertyID.allCases.map { "\(guide.property($0).label): \(guide.optionLabel($0, selection))" }.joined(separator: " · ")
     return """
         connect-guide: \(names)
         \(url)

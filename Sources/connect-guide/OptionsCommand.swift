@@ -10,6 +10,9 @@ struct OptionsCommand: ParsableCommand {
         commandName: "options",
         abstract: "List the properties, their options (with every accepted name) and the rules.")
 
+    // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
+    @ParentCommand var root: ConnectGuide
+
     @OptionGroup var version: StripeVersionOption
 
     @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
@@ -18,8 +21,9 @@ struct OptionsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        _ = try root.checkedResume(in: "options", selection: false, own: ResumeOption())
         let output = self.output.flags
-        let format = format ?? output.formatFromExtension(["json": .json, "txt": .text]) ?? .text
+        let format = output.format(format, ["json": .json, "txt": .text], else: .text)
         try output.emit(try version.guide(.bundled).renderOptions(as: format))
     }
 }

@@ -31,6 +31,21 @@ struct OutputFlags: Hashable, Sendable {
         return table[name[name.index(after: dot)...].lowercased()]
     }
 
+    /// The format asked for with --format, after a warning when the --output file's
+    /// extension names another (`--format text -o plan.json`), as the guide's export
+    /// dialog points out; the format given still wins. Else the extension's, else `fallback`.
+    func format<Format: Equatable & RawRepresentable>(
+        _ asked: Format?, _ table: [String: Format], else fallback: Format, flag: String = "--format"
+    ) -> Format
+    where Format.RawValue == String {
+        let named = formatFromExtension(table)
+        guard let asked else { return named ?? fallback }
+        if let named, named != asked, let path {
+            printError("warning: --output \(path): the extension is that of \(named.rawValue), but \(flag) \(asked.rawValue) writes \(asked.rawValue)")
+        }
+        return asked
+    }
+
     /// Prints the document, or writes it to the --output file atomically.
     func emit(_ document: String) throws {
         guard let path, path != "-" else {

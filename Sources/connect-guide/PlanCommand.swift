@@ -15,7 +15,11 @@ struct PlanCommand: ParsableCommand {
             cannot be combined exit with status 2 and name the rule and the nearest valid choices.
             """)
 
+    // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
+    @ParentCommand var root: ConnectGuide
+
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resume: ResumeOption
 
     @Option(help: "Output format (default: from the --output file's extension, .md markdown, .json json, .txt text; else text).")
     var format: PlanFormat?
@@ -23,7 +27,9 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        try PlanFlags(selection: selection.flags, format: format, output: output.flags).run()
+        var selection = self.selection.flags
+        selection.resume = try root.checkedResume(in: "plan", own: resume)
+        try PlanFlags(selection: selection, format: format, output: output.flags).run()
     }
 }
 
@@ -35,7 +41,7 @@ struct PlanFlags: Hashable, Sendable {
 
     func run() throws {
         let guide = try selection.guide(.bundled)
-        let format = format ?? output.formatFromExtension(["md": .markdown, "markdown": .markdown, "json": .json, "txt": .text]) ?? .text
+        let format = output.format(format, ["md": .markdown, "markdown": .markdown, "json": .json, "txt": .text], else: .text)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))
     }

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideStorage
+import ConnectGuidePlatform
 
 /// The SELECTION flags as given (app.md section 2), before anything checks them: what
 /// the argument parser and `CommonCommandLine` both read a command line into, so both
@@ -13,6 +14,9 @@ struct SelectionFlags: Hashable, Sendable {
     var liability: String?
     var preset: String?
     var fromURL: String?
+    /// --resume on a headless command: the saved selection is the base the other flags
+    /// apply over. (The interactive sessions read theirs through `SessionStart`.)
+    var resume = false
 
     /// The guide with the rules of the version asked for; the bundled one (the newest)
     /// without. A note about the version goes to `notify`, or to stderr without one.
@@ -75,7 +79,9 @@ struct SelectionFlags: Hashable, Sendable {
             let property = guide.property(id)
             guard let option = property.option(named: value) else {
                 let valid = property.options.map(\.cliValue).joined(separator: ", ")
-                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice; valid values: \(valid)")
+                let names = property.options.flatMap { [$0.cliValue] + $0.aliases }
+                let meant = suggestion(for: value, among: names).map { " (did you mean \($0)?)" } ?? ""
+                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice\(meant); valid values: \(valid)")
             }
             flags[id] = option.id
         }
@@ -103,7 +109,26 @@ struct SelectionFlags: Hashable, Sendable {
     /// (a saved selection) gives way to the rules; the URL's values and the flags do not.
     func completion(in guide: Guide, over base: PartialSelection = PartialSelection(), notify: (StartNotice) -> Void) throws -> Completion {
         let request = try request(in: guide, notify: notify)
-        return try complete(request, in: guide, over: base)
+        return try complete(request, in: guide, over: resume ? savedSelection(in: guide).merging(base) : base)
+    }
+
+    /// The selection the guide or --plain saved last, for --resume on a headless command.
+    /// A script asked for that plan: without one there is no answer, so it is an error
+    /// (the interactive sessions start from the defaults instead). Read only: a headless
+    /// command never moves the file aside.
+    func savedSelection(in guide: Guide) throws -> PartialSelection {
+        guard let store = SelectionStore(environment: processEnvironment()) else {
+            throw CLIError.usage("--resume: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
+        }
+        switch store.load(in: guide) {
+        case .success(let saved?):
+            return PartialSelection(saved)
+        case .success(nil):
+            throw CLIError.usage(
+                "--resume: nothing is saved yet in \(store.path); the guide and --plain save the selection as you choose")
+        case .failure(let error):
+            throw CLIError.usage("--resume: \(error)")
+        }
     }
 
     /// Completes a request read by `request(in:notify:)`.

@@ -69,3 +69,47 @@ private func values(_ property: PropertyID, aliases: Bool) -> [String] {
     let options = guide.property(property).options
     return options.map(\.cliValue) + (aliases ? options.flatMap(\.aliases) : [])
 }
+
+/// `--resume` for the commands that take a selection: the saved selection is the base.
+struct ResumeOption: ParsableArguments {
+    @Flag(help: "Start from the selection the guide or --plain saved last ($XDG_STATE_HOME/connect-guide/last.url); the other flags override it. Exits 2 when nothing is saved.")
+    var resume = false
+}
+
+extension ConnectGuide {
+    /// Refuses the guide's own flags given with a subcommand, and returns whether
+    /// --resume was given. The argument parser reads a flag of the root command wherever
+    /// it appears on the line (`plan --print json`, `url --fresh`, `options --onboarding
+    /// api`) into the root, whose `run` a subcommand never calls: taken and silently
+    /// dropped. An option both have reaches both; `--resume`, a flag, reaches only the
+    /// root, so the command reads it from there. `command` names the subcommand, `format`
+    /// says whether it takes --format, `selection` whether it takes selection flags and
+    /// --resume.
+    func checkedResume(in command: String, format: Bool = true, selection: Bool = true, own resume: ResumeOption) throws -> Bool {
+        let guideFlags: [(String, Bool)] = [
+            ("--print", interactive.printFormat != nil), ("--fresh", start.fresh), ("--plain", start.plain),
+        ]
+        if let (name, _) = guideFlags.first(where: \.1) {
+            let instead: String
+            switch name {
+            case "--print": instead = format ? "; \(command) takes --format" : ""
+            case "--fresh": instead = selection ? "; \(command) starts from the defaults unless given --resume" : ""
+            default: instead = ""
+            }
+            throw CLIError.usage(
+                "\(command): \(name) belongs to the interactive guide (connect-guide \(name)\(name == "--print" ? " FORMAT" : "")), not to \(command)\(instead)")
+        }
+        if selection { return start.resume || resume.resume }
+        let flags = start.selection.flags
+        let selectionFlags: [(String, Bool)] = [
+            ("--onboarding", flags.onboarding != nil), ("--dashboard", flags.dashboard != nil),
+            ("--charge-type", flags.chargeType != nil), ("--fees", flags.fees != nil), ("--liability", flags.liability != nil),
+            ("--preset", flags.preset != nil), ("--from-url", flags.fromURL != nil), ("--resume", start.resume),
+        ]
+        if let (name, _) = selectionFlags.first(where: \.1) {
+            throw CLIError.usage(
+                "\(command): \(name) belongs to the commands that take a selection (plan, url, config, code, diff) and to the interactive guide, not to \(command)")
+        }
+        return false
+    }
+}

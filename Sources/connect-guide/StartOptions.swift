@@ -34,6 +34,15 @@ struct SessionFlags: Hashable, Sendable {
     var plain = false
     var printFormat: PlanFormat?
 
+    /// Whether the command line says where to start (selection flags, --from-url,
+    /// --preset or --resume): then neither front end asks for a preset, whose answer would
+    /// replace what was asked for.
+    var choosesStart: Bool {
+        let flags = selection
+        return resume || flags.preset != nil || flags.fromURL != nil
+            || [flags.onboarding, flags.dashboard, flags.chargeType, flags.fees, flags.liability].contains { $0 != nil }
+    }
+
     /// The line-by-line mode runs when asked for, or on a terminal that can do no more.
     func wantsPlainMode(environment: Environment) -> Bool {
         plain || environment["TERM"] == "dumb"
@@ -56,6 +65,10 @@ struct SessionFlags: Hashable, Sendable {
 
     /// Runs the session: --plain (or TERM=dumb) line by line, else the full-screen guide.
     func run() throws {
+        if fresh && resume {
+            throw CLIError.usage(
+                "--fresh and --resume contradict each other: --fresh starts from the defaults, --resume from the saved selection; give one")
+        }
         let environment = processEnvironment()
         if wantsPlainMode(environment: environment) {
             try runPlainMode(self, environment: environment)

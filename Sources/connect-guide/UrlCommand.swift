@@ -12,11 +12,17 @@ struct UrlCommand: ParsableCommand {
             it back: `connect-guide plan --from-url "$(connect-guide url --onboarding api)"`.
             """)
 
+    // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
+    @ParentCommand var root: ConnectGuide
+
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resume: ResumeOption
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let selection = self.selection.flags, output = self.output.flags
+        var selection = self.selection.flags
+        selection.resume = try root.checkedResume(in: "url", format: false, own: resume)
+        let output = self.output.flags
         let guide = try selection.guide(.bundled)
         let completion = try selection.completion(in: guide) { printNotice($0, in: guide) }
         for move in completion.implied { printNotice(.implied(move), in: guide) }

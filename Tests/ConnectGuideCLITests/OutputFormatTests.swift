@@ -34,7 +34,7 @@ struct OutputFormatTests {
         #expect(try run(["options", "-o", options]).status == 0)
         _ = try parseJSON(try String(contentsOfFile: options, encoding: .utf8))
         let diff = directory.appendingPathComponent("diff.json").path
-        #expect(try run(["diff", "--", "--onboarding", "api", "-o", diff]).status == 0)
+        #expect(try run(["diff", "--", "--onboarding", "api", "-o", diff]).status == 1, "the plans differ")
         _ = try parseJSON(try String(contentsOfFile: diff, encoding: .utf8))
     }
 }

@@ -42,7 +42,7 @@ struct HeadlessExportTests {
     func curlV1() {
         let curl = guide.curlCommand(report(guide.defaults), api: .v1)
         #expect(curl.contains("curl -X POST https://api.stripe.com/v1/accounts \\\n"))
-        #expect(curl.contains("-u \"$STRIPE_SECRET_KEY:\""))
+        #expect(curl.contains("-u \"${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY first}:\""))
         #expect(curl.contains("-d 'controller[fees][payer]=account'"))
         #expect(curl.contains("-d 'controller[requirement_collection]=stripe'"))
         #expect(!curl.hasSuffix("\\\n"), "the last line does not continue")
@@ -52,7 +52,7 @@ struct HeadlessExportTests {
     func curlV2() throws {
         let curl = guide.curlCommand(report(selection("api", "none", "destination", "platform", "platform")), api: .v2)
         #expect(curl.contains("curl -X POST https://api.stripe.com/v2/core/accounts"))
-        #expect(curl.contains("-H \"Authorization: Bearer $STRIPE_SECRET_KEY\""))
+        #expect(curl.contains("-H \"Authorization: Bearer ${STRIPE_SECRET_KEY:?set STRIPE_SECRET_KEY first}\""))
         #expect(curl.contains("-H 'Stripe-Version: \(guide.apiVersion)'"))
         let body = try #require(curl.split(separator: "--data '").last?.dropLast(2))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])

@@ -29,7 +29,7 @@ struct PlainSessionTests {
         #expect(result.state.selection == selection("api", "none", "direct", "platform", "platform"))
         #expect(guide.plan(for: result.state.selection).steps.count == 6)
         #expect(result.transcript.contains("Onboarding is now API."))
-        #expect(result.transcript.contains("This also changes Dashboard access to None (R1"))
+        #expect(result.transcript.contains("This also changes Dashboard access to None, Who pays Stripe fees to Your platform and Negative balance liability to Platform (R1"))
         #expect(result.saved == [result.state.selection])
     }
 

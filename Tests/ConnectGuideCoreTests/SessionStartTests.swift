@@ -167,9 +167,8 @@ struct SessionStartTests {
 
     @Test("each notice is worded once, as before: warning: for a problem, note: otherwise")
     func wording() throws {
-        let names = "Embedded · None · Separate charges and transfers · Your platform · Platform"
         #expect(StartNotice.resumed(saved).text(in: guide)
-            == "note: opened on your last selection (\(names)); r resets to the defaults, --fresh starts without it.")
+            == "note: opened on your last selection; r resets to the defaults, --fresh starts without it.")
         #expect(StartNotice.nothingSavedToResume(path: "/s/last.url").text(in: guide) == "note: nothing saved yet in /s/last.url; starting from the defaults")
         #expect(StartNotice.firstStart.text(in: guide) == "note: \(guide.prerequisites)")
         let error = SelectionStoreError(path: "/s/last.url", problem: "it is not a saved selection")

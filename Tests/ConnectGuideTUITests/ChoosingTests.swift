@@ -118,7 +118,8 @@ struct ChoosingTests {
     func expandNotice() throws {
         let chosen = model(80, 24, after: keys(.down, .down, .enter))
         let cut = ScreenLayout(chosen).noticeLines
-        #expect(cut.last?.spans.map(\.text).joined().hasSuffix("n: more") == true)
+        #expect(cut.count == 1)
+        #expect(cut.last?.spans.map(\.text).joined().hasSuffix("n: more, Esc: hide") == true)
         let expanded = chosen.update(.key(.character("n"))).model
         let whole = ScreenLayout(expanded).noticeLines
         #expect(whole.count > cut.count)

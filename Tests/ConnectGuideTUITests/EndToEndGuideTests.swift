@@ -35,7 +35,8 @@ struct EndToEndGuideTests {
 
     @Test("A step link goes out as an OSC 8 hyperlink with its full address; y y sends the URL in OSC 52 base64")
     func hyperlinkAndCopy() throws {
-        let session = try TerminalSession(columns: 120, rows: 40)
+        // Inside tmux the guide draws no hyperlinks unless told to.
+        let session = try TerminalSession(columns: 120, rows: 40, environment: ["CONNECT_GUIDE_HYPERLINKS": "1"])
         try session.waitFor("Integration steps")
         let raw = try startRecording(session)
         try session.press("C-l")
@@ -45,7 +46,7 @@ struct EndToEndGuideTests {
         try session.press("y")
         try session.waitFor("the curl request (Accounts v1)")
         try session.press("y")
-        try session.waitFor("Copied the docs URL")
+        try session.waitFor("Sent the docs URL")
         try waitForBytes(raw, containing: "\u{1B}]52;c;\(Data(defaultsURL.utf8).base64EncodedString())\u{07}")
         try session.press("q")
         #expect(try session.exitStatus() == 0)
@@ -64,7 +65,7 @@ struct EndToEndGuideTests {
         try session.press("o")
         try session.waitFor("Open a link")
         try session.press("Enter")
-        try session.waitFor("Opened with")
+        try session.waitFor("Opened the link with")
         #expect(try openedAddresses(session, count: 1) == [defaultsURL])
         try session.press("o")
         try session.waitFor("Open a link")
@@ -145,7 +146,7 @@ struct EndToEndGuideTests {
         #expect(try session.exitStatus() == 0)
         // The restored screen keeps the selection, its URL and the plan command (joined lines).
         let screen = try session.tmux(["capture-pane", "-p", "-J", "-t", "main"])
-        #expect(screen.contains("connect-guide: Stripe-hosted · Stripe Dashboard"))
+        #expect(screen.contains("connect-guide: Onboarding: Stripe-hosted · Dashboard access: Stripe Dashboard"))
         #expect(screen.components(separatedBy: "\n").contains(defaultsURL))
         #expect(screen.contains("connect-guide plan --from-url '\(defaultsURL)'"))
     }

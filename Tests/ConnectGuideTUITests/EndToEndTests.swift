@@ -111,6 +111,9 @@ struct EndToEndTests {
         let session = try TerminalSession(
             columns: 160, rows: 40,
             command: "\"$APP\" --onboarding embedded --from-url '?utm_source=x' --stripe-version 2026-07-29.preview < /dev/tty 2> stderr.txt & record pid echo $!; wait $!")
+        // The notice has one line; n shows it whole.
+        try session.waitFor("n: more")
+        try session.press("n")
         let screen = try session.waitFor("ignored the URL parameter")
         #expect(screen.contains("2026-07-29.preview is a preview version"))
         #expect(screen.contains(selectorRow(.onboarding, "Embedded")))

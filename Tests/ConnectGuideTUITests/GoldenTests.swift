@@ -16,6 +16,18 @@ struct GoldenTests {
         try expectGolden("100x30-api-chosen", render(model(100, 30, after: keys(.down, .down, .enter))))
     }
 
+    @Test("80x24 after choosing API: all five property rows, and the notice of what moved on one line")
+    func apiChosenAt80x24() throws {
+        let shown = model(80, 24, after: keys(.down, .down, .enter))
+        let frame = render(shown)
+        for property in shown.guide.properties {
+            #expect(frame.text.contains(" \(property.id.index + 1) \(property.label) "), "\(property.label)\n\(frame.text)")
+        }
+        #expect(ScreenLayout(shown).noticeLines.count == 1)
+        #expect(frame.text.contains("n: more"))
+        try expectGolden("80x24-api-chosen", frame)
+    }
+
     @Test("80x24: panes stacked, dashboard focused, cursor on an option that would move others")
     func stacked() throws {
         try expectGolden("80x24-dashboard-preview", render(model(80, 24, after: keys(.right, .down, .down))))

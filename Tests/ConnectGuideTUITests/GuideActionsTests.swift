@@ -91,7 +91,7 @@ struct GuideActionsTests {
         let url = guide.url(for: guide.defaults)
         let (copied, effects) = model(140, 40, after: typed("y")).update(.key(.character("y")))
         #expect(effects == [.copy(url)])
-        #expect(copied.notice?.text.hasPrefix("Copied the docs URL") == true)
+        #expect(copied.notice?.text.hasPrefix("Sent the docs URL") == true)
         let curl = model(140, 40, after: typed("y") + keys(.down, .down)).update(.key(.enter)).effects.first
         guard case .copy(let text)? = curl else {
             Issue.record("no copy")
@@ -122,7 +122,7 @@ struct GuideActionsTests {
         let firstStepLink = guide.plan(for: guide.defaults).steps[0].links[0].url
         #expect(model(140, 40, after: typed("o") + keys(.down)).update(.key(.character("o"))).effects == [.open(firstStepLink)])
         let none = model(140, 40).update(.opened(.noBrowser(url: url))).model
-        guard case .url(let reason?) = none.overlay else {
+        guard case .url(let reason?, _) = none.overlay else {
             Issue.record("no URL view")
             return
         }
@@ -134,6 +134,39 @@ struct GuideActionsTests {
         #expect(rows.map { $0.trimmingCharacters(in: .whitespaces) }.joined() == url)
         #expect(!rows.contains { $0.contains("│") })
         #expect(model(140, 40).update(.opened(.launched(url: url, with: "firefox"))).model.notice?.text.contains("firefox") == true)
+    }
+
+    @Test("With no browser the chosen link is shown, not the page's URL; a failed browser is an error that shows the link")
+    func openChosenLink() {
+        let link = guide.plan(for: guide.defaults).steps[0].links[0].url
+        let none = model(140, 40).update(.opened(.noBrowser(url: link))).model
+        #expect(render(none).text.replacingOccurrences(of: "\n", with: "").contains(link))
+        #expect(none.update(.key(.character("y"))).effects == [.copy(link)])
+        let failed = model(140, 40).update(.opened(.failed(url: link, problem: "nobrowser was not found"))).model
+        #expect(failed.notice?.kind == .error)
+        #expect(failed.notice?.text.contains("nobrowser was not found") == true)
+        #expect(render(failed).text.contains(link))
+    }
+
+    @Test("The o list has the cautions' links after the steps', and a digit jumps to that step's first link")
+    func openListCautionsAndDigits() {
+        // Destination charges on the full Dashboard: a recommendation is breached.
+        let chosen = model(140, 40, after: typed("3") + keys(.down, .enter))
+        guard case .menu(let menu) = chosen.update(.key(.character("o"))).model.overlay else {
+            Issue.record("no menu")
+            return
+        }
+        let plan = chosen.plan
+        let cautionLinks = plan.cautions.flatMap(\.links).map(\.url) + plan.callouts.flatMap(\.links).map(\.url)
+        #expect(!cautionLinks.isEmpty)
+        #expect(Set(cautionLinks).isSubset(of: Set(menu.items.map(\.payload))))
+        #expect(menu.items.contains { $0.label.hasPrefix("! ") })
+        let jumped = chosen.update(.key(.character("o"))).model.update(.key(.character("3"))).model
+        guard case .menu(let moved) = jumped.overlay else {
+            Issue.record("the menu closed")
+            return
+        }
+        #expect(moved.items[moved.cursor].label.hasPrefix("3. "))
     }
 }
 

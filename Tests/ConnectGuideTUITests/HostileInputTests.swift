@@ -197,6 +197,9 @@ struct HostileInputTests {
     func unreadableSavedSelection(make: String) throws {
         let session = try TerminalSession(
             columns: 140, rows: 40, command: "mkdir -p connect-guide; \(make); \"$APP\" --resume < /dev/tty & record pid echo $!; wait $!")
+        // The notice has one line; n shows it whole.
+        try session.waitFor("warning:")
+        try session.press("n")
         let screen = try session.waitFor("is not a regular file")
         #expect(screen.contains("Integration steps"))
         try session.press("q")

@@ -84,7 +84,11 @@ struct LinkTests {
     func support() {
         #expect(terminalSupportsHyperlinks(environment: ["TERM": "xterm-256color"]))
         #expect(terminalSupportsHyperlinks(environment: ["TERM": "xterm-kitty"]))
-        #expect(terminalSupportsHyperlinks(environment: ["TERM": "screen-256color", "TMUX": "/tmp/x"]))
+        // tmux 3.3 drops OSC 8 and 3.4 passes it on only when told to: off inside tmux.
+        #expect(!terminalSupportsHyperlinks(environment: ["TERM": "screen-256color", "TMUX": "/tmp/x"]))
+        #expect(!terminalSupportsHyperlinks(environment: ["TERM": "tmux-256color", "TMUX": "/tmp/x"]))
+        #expect(!terminalSupportsHyperlinks(environment: ["TERM": "xterm-256color", "TMUX": "/tmp/x", "TERM_PROGRAM": "tmux"]))
+        #expect(terminalSupportsHyperlinks(environment: ["TERM": "tmux-256color", "TMUX": "/tmp/x", "CONNECT_GUIDE_HYPERLINKS": "1"]))
         #expect(!terminalSupportsHyperlinks(environment: ["TERM": "screen-256color"]))
         #expect(!terminalSupportsHyperlinks(environment: ["TERM": "linux"]))
         #expect(!terminalSupportsHyperlinks(environment: ["TERM": "vt100"]))

@@ -107,7 +107,14 @@ struct PaneFitTests {
         let inner = pane.inset(by: 1)
         let used = content.selectors.count + 1 + content.intro.count + content.options.count + 1 + content.explanation.visibleRows
         #expect(used == inner.height, "\(what): the left pane's rows add up to \(used), not \(inner.height)\n\(frame.text)", sourceLocation: sourceLocation)
-        #expect(content.explanation.visibleRows >= PropertiesPaneLayout.wantedExplanationRows(rows: model.size.rows),
+        // The five property rows stay at every size; the explanation gives up rows first
+        // (app.md, latest revision), keeping at least one, and all it wants from 24 rows up.
+        for property in model.guide.properties where model.overlay == nil {
+            #expect(frame.lines.contains { $0.contains(" \(property.id.index + 1) \(property.label) ") },
+                "\(what): \(property.label) is not on screen\n\(frame.text)", sourceLocation: sourceLocation)
+        }
+        let wanted = model.size.rows >= 24 ? PropertiesPaneLayout.wantedExplanationRows(rows: model.size.rows) : 1
+        #expect(content.explanation.visibleRows >= wanted,
             "\(what): the explanation has \(content.explanation.visibleRows) rows\n\(frame.text)", sourceLocation: sourceLocation)
         #expect(content.options.contains { $0.spans.contains { $0.text.contains("▸") } }, "\(what): the cursor's option is not shown", sourceLocation: sourceLocation)
         if overlay == nil {

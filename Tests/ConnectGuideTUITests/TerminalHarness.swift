@@ -100,8 +100,11 @@ final class TerminalSession {
         let quotedArguments = arguments.map(shellQuoted).joined(separator: " ")
         // BROWSER=true: an o in a test (a fuzzed one, say) opens nothing on the machine.
         // Swift's crash report, when the runtime has one, without its wait for a key.
+        // CONNECT_GUIDE_HYPERLINKS=1: inside tmux the guide would show addresses whole on
+        // lines of their own; the frames tests compare with are drawn with hyperlinks.
         var exports = [
             "APP": appBinary.path, "XDG_STATE_HOME": directory.path, "BROWSER": "true", "SWIFT_BACKTRACE": "interactive=no,color=no",
+            "CONNECT_GUIDE_HYPERLINKS": "1",
         ]
         exports.merge(environment) { $1 }
         let run = command ?? "\"$APP\" \(quotedArguments) < /dev/tty & record pid echo $!; wait $!"

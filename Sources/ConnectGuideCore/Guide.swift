@@ -36,8 +36,10 @@ public struct Guide: Sendable {
     public let links: [DocLink]
     /// Setups Stripe's docs recommend for common kinds of platform, to start from.
     public let presets: [Preset]
-    /// The API calls of each step variant that the API carries out (quickstart.json).
-    public let quickstart: [QuickstartStepCalls]
+    /// The API calls of each step variant that the API carries out (quickstart.json),
+    /// made when first asked for: most runs never show code.
+    public var quickstart: [QuickstartStepCalls] { quickstartCalls() }
+    private let quickstartCalls: @Sendable () -> [QuickstartStepCalls]
 
     /// Every selection that breaks no rule in force, in page order of options (first
     /// property slowest).
@@ -117,7 +119,8 @@ public struct Guide: Sendable {
         requirementCollectionLabels: TextPerCollection,
         requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
         configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
-        presets: [Preset] = [], validityTable: [ValidSelections] = [], quickstart: [QuickstartStepCalls] = []
+        presets: [Preset] = [], validityTable: [ValidSelections] = [],
+        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] }
     ) {
         self.contentVersion = contentVersion
         self.title = title
@@ -140,7 +143,7 @@ public struct Guide: Sendable {
         self.links = links
         self.presets = presets
         self.validityTable = validityTable
-        self.quickstart = quickstart
+        self.quickstartCalls = quickstart
         apiVersion = StripeAPIVersion(year: 1, month: 1, day: 1, name: nil)
         rules = []
         recommendations = []

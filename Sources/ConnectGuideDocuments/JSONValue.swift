@@ -38,13 +38,25 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Pretty-printed with two-space indentation and a trailing newline at top level.
     public func serialized(indent: Int = 0) -> String {
         var output = ""
+        // A plan is a few kilobytes: one buffer, not a string grown many times.
+        output.reserveCapacity(16 * 1024)
         write(to: &output, indent: indent)
-        return indent == 0 ? output + "\n" : output
+        if indent == 0 { output += "\n" }
+        return output
+    }
+
+    /// Two spaces a level, for the levels documents reach, made once.
+    private static let indentation: [String] = (0..<12).map { String(repeating: "  ", count: $0) }
+
+    private static func indent(_ level: Int, to output: inout String) {
+        if level < indentation.count {
+            output += indentation[level]
+        } else {
+            output += String(repeating: "  ", count: level)
+        }
     }
 
     private func write(to output: inout String, indent: Int) {
-        let inner = String(repeating: "  ", count: indent + 1)
-        let outer = String(repeating: "  ", count: indent)
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -54,29 +66,35 @@ public indirect enum JSONValue: Hashable, Sendable {
             guard !items.isEmpty else { output += "[]"; return }
             output += "[\n"
             for (index, item) in items.enumerated() {
-                output += inner
+                JSONValue.indent(indent + 1, to: &output)
                 item.write(to: &output, indent: indent + 1)
                 output += index < items.count - 1 ? ",\n" : "\n"
             }
-            output += outer + "]"
+            JSONValue.indent(indent, to: &output)
+            output += "]"
         case .object(let members):
             guard !members.isEmpty else { output += "{}"; return }
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                output += inner
+                JSONValue.indent(indent + 1, to: &output)
                 JSONValue.writeString(key, to: &output)
                 output += ": "
                 value.write(to: &output, indent: indent + 1)
                 output += index < members.count - 1 ? ",\n" : "\n"
             }
-            output += outer + "}"
+            JSONValue.indent(indent, to: &output)
+            output += "}"
         }
     }
 
     private static func writeString(_ value: String, to output: inout String) {
         output += "\""
-        // Most strings need no escaping: append them whole.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Most strings need no escaping: append them whole. Their bytes are scanned in
+        // place where the string holds them contiguously, as native strings do.
+        func needsEscaping(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+        let escaping = value.utf8.withContiguousStorageIfAvailable { $0.contains(where: needsEscaping) }
+            ?? value.utf8.contains(where: needsEscaping)
+        if !escaping {
             output += value
             output += "\""
             return

@@ -58,9 +58,13 @@ func linkLines(label: String, url: String, indent: String, width: Int, model: Ap
     let measure = model.displayWidth
     let label = " " + indent + label + ": "
     guard model.options.hyperlinks else {
+        // Under its label, indented as the label is when the whole address fits so;
+        // otherwise from the pane's edge, wrapped at `/` only if it must be.
+        let indented = " " + indent
+        let lead = measure.of(indented) + measure.of(url) <= width ? indented : " "
         return [TextLine(label, role: .muted)]
-            + wrapAddress(url, width: width - 1, displayWidth: measure).map {
-                TextLine([Span(text: " "), Span(text: $0, style: [.underline], role: .link)])
+            + wrapAddress(url, width: width - measure.of(lead), displayWidth: measure).map {
+                TextLine([Span(text: lead), Span(text: $0, style: [.underline], role: .link)])
             }
     }
     if measure.of(label) + measure.of(url) <= width {

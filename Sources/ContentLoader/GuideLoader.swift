@@ -261,7 +261,7 @@ struct GuideBuilder {
             requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
             requirementCollectionExplanation: TextPerCollection(stripe: explanation[.stripe] ?? "", application: explanation[.application] ?? ""),
             slots: slots, configuration: ConfigurationPerAPI(v1: v1Configuration, v2: v2Configuration, onBehalfOf: onBehalfOf), legacyTypes: legacyTypes, links: linkList, presets: presets,
-            quickstart: quickstart)
+            quickstart: { quickstart })
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")

@@ -92,7 +92,6 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("        ]),")
     }
     out.line("    ]")
-    for line in quickstartSource(guide.quickstart, linkReference: linkReference, condition: condition) { out.line(line) }
     let labels = RequirementCollection.allCases.map { "\($0.rawValue): \(literal(guide.requirementCollectionLabels[$0]))" }
     let explanations = RequirementCollection.allCases.map { "\($0.rawValue): \(literal(guide.requirementCollectionExplanation[$0]))" }
     out.line("    return Guide(")
@@ -128,7 +127,15 @@ public func bundledGuideSource(_ guide: Guide) -> String {
         out.line("                selection: Selection(options: \(options)), stripeRecommends: \(preset.stripeRecommends), sources: \(links(preset.sources))),")
     }
     out.line("        ],")
-    out.line("        validityTable: validityTable, quickstart: quickstart)")
+    out.line("        validityTable: validityTable, quickstart: { bundledQuickstart })")
+    out.line("}")
+    out.line("")
+    // Built on first use (a global is initialised lazily): most runs never show code.
+    out.line("private let bundledQuickstart: [QuickstartStepCalls] = makeBundledQuickstart()")
+    out.line("")
+    out.line("private func makeBundledQuickstart() -> [QuickstartStepCalls] {")
+    for line in quickstartSource(guide.quickstart, linkReference: docLink, condition: condition) { out.line(line) }
+    out.line("    return quickstart")
     out.line("}")
     return out.text
 }

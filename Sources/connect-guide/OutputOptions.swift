@@ -23,19 +23,22 @@ struct OutputFlags: Hashable, Sendable {
     var force = false
 
     /// The format the --output file's extension names (`x.json` is JSON), for commands
-    /// given no --format; nil without a file or with an extension the table lacks.
-    func formatFromExtension<Format>(_ table: [String: Format]) -> Format? {
+    /// given no --format; nil without a file or with an extension the table lacks. The
+    /// table is a list of pairs, not a dictionary: a run's first dictionary costs a search
+    /// of the conformance records, more than every other step of `plan` together.
+    func formatFromExtension<Format>(_ table: KeyValuePairs<String, Format>) -> Format? {
         guard let path, path != "-" else { return nil }
         let name = path.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        return table[name[name.index(after: dot)...].lowercased()]
+        let fileExtension = name[name.index(after: dot)...].lowercased()
+        return table.first { $0.key == fileExtension }?.value
     }
 
     /// The format asked for with --format, after a warning when the --output file's
     /// extension names another (`--format text -o plan.json`), as the guide's export
     /// dialog points out; the format given still wins. Else the extension's, else `fallback`.
     func format<Format: Equatable & RawRepresentable>(
-        _ asked: Format?, _ table: [String: Format], else fallback: Format, flag: String = "--format"
+        _ asked: Format?, _ table: KeyValuePairs<String, Format>, else fallback: Format, flag: String = "--format"
     ) -> Format
     where Format.RawValue == String {
         let named = formatFromExtension(table)

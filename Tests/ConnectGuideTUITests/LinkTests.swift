@@ -24,12 +24,12 @@ struct LinkTests {
         }
     }
 
-    @Test("Without hyperlinks each address is printed whole on a line of its own")
+    @Test("Without hyperlinks each address is printed whole on a line of its own, indented under its label")
     func fallback() {
         let frame = render(model(140, 60, options: SessionOptions(hyperlinks: false)))
         #expect(frame.links.isEmpty)
         let first = guide.plan(for: guide.defaults).steps[0].links[0].url
-        let row = frame.lines.firstIndex { $0.contains("│ \(first) ") }
+        let row = frame.lines.firstIndex { $0.contains("│    \(first) ") }
         #expect(row != nil)
         #expect(row.map { frame.lines[$0 - 1].contains("Onboarding quickstart:") } == true)
         #expect(!frame.text.contains("…\n") && !frame.lines.contains { $0.contains("https://") && $0.contains("…") })

@@ -56,9 +56,7 @@ public func listed(_ items: [String]) -> String {
 /// words made of it are measured by their length, which keeps redraws cheap.
 public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = { _ in 1 }) -> [String] {
     let width = max(width, 1)
-    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A })
-        || text.unicodeScalars.allSatisfy({ isStandaloneScalar($0) || $0 == "\n" })
-    {
+    if isSingleScalarText(text, allowingNewlines: true) {
         return wrapScalars(text, width: width) { displayWidth(Character($0)) }
     }
     return wrapCharacters(text, width: width, displayWidth: displayWidth)
@@ -179,9 +177,37 @@ private func wrapScalars(_ text: String, width: Int, scalarWidth: (Unicode.Scala
 /// Latin letters, general punctuation, arrows, box drawing and other symbols that never
 /// combine with what follows. Such text is measured and drawn scalar by scalar, without
 /// being broken into grapheme clusters; the guide's own text always is such text.
-@inlinable
-public func isSingleScalarText(_ text: String) -> Bool {
-    text.unicodeScalars.allSatisfy(isStandaloneScalar)
+public func isSingleScalarText(_ text: String, allowingNewlines: Bool = false) -> Bool {
+    // Decoded from the bytes in memory where the string has them (every native string
+    // does): on the renderer's hottest path, a loop over bytes costs a fraction of
+    // iterating the scalar view.
+    text.utf8.withContiguousStorageIfAvailable { areStandaloneScalars($0, allowingNewlines: allowingNewlines) }
+        ?? text.unicodeScalars.allSatisfy { isStandaloneScalar($0) || (allowingNewlines && $0 == "\n") }
+}
+
+/// `isSingleScalarText` over valid UTF-8 bytes.
+func areStandaloneScalars(_ bytes: UnsafeBufferPointer<UInt8>, allowingNewlines: Bool) -> Bool {
+    var index = 0
+    while index < bytes.count {
+        let lead = bytes[index]
+        let scalar: UInt32
+        switch lead {
+        case 0..<0x80:
+            scalar = UInt32(lead)
+            index += 1
+        case 0xC0..<0xE0 where index + 1 < bytes.count:
+            scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            index += 2
+        case 0xE0..<0xF0 where index + 2 < bytes.count:
+            scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            index += 3
+        default:
+            // Four-byte scalars (emoji and the like) are never standalone here.
+            return false
+        }
+        guard let value = Unicode.Scalar(scalar), isStandaloneScalar(value) || (allowingNewlines && value == "\n") else { return false }
+    }
+    return true
 }
 
 /// A printable scalar that is a character of its own: no combining mark, joiner,

@@ -88,3 +88,21 @@ struct RankLayoutTests {
         }
     }
 }
+
+@Suite("Single-scalar text, read from bytes")
+struct SingleScalarTextTests {
+    @Test("the byte decoder agrees with the scalar view on random text, newlines allowed or not")
+    func bytesAgreeWithScalars() {
+        var random = SeededGenerator(seed: 0xB17E5)
+        let pool: [Unicode.Scalar] = ["a", "Z", " ", "~", "\n", "\t", "\u{7F}", "\u{A0}", "é", "\u{2FF}", "\u{300}", "→", "•", "…", "€", "─", "\u{200D}",
+            "\u{FE0F}", "日", "한", "😀", "\u{10FFFF}", "\u{2028}", "\u{2BFF}", "\u{2C00}"]
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &random) { text.unicodeScalars.append(pool.randomElement(using: &random)!) }
+            for newlines in [false, true] {
+                let expected = text.unicodeScalars.allSatisfy { isStandaloneScalar($0) || (newlines && $0 == "\n") }
+                #expect(isSingleScalarText(text, allowingNewlines: newlines) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+    }
+}

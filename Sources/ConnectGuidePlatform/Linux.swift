@@ -45,3 +45,39 @@ public func processEnvironment() -> Environment {
     }
     return Environment(variables)
 }
+
+/// Writes all of `bytes` to `descriptor`: 0, or the error number. An interrupted write
+/// goes on. On a non-blocking descriptor that is full, it waits for room until
+/// `deadline` (monotonic milliseconds) and then gives ETIMEDOUT; without a deadline it
+/// gives EAGAIN. The one such loop: every caller that must not lose bytes uses it.
+public func writeAll(_ bytes: [UInt8], to descriptor: Int32, deadline: Int? = nil) -> Int32 {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return write(descriptor, base + offset, buffer.count - offset)
+        }
+        if written < 0 {
+            if errno == EINTR { continue }
+            if errno == EAGAIN, let deadline {
+                let left = deadline - monotonicMilliseconds()
+                guard left > 0 else { return ETIMEDOUT }
+                var watched = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&watched, 1, Int32(left))
+                continue
+            }
+            return errno
+        }
+        // A write that takes nothing would loop for ever.
+        if written == 0 { return EIO }
+        offset += written
+    }
+    return 0
+}
+
+/// Milliseconds on the monotonic clock, for deadlines.
+public func monotonicMilliseconds() -> Int {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
+}

@@ -218,12 +218,6 @@ public enum AtomicFile {
         if failure != 0 { throw error(failure, path: path, directory: directory) }
     }
 
-    private static func monotonicMilliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return now.tv_sec * 1_000 + now.tv_nsec / 1_000_000
-    }
-
     /// Moves `temporary` to `target` unless `target` exists: 0, or the error number
     /// (EEXIST when it exists). A hard link fails if the destination appeared meanwhile,
     /// where rename would replace it. File systems without hard links (FAT, some FUSE and
@@ -390,26 +384,9 @@ public enum AtomicFile {
         return String(path[path.index(after: slash)...])
     }
 
-    /// Writes all of `bytes`: 0, or the error number. On a non-blocking descriptor it waits
-    /// for room until `deadline` (monotonic milliseconds), then gives ETIMEDOUT.
+    /// Writes all of `bytes` (`ConnectGuidePlatform.writeAll`): 0, or the error number.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, deadline: Int?) -> Int32 {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN, let deadline {
-                    let left = deadline - monotonicMilliseconds()
-                    guard left > 0 else { return ETIMEDOUT }
-                    var watched = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&watched, 1, Int32(left))
-                    continue
-                }
-                return errno
-            }
-            offset += written
-        }
-        return 0
+        ConnectGuidePlatform.writeAll(bytes, to: descriptor, deadline: deadline)
     }
 
     static func error(_ code: Int32, path: String, directory: String, reading: Bool = false) -> FileError {

@@ -57,7 +57,7 @@ extension SelectionSaver {
 }
 
 /// The last selection, kept in `$XDG_STATE_HOME/connect-guide/last.url` as the docs page's
-/// URL (app.md section 4), so the file is also a link to share, and it is read back with
+/// URL, so the file is also a link to share, and it is read back with
 /// the same URL codec as `--from-url`. The location comes from an environment passed in,
 /// so tests and callers decide where it lives. A `last.json` of earlier versions is read
 /// once and rewritten as a URL.

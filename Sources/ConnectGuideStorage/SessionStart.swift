@@ -81,7 +81,7 @@ public enum StartNotice: Hashable, Sendable {
 /// the flags, over the saved selection when resuming, over the defaults otherwise.
 ///
 /// The saved file is read at every start, even without --resume: an unusable one is
-/// reported and moved aside, so no later save destroys it (app.md section 4). A saved
+/// reported and moved aside, so no later save destroys it. A saved
 /// selection that breaks a rule of the newest rules (saved by an older version of the
 /// guide) is unusable as a corrupt one is; one that only an older --stripe-version rules
 /// out is not, and moves as a URL would.

@@ -130,12 +130,6 @@ extension Terminal {
 
     /// Bytes straight to the terminal, after everything ncurses has sent (doupdate flushes).
     private func writeRaw(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { ConnectGuidePlatform.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-        }
+        _ = writeAll(bytes, to: fd)
     }
 }

@@ -41,7 +41,7 @@ struct PropertiesPaneLayout {
         // When rows are short, in turn: the intro scrolls with the explanation, each
         // preview ("→ sets ...") is cut to one line, the previews move onto their option's
         // line, and at last the options themselves are cut to the ones around the cursor.
-        // The five selectors always stay (app.md, latest revision): a choice moves them. A cut preview of the option under the cursor
+        // The five selectors always stay: a choice moves them. A cut preview of the option under the cursor
         // is shown whole at the top of the explanation.
         let wanted = Self.wantedExplanationRows(rows: model.size.rows)
         var keptIntro = introLines

@@ -62,7 +62,7 @@ struct ScreenLayout {
         var notice: [TextLine] = []
         if let message = model.notice {
             let role: ColorRole = message.kind == .error ? .warning : .notice
-            // One line, so the five property rows keep their place (app.md, latest revision);
+            // One line, so the five property rows keep their place;
             // expanded (n), the notice may take half the screen. Cut, it says how to see the rest.
             let maximum = model.noticeExpanded ? max(size.rows / 2 - 1, 2) : 1
             let wrapped = wrapText(message.text, width: size.columns - 2, displayWidth: width)

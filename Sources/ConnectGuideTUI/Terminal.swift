@@ -133,14 +133,7 @@ final class Terminal {
     /// Writes mode switches straight to the terminal, after whatever ncurses has buffered.
     private func writeModes(_ sequence: String) {
         fflush(file)
-        let bytes = Array(sequence.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            offset += written
-        }
+        _ = writeAll(Array(sequence.utf8), to: fd)
     }
 
     /// The largest size the guide draws at. ncurses keeps sizes as `short` (32,767 at most)

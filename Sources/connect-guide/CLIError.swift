@@ -1,6 +1,6 @@
 import ConnectGuideCore
 
-/// A failure with a message for the user and the exit code app.md section 3 documents.
+/// A failure with a message for the user and the exit code the README documents.
 struct CLIError: Error, CustomStringConvertible {
     let message: String
     let code: Int32

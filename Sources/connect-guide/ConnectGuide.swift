@@ -49,13 +49,8 @@ func printError(_ message: String) {
 
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { ConnectGuidePlatform.write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written <= 0 { return }
-            offset += written
-        }
+        // A message that cannot be written has nowhere else to go.
+        _ = writeAll(Array(string.utf8), to: 2)
     }
 }
 

@@ -8,7 +8,7 @@ import ConnectGuideTUI
 import ConnectGuidePlatform
 
 /// The root command's options for the full-screen guide, which `connect-guide` runs
-/// when given no subcommand (app.md section 1). The start options (selection flags,
+/// when given no subcommand. The start options (selection flags,
 /// --resume) are shared with --plain and live in `StartOptions`.
 struct InteractiveOptions: ParsableArguments {
     @Option(

@@ -2,7 +2,7 @@ import ConnectGuideCore
 import ConnectGuideStorage
 import ConnectGuidePlatform
 
-/// The SELECTION flags as given (app.md section 2), before anything checks them: what
+/// The SELECTION flags as given, before anything checks them: what
 /// the argument parser and `CommonCommandLine` both read a command line into, so both
 /// ways run the same code from here on.
 struct SelectionFlags: Hashable, Sendable {

@@ -17,7 +17,7 @@ struct StripeVersionOption: ParsableArguments {
     }
 }
 
-/// The SELECTION flags shared by every command (app.md section 2), for the argument
+/// The SELECTION flags shared by every command, for the argument
 /// parser; what they ask for is a `SelectionFlags`.
 struct SelectionOptions: ParsableArguments {
     @OptionGroup var version: StripeVersionOption

@@ -6,18 +6,8 @@ import ConnectGuidePlatform
 func writeStandardOutput(_ document: String) throws {
     // Anything Swift's print buffered comes first, and its errors count too.
     if fflush(nil) != 0 { throw standardOutputError(errno) }
-    let bytes = Array(document.utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { buffer in
-            ConnectGuidePlatform.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-        }
-        if written < 0 {
-            if errno == EINTR { continue }
-            throw standardOutputError(errno)
-        }
-        offset += written
-    }
+    let failure = writeAll(Array(document.utf8), to: 1)
+    if failure != 0 { throw standardOutputError(failure) }
 }
 
 private func standardOutputError(_ code: Int32) -> CLIError {

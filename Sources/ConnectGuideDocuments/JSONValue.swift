@@ -87,6 +87,13 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
+    /// A string as a JSON string literal, quoted and escaped.
+    public static func quoted(_ value: String) -> String {
+        var output = ""
+        writeString(value, to: &output)
+        return output
+    }
+
     private static func writeString(_ value: String, to output: inout String) {
         output += "\""
         // Most strings need no escaping: append them whole. Their bytes are scanned in

@@ -569,22 +569,7 @@ struct QuickstartWriter {
 private func pythonString(_ text: String) -> String { jsonString(text) }
 
 /// A JSON string literal (also a valid Python one).
-func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
-}
+func jsonString(_ text: String) -> String { JSONValue.quoted(text) }
 
 /// Text inside an unquoted here-document: `\`, `$` and backquotes stay literal.
 private func heredocEscaped(_ text: String) -> String {

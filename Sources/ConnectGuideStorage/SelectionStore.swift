@@ -59,15 +59,12 @@ extension SelectionSaver {
 /// The last selection, kept in `$XDG_STATE_HOME/connect-guide/last.url` as the docs page's
 /// URL, so the file is also a link to share, and it is read back with
 /// the same URL codec as `--from-url`. The location comes from an environment passed in,
-/// so tests and callers decide where it lives. A `last.json` of earlier versions is read
-/// once and rewritten as a URL.
+/// so tests and callers decide where it lives.
 ///
 /// Use: `load(in:)` once at start and report a failure (a corrupt file is ignored, never
 /// fatal); then `save(_:)` after every change of selection. Loading first is what keeps a
 /// corrupt file from being replaced before anyone was told about it.
 public struct SelectionStore: SelectionSaver, Hashable, Sendable {
-    /// The shape of the JSON file earlier versions wrote, read once and rewritten.
-    static let legacySchema = "connect-guide/selection/v1"
     /// The largest file read as a saved selection; a real one is about 200 bytes.
     public static let sizeLimit = 65_536
 
@@ -95,9 +92,6 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         return stateHome + "/connect-guide/last.url"
     }
 
-    /// Where earlier versions kept the selection, as JSON.
-    var legacyPath: String { AtomicFile.directoryName(of: path) + "/last.json" }
-
     /// The saved selection; nil when nothing was saved yet. Option ids the guide does not
     /// know make the file unusable; a known combination that breaks a rule is returned as
     /// it is (`Guide.initialState(_:)` moves it to the nearest valid one and says so).
@@ -105,7 +99,7 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         removeStaleTemporaryFiles()
         let bytes: [UInt8]
         do {
-            guard let read = try AtomicFile.read(path, limit: Self.sizeLimit) else { return migrateLegacyFile(in: guide) }
+            guard let read = try AtomicFile.read(path, limit: Self.sizeLimit) else { return .success(nil) }
             bytes = read
         } catch {
             // Reading, a missing directory is a part of the path that is a file (ENOTDIR):
@@ -124,29 +118,12 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         } catch {
             return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
         }
-        guard PropertyID.allCases.allSatisfy({ imported.selection[$0] != nil }) else {
-            let missing = PropertyID.allCases.filter { imported.selection[$0] == nil }.map { guide.property($0).urlKey }
-            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (no \(missing.joined(separator: ", ")))"))
+        let missing = PropertyID.allCases.filter { imported.selection[$0] == nil }
+        guard missing.isEmpty else {
+            let keys = missing.map { guide.property($0).urlKey }
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (no \(keys.joined(separator: ", ")))"))
         }
-        return .success(Selection { imported.selection[$0]! })
-    }
-
-    /// The selection in a `last.json` of earlier versions, if there is one. A readable one
-    /// is rewritten as a URL and removed, so this happens once.
-    func migrateLegacyFile(in guide: Guide) -> Result<Selection?, SelectionStoreError> {
-        let bytes: [UInt8]
-        do {
-            guard let read = try AtomicFile.read(legacyPath, limit: Self.sizeLimit) else { return .success(nil) }
-            bytes = read
-        } catch {
-            return .failure(SelectionStoreError(path: legacyPath, problem: error.problem))
-        }
-        guard let selection = LegacySelectionFile.selection(in: bytes, guide: guide) else {
-            return .failure(SelectionStoreError(
-                path: legacyPath, problem: "it is not a saved selection (expected the \(Self.legacySchema) format of earlier versions)"))
-        }
-        if (try? save(selection, in: guide)) != nil { unlink(legacyPath) }
-        return .success(selection)
+        return .success(Selection { imported.selection[$0] ?? guide.property($0).defaultOption })
     }
 
     /// Moves an unusable file out of the way, to `last.url.corrupt` or, when that name is
@@ -192,33 +169,5 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
             throw FileError(path: path, kind: .permissionDenied, problem: "is read-only, so it is kept as it is; make it writable to save the selection there again")
         }
         try AtomicFile.write(guide.url(for: selection) + "\n", to: path, overwrite: .replace)
-    }
-}
-
-/// Reads the one shape of JSON earlier versions wrote, `{"schema": ..., "selection":
-/// {"onboarding": "hosted", ...}}`, by looking for each property's `"id": "value"` pair:
-/// enough for a file this program wrote, with no JSON parser in the binary.
-enum LegacySelectionFile {
-    static func selection(in bytes: [UInt8], guide: Guide) -> Selection? {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard text.contains("\"\(SelectionStore.legacySchema)\"") else { return nil }
-        var options: [PropertyID: OptionID] = [:]
-        for property in guide.properties {
-            guard let value = value(of: property.id.rawValue, in: text), property.option(OptionID(value)) != nil else { return nil }
-            options[property.id] = OptionID(value)
-        }
-        return Selection { options[$0]! }
-    }
-
-    /// The string after `"key"`, a colon and white space.
-    static func value(of key: String, in text: String) -> String? {
-        guard let keyRange = text.firstRange(of: "\"\(key)\"") else { return nil }
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }
-        var rest: Substring = text[keyRange.upperBound...].drop(while: isSpace)
-        guard rest.first == ":" else { return nil }
-        rest = rest.dropFirst().drop(while: isSpace)
-        guard rest.first == "\"" else { return nil }
-        let value: Substring = rest.dropFirst().prefix { $0 != "\"" }
-        return value.endIndex < rest.endIndex ? String(value) : nil
     }
 }

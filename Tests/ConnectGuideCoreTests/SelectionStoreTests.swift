@@ -202,33 +202,4 @@ struct SelectionStoreTests {
         let read = try guide.selection(fromURL: text).selection
         #expect(PropertyID.allCases.allSatisfy { read[$0] == saved[$0] })
     }
-
-    @Test("a last.json of earlier versions is read once, rewritten as a URL and removed")
-    func legacyFile() throws {
-        let directory = try temporaryDirectory()
-        let legacy = directory + "/last.json"
-        try Data("""
-            {
-              "schema": "connect-guide/selection/v1",
-              "selection": {
-                "onboarding": "embedded",
-                "dashboard": "none",
-                "chargeType": "destination",
-                "fees": "platform",
-                "liability": "platform"
-              }
-            }
-            """.utf8).write(to: URL(fileURLWithPath: legacy))
-        let store = SelectionStore(path: directory + "/last.url")
-        let expected = selection("embedded", "none", "destination", "platform", "platform")
-        #expect(try store.load(in: guide).get() == expected)
-        #expect(!FileManager.default.fileExists(atPath: legacy))
-        #expect(try String(contentsOfFile: store.path, encoding: .utf8) == guide.url(for: expected) + "\n")
-        #expect(try store.load(in: guide).get() == expected)
-        // One that is not of that shape is reported, and left for the caller to set aside.
-        try Data("{\"schema\": \"connect-guide/selection/v1\", \"selection\": {\"onboarding\": \"x\"}}".utf8)
-            .write(to: URL(fileURLWithPath: legacy))
-        let broken = SelectionStore(path: directory + "/other.url")
-        #expect(throws: SelectionStoreError.self) { try broken.load(in: guide).get() }
-    }
 }

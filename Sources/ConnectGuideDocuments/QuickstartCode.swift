@@ -314,9 +314,9 @@ struct QuickstartWriter {
                 "",
                 "secret_key = os.environ.get(\"STRIPE_SECRET_KEY\", \"\")",
                 "if not secret_key:",
-                "    sys.exit(\"quickstart: set STRIPE_SECRET_KEY to a sandbox secret key (sk_test_...) first.\")",
+                "    sys.exit(\(pythonString(missingKeyMessage)))",
                 "if secret_key.startswith((\"sk_live_\", \"rk_live_\")):",
-                "    sys.exit(\"quickstart: STRIPE_SECRET_KEY is a live key. This quickstart creates test accounts and payments, so it runs only against a sandbox: use a test key (sk_test_...).\")",
+                "    sys.exit(\(pythonString(liveKeyMessage)))",
             ]
             for variable in required {
                 lines += [
@@ -342,12 +342,12 @@ struct QuickstartWriter {
             var lines = ["#!/usr/bin/env bash"] + about.map { "# " + $0 } + [
                 "set -euo pipefail",
                 "if [ -z \"${STRIPE_SECRET_KEY:-}\" ]; then",
-                "  echo 'quickstart: set STRIPE_SECRET_KEY to a sandbox secret key (sk_test_...) first.' >&2",
+                "  echo \(shellQuoted(missingKeyMessage)) >&2",
                 "  exit 1",
                 "fi",
                 "case \"$STRIPE_SECRET_KEY\" in",
                 "  sk_live_* | rk_live_*)",
-                "    echo 'quickstart: STRIPE_SECRET_KEY is a live key. This quickstart creates test accounts and payments, so it runs only against a sandbox: use a test key (sk_test_...).' >&2",
+                "    echo \(shellQuoted(liveKeyMessage)) >&2",
                 "    exit 1 ;;",
                 "esac",
             ]
@@ -567,6 +567,10 @@ struct QuickstartWriter {
 }
 
 private func pythonString(_ text: String) -> String { jsonString(text) }
+
+/// What both languages' scripts say when they refuse to run: one wording for each.
+private let missingKeyMessage = "quickstart: set STRIPE_SECRET_KEY to a sandbox secret key (sk_test_...) first."
+private let liveKeyMessage = "quickstart: STRIPE_SECRET_KEY is a live key. This quickstart creates test accounts and payments, so it runs only against a sandbox: use a test key (sk_test_...)."
 
 /// A JSON string literal (also a valid Python one).
 func jsonString(_ text: String) -> String { JSONValue.quoted(text) }

@@ -79,7 +79,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
 func resultLines(for selection: Selection, in guide: Guide) -> String {
     let url = guide.url(for: selection)
     // Each value with its property's name: "Stripe" alone could be any of three.
-    let names = PropertyID.allCases.map { "\(guide.property($0).label): \(guide.optionLabel($0, selection))" }.joined(separator: " · ")
+    let names = selection.properties.map { "\(guide.property($0).label): \(guide.optionLabel($0, selection))" }.joined(separator: " · ")
     return """
         connect-guide: \(names)
         \(url)

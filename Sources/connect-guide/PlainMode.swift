@@ -20,7 +20,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         printNotice(notice, in: guide)
     }
     if resumed, let store {
-        let names = PropertyID.allCases.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
+        let names = state.selection.properties.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
         printError("note: starting from your last selection, saved in \(store.path): \(names)")
     }
     var standardError = StandardError()

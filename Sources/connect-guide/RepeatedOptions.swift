@@ -3,10 +3,8 @@ import ConnectGuideCore
 /// The options that take a value. Given twice, the argument parser keeps the last value
 /// and drops the first without a word; the guide refuses the line instead, as it refuses
 /// a conflict inside one URL.
-let valueOptions: Set<String> = [
-    "--stripe-version", "--onboarding", "--dashboard", "--charge-type", "--fees", "--liability", "--preset",
-    "--from-url", "--print", "--format", "--output", "--api", "--lang", "--step",
-]
+let valueOptions = Set(
+    ["--stripe-version"] + propertyFlagNames + ["--preset", "--from-url", "--print", "--format", "--output", "--api", "--lang", "--step"])
 
 /// A usage error for the first option given twice in `arguments`: before `--`, and, for
 /// `diff`, after it (each side of a diff may name every selection flag once).

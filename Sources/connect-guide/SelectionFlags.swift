@@ -7,11 +7,8 @@ import ConnectGuidePlatform
 /// ways run the same code from here on.
 struct SelectionFlags: Hashable, Sendable {
     var stripeVersion: String?
-    var onboarding: String?
-    var dashboard: String?
-    var chargeType: String?
-    var fees: String?
-    var liability: String?
+    /// The value given for each property, in page order (`propertyFlagNames`); nil: not given.
+    var properties: [String?] = propertyFlagNames.map { _ in nil }
     var preset: String?
     var fromURL: String?
     /// --resume on a headless command: the saved selection is the base the other flags
@@ -71,10 +68,7 @@ struct SelectionFlags: Hashable, Sendable {
             }
         }
         var flags = PartialSelection()
-        let values: [(PropertyID, String?)] = [
-            (.onboarding, onboarding), (.dashboard, dashboard), (.chargeType, chargeType), (.fees, fees), (.liability, liability),
-        ]
-        for (id, value) in values {
+        for (id, value) in zip(guide.propertyIDs, properties) {
             guard let value else { continue }
             let property = guide.property(id)
             guard let option = property.option(named: value) else {
@@ -167,7 +161,7 @@ func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String
 
 /// `fromURL` names the choices that came from --from-url rather than from a flag.
 func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: PropertySet = []) -> String {
-    let chosen = PropertyID.allCases.compactMap { id in
+    let chosen = guide.propertyIDs.compactMap { id in
         contradiction.chosen[id].map { flag(id, $0, in: guide) + (fromURL.contains(id) ? " (from the URL)" : "") }
     }
     var lines = ["these choices cannot be combined under Stripe API version \(guide.apiVersion): \(chosen.joined(separator: ", "))"]
@@ -176,7 +170,7 @@ func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: Property
     }
     lines.append("nearest valid choices:")
     for alternative in contradiction.alternatives.prefix(4) {
-        let flags = PropertyID.allCases.compactMap { id -> String? in
+        let flags = guide.propertyIDs.compactMap { id -> String? in
             guard contradiction.chosen[id] != nil else { return nil }
             return flag(id, alternative.selection[id], in: guide)
         }

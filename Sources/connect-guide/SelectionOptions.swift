@@ -22,22 +22,8 @@ struct StripeVersionOption: ParsableArguments {
 struct SelectionOptions: ParsableArguments {
     @OptionGroup var version: StripeVersionOption
 
-    @Option(help: ArgumentHelp("How accounts onboard.", valueName: values(.onboarding)), completion: .list(values(.onboarding, aliases: true)))
-    var onboarding: String?
-
-    @Option(help: ArgumentHelp("Which dashboard accounts get.", valueName: values(.dashboard)), completion: .list(values(.dashboard, aliases: true)))
-    var dashboard: String?
-
-    @Option(
-        name: .customLong("charge-type"), help: ArgumentHelp("How charges are made.", valueName: values(.chargeType)),
-        completion: .list(values(.chargeType, aliases: true)))
-    var chargeType: String?
-
-    @Option(help: ArgumentHelp("Who pays Stripe's fees.", valueName: values(.fees)), completion: .list(values(.fees, aliases: true)))
-    var fees: String?
-
-    @Option(help: ArgumentHelp("Who covers negative balances.", valueName: values(.liability)), completion: .list(values(.liability, aliases: true)))
-    var liability: String?
+    // A flag per property, generated from the content (PropertyOptions.swift).
+    @OptionGroup var properties: PropertyOptions
 
     @Option(help: ArgumentHelp(
         "Start from a setup Stripe's docs recommend (connect-guide options lists them); flags and the URL override it.",
@@ -52,22 +38,8 @@ struct SelectionOptions: ParsableArguments {
     /// What these flags asked for, as a plain value.
     var flags: SelectionFlags {
         SelectionFlags(
-            stripeVersion: version.stripeVersion, onboarding: onboarding, dashboard: dashboard, chargeType: chargeType, fees: fees,
-            liability: liability, preset: preset, fromURL: fromURL)
+            stripeVersion: version.stripeVersion, properties: properties.inPageOrder, preset: preset, fromURL: fromURL)
     }
-}
-
-/// A property's CLI values, as the value name in --help ("hosted|embedded|api").
-private func values(_ property: PropertyID) -> String {
-    let guide = Guide.bundled
-    return guide.property(property).options.map(\.cliValue).joined(separator: "|")
-}
-
-/// What shell completion offers for a property's flag: the CLI values, then the aliases.
-private func values(_ property: PropertyID, aliases: Bool) -> [String] {
-    let guide = Guide.bundled
-    let options = guide.property(property).options
-    return options.map(\.cliValue) + (aliases ? options.flatMap(\.aliases) : [])
 }
 
 /// `--resume` for the commands that take a selection: the saved selection is the base.
@@ -101,9 +73,7 @@ extension ConnectGuide {
         }
         if selection { return start.resume || resume.resume }
         let flags = start.selection.flags
-        let selectionFlags: [(String, Bool)] = [
-            ("--onboarding", flags.onboarding != nil), ("--dashboard", flags.dashboard != nil),
-            ("--charge-type", flags.chargeType != nil), ("--fees", flags.fees != nil), ("--liability", flags.liability != nil),
+        let selectionFlags: [(String, Bool)] = zip(propertyFlagNames, flags.properties).map { ($0, $1 != nil) } + [
             ("--preset", flags.preset != nil), ("--from-url", flags.fromURL != nil), ("--resume", start.resume),
         ]
         if let (name, _) = selectionFlags.first(where: \.1) {

@@ -40,7 +40,7 @@ struct SessionFlags: Hashable, Sendable {
     var choosesStart: Bool {
         let flags = selection
         return resume || flags.preset != nil || flags.fromURL != nil
-            || [flags.onboarding, flags.dashboard, flags.chargeType, flags.fees, flags.liability].contains { $0 != nil }
+            || flags.properties.contains { $0 != nil }
     }
 
     /// The line-by-line mode runs when asked for, or on a terminal that can do no more.

@@ -1,14 +1,17 @@
 // Build-time tool: reads and checks Assets/*.json and writes them as Swift source (the
 // CompileContent plugin runs it for the ConnectGuideContent target). A broken content file
 // fails the build with the file, the place in it and the problem.
-// Usage: content-compiler <assets-directory> <output.swift>
+// With --cli it writes the executable's per-property flags instead (`commandLineSource`).
+// Usage: content-compiler [--cli] <assets-directory> <output.swift>
 import ConnectGuideCore
 import ContentLoader
 import Foundation
 
-let arguments = CommandLine.arguments
+var arguments = CommandLine.arguments
+let commandLine = arguments.count > 1 && arguments[1] == "--cli"
+if commandLine { arguments.remove(at: 1) }
 guard arguments.count == 3 else {
-    FileHandle.standardError.write(Data("usage: content-compiler <assets-directory> <output.swift>\n".utf8))
+    FileHandle.standardError.write(Data("usage: content-compiler [--cli] <assets-directory> <output.swift>\n".utf8))
     exit(2)
 }
 let directory = URL(fileURLWithPath: arguments[1])
@@ -19,7 +22,8 @@ for name in ContentFiles.names {
     }
 }
 do {
-    let source = bundledGuideSource(try Guide(files: ContentFiles(files: files)))
+    let guide = try Guide(files: ContentFiles(files: files))
+    let source = commandLine ? commandLineSource(guide) : bundledGuideSource(guide)
     let output = URL(fileURLWithPath: arguments[2])
     // Unchanged content leaves the file alone, so nothing downstream rebuilds.
     if (try? String(contentsOf: output, encoding: .utf8)) != source {

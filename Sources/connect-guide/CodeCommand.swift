@@ -37,7 +37,7 @@ struct CodeCommand: ParsableCommand {
         selection.resume = try root.checkedResume(in: "code", format: false, own: resume)
         let output = self.output.flags
         let guide = try selection.guide(.bundled)
-        let language = output.format(lang, ["sh": .curl, "py": .python], else: .python, flag: "--lang")
+        let language = output.format(lang, QuickstartLanguage.init(fileKind:), else: .python, flag: "--lang")
         let report = try selection.report(in: guide, impliedOnStderr: true)
         if let since = report.plan.configuration(for: api).unavailableBefore {
             throw CLIError.usage(

@@ -35,7 +35,7 @@ struct ConfigCommand: ParsableCommand {
         selection.resume = try root.checkedResume(in: "config", own: resume)
         let output = self.output.flags
         let guide = try selection.guide(.bundled)
-        let format = output.format(format, ["sh": .curl, "json": .json], else: .json)
+        let format = output.format(format, ConfigFormat.init(fileKind:), else: .json)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         if let since = report.plan.configuration(for: api).unavailableBefore {
             throw CLIError.usage(

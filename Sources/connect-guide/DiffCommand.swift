@@ -70,7 +70,7 @@ struct DiffCommand: ParsableCommand {
         var output = self.output.flags
         if let file = sideB.output { output.path = file }
         output.force = output.force || sideB.force
-        let format = output.format(sideB.format ?? format, ["json": .json, "txt": .text], else: .text)
+        let format = output.format(sideB.format ?? format, DiffFormat.init(fileKind:), else: .text)
         // Each side may name its own --stripe-version, to compare what a version changes.
         var b = sideB.selection.flags
         b.resume = sideB.resume.resume

@@ -23,7 +23,7 @@ struct OptionsCommand: ParsableCommand {
     func run() throws {
         _ = try root.checkedResume(in: "options", selection: false, own: ResumeOption())
         let output = self.output.flags
-        let format = output.format(format, ["json": .json, "txt": .text], else: .text)
+        let format = output.format(format, OptionsFormat.init(fileKind:), else: .text)
         try output.emit(try version.guide(.bundled).renderOptions(as: format))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideDocuments
 import ConnectGuideStorage
 
 /// `--output FILE` and `--force`, for every command that writes a document.
@@ -22,26 +23,22 @@ struct OutputFlags: Hashable, Sendable {
     var path: String?
     var force = false
 
-    /// The format the --output file's extension names (`x.json` is JSON), for commands
-    /// given no --format; nil without a file or with an extension the table lacks. The
-    /// table is a list of pairs, not a dictionary: a run's first dictionary costs a search
-    /// of the conformance records, more than every other step of `plan` together.
-    func formatFromExtension<Format>(_ table: KeyValuePairs<String, Format>) -> Format? {
-        guard let path, path != "-" else { return nil }
-        let name = path.split(separator: "/").last ?? ""
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let fileExtension = name[name.index(after: dot)...].lowercased()
-        return table.first { $0.key == fileExtension }?.value
+    /// The format the --output file's extension names (`x.json` is JSON, `FileKind`), for
+    /// commands given no --format; nil without a file or with an extension the command
+    /// writes nothing for.
+    func formatFromExtension<Format>(_ named: (FileKind) -> Format?) -> Format? {
+        guard let path, path != "-", let kind = FileKind(fileName: path) else { return nil }
+        return named(kind)
     }
 
     /// The format asked for with --format, after a warning when the --output file's
     /// extension names another (`--format text -o plan.json`), as the guide's export
     /// dialog points out; the format given still wins. Else the extension's, else `fallback`.
     func format<Format: Equatable & RawRepresentable>(
-        _ asked: Format?, _ table: KeyValuePairs<String, Format>, else fallback: Format, flag: String = "--format"
+        _ asked: Format?, _ named: (FileKind) -> Format?, else fallback: Format, flag: String = "--format"
     ) -> Format
     where Format.RawValue == String {
-        let named = formatFromExtension(table)
+        let named = formatFromExtension(named)
         guard let asked else { return named ?? fallback }
         if let named, named != asked, let path {
             printError("warning: --output \(path): the extension is that of \(named.rawValue), but \(flag) \(asked.rawValue) writes \(asked.rawValue)")

@@ -41,7 +41,7 @@ struct PlanFlags: Hashable, Sendable {
 
     func run() throws {
         let guide = try selection.guide(.bundled)
-        let format = output.format(format, ["md": .markdown, "markdown": .markdown, "json": .json, "txt": .text], else: .text)
+        let format = output.format(format, PlanFormat.init(fileKind:), else: .text)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))
     }

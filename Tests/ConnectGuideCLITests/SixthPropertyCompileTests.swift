@@ -22,12 +22,14 @@ struct SixthPropertyCompileTests {
         let edited = try addingSixthProperty(guide: Array(try Data(contentsOf: guideFile)), rules: Array(try Data(contentsOf: rulesFile)))
         try Data(edited.guide).write(to: guideFile)
         try Data(edited.rules).write(to: rulesFile)
-        let output = copy.appendingPathComponent(cli ? "PropertyOptions.swift" : "BundledGuide.swift")
+        // The guide goes into a directory (a file per locale), the flags into a file.
+        let output = cli ? copy.appendingPathComponent("PropertyOptions.swift") : copy
         let compiler = ["content-compiler", "content-compiler-tool"].map { build.appendingPathComponent($0) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
         let result = try run(
             (cli ? ["--cli"] : []) + [copy.path, output.path], executable: try #require(compiler, "no content compiler in \(build.path)").path)
-        return (result.status, result.stderr, try? String(contentsOf: output, encoding: .utf8))
+        let source = cli ? output : output.appendingPathComponent("BundledGuide.swift")
+        return (result.status, result.stderr, try? String(contentsOf: source, encoding: .utf8))
     }
 
     /// `swiftc -typecheck` of the source against the build's modules; the compiler's errors.

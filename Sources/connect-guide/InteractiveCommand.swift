@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideStorage
@@ -13,9 +14,7 @@ import ConnectGuidePlatform
 struct InteractiveOptions: ParsableArguments {
     @Option(
         name: .customLong("print"),
-        help: ArgumentHelp(
-            "Print the chosen plan to stdout on quitting with q; Esc quits without printing and exits 1. The guide draws on the terminal (/dev/tty), so stdout can be captured: plan=$(connect-guide --print json).",
-            valueName: "format"))
+        help: ArgumentHelp(cliText.printHelp, valueName: "format"))
     var printFormat: PlanFormat?
 }
 

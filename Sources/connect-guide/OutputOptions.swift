@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideDocuments
@@ -7,11 +8,11 @@ import ConnectGuideStorage
 struct OutputOptions: ParsableArguments {
     @Option(
         name: [.customShort("o"), .long],
-        help: ArgumentHelp("Write to this file instead of standard output (- means standard output).", valueName: "file"),
+        help: ArgumentHelp(cliText.outputHelp, valueName: "file"),
         completion: .file())
     var output: String?
 
-    @Flag(help: "Replace the --output file if it exists.")
+    @Flag(help: ArgumentHelp(cliText.forceHelp))
     var force = false
 
     /// What these flags asked for, as a plain value.
@@ -41,7 +42,7 @@ struct OutputFlags: Hashable, Sendable {
         let named = formatFromExtension(named)
         guard let asked else { return named ?? fallback }
         if let named, named != asked, let path {
-            printError("warning: --output \(path): the extension is that of \(named.rawValue), but \(flag) \(asked.rawValue) writes \(asked.rawValue)")
+            printError(cliText.extensionMismatch(path: path, named: named.rawValue, flag: flag, asked: asked.rawValue))
         }
         return asked
     }
@@ -56,7 +57,7 @@ struct OutputFlags: Hashable, Sendable {
             try AtomicFile.write(document, to: path, overwrite: force ? .replace : .refuse)
             // Written through a link: say where the document went.
             if let target = AtomicFile.linkTarget(of: path) {
-                printError("note: --output \(UntrustedText.escaped(path)) is a symbolic link; the document went to \(UntrustedText.escaped(target))")
+                printError(cliText.outputIsLink(path: UntrustedText.escaped(path), target: UntrustedText.escaped(target)))
             }
         } catch {
             // "--output PATH: problem", or "--output: problem" when there is no path to name.

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ConnectGuideCore
 
 /// The options that take a value. Given twice, the argument parser keeps the last value
@@ -15,7 +16,7 @@ func refuseRepeatedOptions(_ arguments: [String]) throws {
         throw CLIError.usage(repeated)
     }
     if let separator, arguments.first == "diff", let repeated = firstRepeatedOption(arguments[(separator + 1)...]) {
-        throw CLIError.usage("selection B (after --): \(repeated)")
+        throw CLIError.usage(cliText.selectionB(message: repeated))
     }
 }
 
@@ -39,9 +40,9 @@ func firstRepeatedOption(_ words: ArraySlice<String>) -> String? {
             continue
         }
         guard valueOptions.contains(name) else { continue }
-        let shown = value.map { UntrustedText.quoted($0) } ?? "no value"
+        let shown = value.map { UntrustedText.quoted($0) } ?? cliText.noValue
         if let first = seen[name] {
-            return "\(name) is given twice (\(first), then \(shown)); give it once"
+            return cliText.givenTwice(flag: name, first: first, second: shown)
         }
         seen[name] = shown
     }

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
@@ -7,7 +8,7 @@ struct StripeVersionOption: ParsableArguments {
     @Option(
         name: .customLong("stripe-version"),
         help: ArgumentHelp(
-            "The Stripe API version your platform creates accounts with; its rules apply (default: the newest the guide knows).",
+            cliText.stripeVersionHelp,
             valueName: "YYYY-MM-DD[.name]"))
     var stripeVersion: String?
 
@@ -25,14 +26,10 @@ struct SelectionOptions: ParsableArguments {
     // A flag per property, generated from the content (PropertyOptions.swift).
     @OptionGroup var properties: PropertyOptions
 
-    @Option(help: ArgumentHelp(
-        "Start from a setup Stripe's docs recommend (connect-guide options lists them); flags and the URL override it.",
-        valueName: "name"), completion: .list(Guide.bundled.presets.map(\.id)))
+    @Option(help: ArgumentHelp(cliText.presetHelp, valueName: "name"), completion: .list(Guide.bundled.presets.map(\.id)))
     var preset: String?
 
-    @Option(name: .customLong("from-url"), help: ArgumentHelp(
-        "Start from a docs page URL (https://docs.stripe.com/connect/design-an-integration?...); its values are kept like flags, and flags override it.",
-        valueName: "url"))
+    @Option(name: .customLong("from-url"), help: ArgumentHelp(cliText.fromURLHelp, valueName: "url"))
     var fromURL: String?
 
     /// What these flags asked for, as a plain value.
@@ -44,7 +41,7 @@ struct SelectionOptions: ParsableArguments {
 
 /// `--resume` for the commands that take a selection: the saved selection is the base.
 struct ResumeOption: ParsableArguments {
-    @Flag(help: "Start from the selection the guide or --plain saved last ($XDG_STATE_HOME/connect-guide/last.url); the other flags override it. Exits 2 when nothing is saved.")
+    @Flag(help: ArgumentHelp(cliText.resumeHelp))
     var resume = false
 }
 
@@ -62,14 +59,12 @@ extension ConnectGuide {
             ("--print", interactive.printFormat != nil), ("--fresh", start.fresh), ("--plain", start.plain),
         ]
         if let (name, _) = guideFlags.first(where: \.1) {
-            let instead: String
+            let message = cliText.guideFlagElsewhere(command: command, flag: name, usage: "connect-guide \(name)\(name == "--print" ? " FORMAT" : "")")
             switch name {
-            case "--print": instead = format ? "; \(command) takes --format" : ""
-            case "--fresh": instead = selection ? "; \(command) starts from the defaults unless given --resume" : ""
-            default: instead = ""
+            case "--print" where format: throw CLIError.usage(cliText.printTakesFormatInstead(message: message, command: command))
+            case "--fresh" where selection: throw CLIError.usage(cliText.freshStartsFromDefaults(message: message, command: command))
+            default: throw CLIError.usage(message)
             }
-            throw CLIError.usage(
-                "\(command): \(name) belongs to the interactive guide (connect-guide \(name)\(name == "--print" ? " FORMAT" : "")), not to \(command)\(instead)")
         }
         if selection { return start.resume || resume.resume }
         let flags = start.selection.flags
@@ -77,8 +72,7 @@ extension ConnectGuide {
             ("--preset", flags.preset != nil), ("--from-url", flags.fromURL != nil), ("--resume", start.resume),
         ]
         if let (name, _) = selectionFlags.first(where: \.1) {
-            throw CLIError.usage(
-                "\(command): \(name) belongs to the commands that take a selection (plan, url, config, code, diff) and to the interactive guide, not to \(command)")
+            throw CLIError.usage(cliText.selectionFlagElsewhere(command: command, flag: name))
         }
         return false
     }

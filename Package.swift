@@ -30,7 +30,7 @@ let package = Package(
         // Files: atomic writes, and the saved selection (a docs page URL).
         .target(
             name: "ConnectGuideStorage",
-            dependencies: ["ConnectGuideCore", "ConnectGuidePlatform"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuidePlatform"]
         ),
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
@@ -71,12 +71,19 @@ let package = Package(
                 "ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "CNcursesw", "CTerminalSignals",
             ]
         ),
+        // The accessible line-by-line front end (`--plain`): a reducer of questions and
+        // answers, and the loop that runs it on a terminal or a pipe.
+        .target(
+            name: "ConnectGuidePlain",
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform"]
+        ),
         .executableTarget(
             name: "connect-guide",
             dependencies: [
                 "ConnectGuideCore",
                 "ConnectGuideContent",
                 "ConnectGuideDocuments",
+                "ConnectGuidePlain",
                 "ConnectGuidePlatform",
                 "ConnectGuideStorage",
                 "ConnectGuideTUI",
@@ -106,6 +113,11 @@ let package = Package(
                 "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideStorage", "ContentLoader",
                 "FuzzSupport",
             ]
+        ),
+        // The plain front end's reducer, driven by lines.
+        .testTarget(
+            name: "ConnectGuidePlainTests",
+            dependencies: ["ConnectGuidePlain", "ConnectGuideContent", "FuzzSupport"]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// Something found while a session started that the user is told about: on stderr by the
 /// headless commands and --plain, as the first notice by the full-screen guide (which

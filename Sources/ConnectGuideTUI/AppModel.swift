@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 import ConnectGuideStorage
 
 /// Which pane a narrow terminal shows; wide terminals show both.

@@ -1,3 +1,6 @@
+import ConnectGuideCore
+import ConnectGuideDocuments
+
 /// Where a plain session is: the question on screen (or the presets, or the review),
 /// and the guide's state. Changed only by `PlainSession.step`.
 public struct PlainState: Hashable, Sendable {

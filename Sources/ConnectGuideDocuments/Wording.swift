@@ -1,0 +1,95 @@
+// How the guide words its facts in every front end and document: labels, moves, legacy
+// types, lists and sentences.
+
+import ConnectGuideCore
+
+extension Guide {
+    /// "Dashboard access to None": where a move took a property.
+    public func destination(of move: MovedProperty) -> String {
+        "\(property(move.property).label) to \(optionLabel(move.property, move.to))"
+    }
+
+    /// "R1: API onboarding means ...": the rule most directly behind a move.
+    public func primaryReason(of move: MovedProperty) -> String? {
+        move.rules.first.flatMap(rule).map { "\($0.id): \($0.summary)" }
+    }
+
+    /// "Dashboard access set to None (R1: ...)": one line per implied change, for stderr
+    /// (the JSON lists every rule).
+    public func describe(_ move: MovedProperty) -> String {
+        let line = "\(property(move.property).label) set to \(optionLabel(move.property, move.to))"
+        return primaryReason(of: move).map { "\(line) (\($0))" } ?? line
+    }
+
+    public func optionLabel(_ property: PropertyID, _ selection: Selection) -> String {
+        optionLabel(property, selection[property])
+    }
+
+    public func optionLabel(_ property: PropertyID, _ option: OptionID) -> String {
+        self.property(property).option(option)?.label ?? option.rawValue
+    }
+
+    /// "Stripe", "Your platform".
+    public func requirementCollectionLabel(_ value: RequirementCollection) -> String {
+        requirementCollectionLabels[value]
+    }
+
+    /// "This combination has the controller settings of the former Standard account type." or
+    /// "... is like the former Express account type, except that ...": never "is an Express
+    /// account", since accounts created with controller properties are not.
+    public func legacyTypeSentence(_ legacy: LegacyType) -> String {
+        guard let difference = legacy.difference else {
+            return "These settings are those of the former \(legacy.name) account type."
+        }
+        return "These settings are like the former \(legacy.name) account type, except that \(difference)."
+    }
+}
+
+/// What the user reads when a docs page URL cannot be read as a selection.
+extension URLImportError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .empty:
+            "the URL is empty; pass a docs.stripe.com/connect/design-an-integration URL or its query (?connect-...)"
+        case .foreignHost(let host):
+            "\(UntrustedText.quoted(host)) is not docs.stripe.com; pass a URL of the Connect integration guide page"
+        case .foreignPage(let path):
+            "\(UntrustedText.quoted(path)) is not the Connect integration guide page; expected /connect/design-an-integration"
+        case .malformedEncoding(let text):
+            "\(UntrustedText.quoted(text)) is not valid percent-encoding; copy the URL again from the browser"
+        case .notUTF8(let text):
+            "\(UntrustedText.quoted(text)) does not decode to UTF-8 text; copy the URL again from the browser"
+        case .unknownValue(let key, let value, let valid):
+            "\(UntrustedText.quoted(value)) is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
+        case .conflictingValues(let key, let values):
+            "\(key) is given more than once with different values (\(values.map(UntrustedText.quoted).joined(separator: ", "))); keep one"
+        }
+    }
+}
+
+extension VersionRange: CustomStringConvertible {
+    /// "all versions", "before 2026-11-18, except preview versions from 2026-06-24".
+    public var description: String {
+        var parts: [String] = []
+        if let from { parts.append("from \(from.date)") }
+        if let before { parts.append("before \(before.date)") }
+        if parts.isEmpty { return "all versions" }
+        var text = parts.joined(separator: ", ")
+        if let previewsFrom, before != nil { text += ", except preview versions from \(previewsFrom.date)" }
+        return text
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+public func listed(_ items: [String]) -> String {
+    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + last
+}
+
+extension String {
+    /// The text ending in a full stop, unless it already ends in punctuation.
+    public func asSentence() -> String {
+        guard let last = last else { return self }
+        return ".!?".contains(last) ? self : self + "."
+    }
+}

@@ -16,7 +16,17 @@ let package = Package(
         // The documents a plan is written as: text, Markdown, JSON, prompt, options, diff, curl.
         .target(
             name: "ConnectGuideDocuments",
-            dependencies: ["ConnectGuideCore"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideJSON", "ConnectGuideText"]
+        ),
+        // A JSON value with ordered keys and its writer: the documents write it, the content
+        // compiler reads into it.
+        .target(name: "ConnectGuideJSON"),
+        // Every user-facing string by key, in each locale: Assets/strings (English) and
+        // Assets/locales/<code>/strings, compiled into typed accessors (`text.tui.quitHint`).
+        // No dependencies: the core never words anything.
+        .target(
+            name: "ConnectGuideText",
+            plugins: ["CompileContent"]
         ),
         // The one place that names the platform (Linux, glibc): re-exports Glibc and holds
         // the Linux-only calls. A port replaces it and CLinuxSystemCalls. The core does not
@@ -30,12 +40,12 @@ let package = Package(
         // Files: atomic writes, and the saved selection (a docs page URL).
         .target(
             name: "ConnectGuideStorage",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuidePlatform"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideText"]
         ),
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
             name: "ContentLoader",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideJSON"]
         ),
         .executableTarget(
             name: "content-compiler",
@@ -51,7 +61,7 @@ let package = Package(
         // executable runs from any directory, parses no JSON and checks nothing at start.
         .target(
             name: "ConnectGuideContent",
-            dependencies: ["ConnectGuideCore"],
+            dependencies: ["ConnectGuideCore", "ConnectGuideText"],
             plugins: ["CompileContent"]
         ),
         // ncursesw from the system (Debian: libncurses-dev), with a C shim for its macros.
@@ -68,14 +78,15 @@ let package = Package(
         .target(
             name: "ConnectGuideTUI",
             dependencies: [
-                "ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "CNcursesw", "CTerminalSignals",
+                "ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "ConnectGuideText", "CNcursesw",
+                "CTerminalSignals",
             ]
         ),
         // The accessible line-by-line front end (`--plain`): a reducer of questions and
         // answers, and the loop that runs it on a terminal or a pipe.
         .target(
             name: "ConnectGuidePlain",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "ConnectGuideText"]
         ),
         .executableTarget(
             name: "connect-guide",
@@ -87,6 +98,7 @@ let package = Package(
                 "ConnectGuidePlatform",
                 "ConnectGuideStorage",
                 "ConnectGuideTUI",
+                "ConnectGuideText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,14 +122,14 @@ let package = Package(
         .testTarget(
             name: "ConnectGuideCoreTests",
             dependencies: [
-                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideStorage", "ContentLoader",
+                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideJSON", "ConnectGuideStorage", "ConnectGuideText", "ContentLoader",
                 "FuzzSupport",
             ]
         ),
         // The plain front end's reducer, driven by lines.
         .testTarget(
             name: "ConnectGuidePlainTests",
-            dependencies: ["ConnectGuidePlain", "ConnectGuideContent", "FuzzSupport"]
+            dependencies: ["ConnectGuidePlain", "ConnectGuideContent", "ConnectGuideText", "FuzzSupport"]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(

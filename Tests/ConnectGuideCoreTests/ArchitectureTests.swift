@@ -55,6 +55,9 @@ struct ArchitectureTests {
     func arrows() throws {
         let documents = try Self.imports(of: "ConnectGuideDocuments")
         #expect(documents.contains("ConnectGuideCore"))
+        #expect(try Self.imports(of: "ConnectGuideText").isEmpty, "the strings table depends on nothing")
+        #expect(try Self.imports(of: "ConnectGuideJSON").isEmpty)
+        #expect(try !Self.imports(of: "ConnectGuideCore").contains("ConnectGuideText"), "the core words nothing")
         for module in ["ConnectGuideTUI", "ConnectGuidePlain", "ConnectGuideStorage", "ConnectGuidePlatform", "ConnectGuideContent", "ContentLoader"] {
             #expect(!documents.contains(module), "ConnectGuideDocuments imports \(module)")
         }

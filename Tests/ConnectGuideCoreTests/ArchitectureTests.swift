@@ -108,6 +108,22 @@ struct ArchitectureTests {
         #expect(prose.count <= Self.coreProseAllowance, "\(prose.count) prose literals:\n\(prose.joined(separator: "\n"))")
     }
 
+    @Test("no force unwrap outside the terminal front end: x!, try! and as! are bad input's way to crash")
+    func noForceUnwraps() throws {
+        var found: [String] = []
+        for file in try Self.swiftSources() where !file.hasPrefix("ConnectGuideTUI/") {
+            let code = Array(try SwiftLiterals(String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)).code)
+            for index in code.indices.dropFirst() where code[index] == "!" {
+                let before = code[index - 1]
+                let after = index + 1 < code.count ? code[index + 1] : " "
+                if after != "=" && (before.isLetter || before.isNumber || before == "_" || before == ")" || before == "]") {
+                    found.append("\(file): \(String(code[max(0, index - 30)...index]))")
+                }
+            }
+        }
+        #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
+    }
+
     @Test("the literal reader: comments are not code, interpolations are not text, prose is two words with a space")
     func literalReader() {
         let source = #"""

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideJSON
+import ConnectGuideText
 
 /// The document formats a plan can be written in.
 public enum PlanFormat: String, CaseIterable, Hashable, Sendable {
@@ -65,7 +66,7 @@ extension Guide {
             header: ("Property", "Choice"),
             rows: properties.map { Block.Row(label: $0.label, value: optionLabel($0.id, plan.selection)) }
                 + [Block.Row(label: "Requirement collection", value: requirementCollectionLabel(plan.requirementCollection))]))
-        for move in report.implied { blocks.append(.aside("Implied: \(describe(move)).")) }
+        for move in report.implied { blocks.append(.aside("Implied: \(describe(move, .bundled(.en))).")) }
         func notices(_ list: [(id: String, title: String, text: String, links: [DocLink])]) -> Block {
             .notices(list.map { Block.Notice(id: $0.id, title: $0.title, text: $0.text, links: $0.links) })
         }
@@ -93,7 +94,7 @@ extension Guide {
                 }
             }
         }
-        if let legacy = plan.legacyType { blocks.append(.paragraph(legacyTypeSentence(legacy))) }
+        if let legacy = plan.legacyType { blocks.append(.paragraph(legacyTypeSentence(legacy, .bundled(.en)))) }
         blocks.append(.link(label: "Docs page for this selection", url: plan.url))
         return blocks
     }
@@ -133,7 +134,7 @@ extension Guide {
             ("implied", .array(report.implied.map(movedJSON))),
             ("requirementCollection", .string(plan.requirementCollection.rawValue)),
             ("legacyType", plan.legacyType.map { .string($0.name) } ?? .null),
-            ("legacyTypeNote", plan.legacyType.map { .string(legacyTypeSentence($0)) } ?? .null),
+            ("legacyTypeNote", plan.legacyType.map { .string(legacyTypeSentence($0, .bundled(.en))) } ?? .null),
             ("callouts", .array(plan.callouts.map(advisoryJSON))),
             ("steps", .array(plan.steps.map { step in
                 .object([
@@ -167,7 +168,7 @@ extension Guide {
             ("from", .string(move.from.rawValue)),
             ("to", .string(move.to.rawValue)),
             ("rules", .array(move.rules.map { .string($0.rawValue) })),
-            ("reason", .string(describe(move))),
+            ("reason", .string(describe(move, .bundled(.en)))),
         ])
     }
 

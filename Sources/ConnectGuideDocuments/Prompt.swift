@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideJSON
+import ConnectGuideText
 
 extension Guide {
     /// A brief to paste into an LLM assistant: enough context that the assistant needs
@@ -19,7 +20,7 @@ extension Guide {
             I am building a platform on Stripe Connect, Stripe's product for platforms and \
             marketplaces that take payments on behalf of other businesses or people (their \
             "connected accounts") and pay them out. I used the Connect integration guide to \
-            choose how my integration works. Below are \(listed(sections)).
+            choose how my integration works. Below are \(UIText.bundled(.en).list(sections)).
             """)
         lines.append("")
         lines.append(withoutCommands(scopeStatement))
@@ -44,13 +45,13 @@ extension Guide {
         lines.append("- **Requirement collection** (follows from the choices above): \(requirementCollectionLabel(collection)) "
             + "(`\(collection.rawValue)`). " + requirementCollectionExplanation[collection])
         if let legacy = plan.legacyType {
-            lines.append("- " + legacyTypeSentence(legacy))
+            lines.append("- " + legacyTypeSentence(legacy, .bundled(.en)))
         }
         lines.append("")
         if !report.implied.isEmpty {
             lines.append("Some choices were not mine but follow from Stripe's rules for which combinations exist:")
             lines.append("")
-            for move in report.implied { lines.append("- \(describe(move)).") }
+            for move in report.implied { lines.append("- \(describe(move, .bundled(.en))).") }
             lines.append("")
         }
         let reasons = rules.filter { rule in holds(rule.premise, for: plan.selection) }

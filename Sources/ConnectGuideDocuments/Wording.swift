@@ -2,23 +2,25 @@
 // types, lists and sentences.
 
 import ConnectGuideCore
+import ConnectGuideText
 
 extension Guide {
     /// "Dashboard access to None": where a move took a property.
-    public func destination(of move: MovedProperty) -> String {
-        "\(property(move.property).label) to \(optionLabel(move.property, move.to))"
+    public func destination(of move: MovedProperty, _ text: UIText) -> String {
+        text.common.moveDestination(property: property(move.property).label, option: optionLabel(move.property, move.to))
     }
 
     /// "R1: API onboarding means ...": the rule most directly behind a move.
-    public func primaryReason(of move: MovedProperty) -> String? {
-        move.rules.first.flatMap(rule).map { "\($0.id): \($0.summary)" }
+    public func primaryReason(of move: MovedProperty, _ text: UIText) -> String? {
+        move.rules.first.flatMap(rule).map { text.common.ruleReason(rule: $0.id.rawValue, summary: $0.summary) }
     }
 
     /// "Dashboard access set to None (R1: ...)": one line per implied change, for stderr
     /// (the JSON lists every rule).
-    public func describe(_ move: MovedProperty) -> String {
-        let line = "\(property(move.property).label) set to \(optionLabel(move.property, move.to))"
-        return primaryReason(of: move).map { "\(line) (\($0))" } ?? line
+    public func describe(_ move: MovedProperty, _ text: UIText) -> String {
+        let (label, option) = (property(move.property).label, optionLabel(move.property, move.to))
+        guard let reason = primaryReason(of: move, text) else { return text.common.moveSet(property: label, option: option) }
+        return text.common.moveSetBecause(property: label, option: option, reason: reason)
     }
 
     public func optionLabel(_ property: PropertyID, _ selection: Selection) -> String {
@@ -37,11 +39,9 @@ extension Guide {
     /// "This combination has the controller settings of the former Standard account type." or
     /// "... is like the former Express account type, except that ...": never "is an Express
     /// account", since accounts created with controller properties are not.
-    public func legacyTypeSentence(_ legacy: LegacyType) -> String {
-        guard let difference = legacy.difference else {
-            return "These settings are those of the former \(legacy.name) account type."
-        }
-        return "These settings are like the former \(legacy.name) account type, except that \(difference)."
+    public func legacyTypeSentence(_ legacy: LegacyType, _ text: UIText) -> String {
+        guard let difference = legacy.difference else { return text.common.legacyTypeSame(name: legacy.name) }
+        return text.common.legacyTypeExcept(name: legacy.name, difference: difference)
     }
 }
 
@@ -78,12 +78,6 @@ extension VersionRange: CustomStringConvertible {
         if let previewsFrom, before != nil { text += ", except preview versions from \(previewsFrom.date)" }
         return text
     }
-}
-
-/// "a", "a and b", "a, b and c".
-public func listed(_ items: [String]) -> String {
-    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " and " + last
 }
 
 extension String {

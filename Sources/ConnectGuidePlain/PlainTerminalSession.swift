@@ -2,6 +2,7 @@ import ConnectGuideCore
 import ConnectGuideDocuments
 import ConnectGuidePlatform
 import ConnectGuideStorage
+import ConnectGuideText
 
 /// How a plain session on the standard streams ended.
 public enum PlainEnding: Hashable, Sendable {
@@ -35,7 +36,7 @@ extension PlainSession {
                     writeError(width.map { wrappedForWidth(text, width: $0) } ?? text)
                 case .save(let selection):
                     if case .failed(let failure)? = saver?.outcome(ofSaving: selection, in: guide) {
-                        writeError(UntrustedText.escapingControls(inMessage: "warning: \(failure)") + "\n")
+                        writeError(UntrustedText.escapingControls(inMessage: text.common.warning(message: "\(failure)")) + "\n")
                         saver = nil
                     }
                 case .quit:
@@ -50,7 +51,7 @@ extension PlainSession {
             }
             let line = lines.next()
             if let line, line.droppedBytes > 0 {
-                writeError("\nwarning: that line was longer than \(LineReader.defaultLimit) bytes; the rest of it was not read\n")
+                writeError("\n" + text.common.warning(message: text.plain.lineTooLong(limit: String(LineReader.defaultLimit))) + "\n")
             }
             (plain, effects) = step(plain, line.map { PlainInput.line($0.text) } ?? .endOfInput)
         }

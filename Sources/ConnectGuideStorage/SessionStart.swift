@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
+import ConnectGuideText
 
 /// Something found while a session started that the user is told about: on stderr by the
 /// headless commands and --plain, as the first notice by the full-screen guide (which
@@ -41,39 +42,40 @@ public enum StartNotice: Hashable, Sendable {
         }
     }
 
-    /// What the user reads: "warning: " for a problem, "note: " otherwise, then the message.
-    public func text(in guide: Guide) -> String {
-        (isProblem ? "warning: " : "note: ") + message(in: guide)
+    /// What the user reads: a warning for a problem, a note otherwise, worded by `text`.
+    public func text(in guide: Guide, _ text: UIText) -> String {
+        let message = message(in: guide, text)
+        return isProblem ? text.common.warning(message: message) : text.common.note(message: message)
     }
 
-    private func message(in guide: Guide) -> String {
+    private func message(in guide: Guide, _ text: UIText) -> String {
         switch self {
         case .resumed:
             // The five rows beside it show the selection; the notice has one line.
-            return "opened on your last selection; r resets to the defaults, --fresh starts without it."
+            return text.common.noticeResumed
         case .nothingSavedToResume(let path):
-            return "nothing saved yet in \(path); starting from the defaults"
+            return text.common.noticeNothingSaved(path: path)
         case .firstStart:
             return guide.prerequisites
         case .savedSelectionUnusable(let error, let keptAs, let startingFromDefaults):
-            let kept = keptAs.map { "; it is kept as \($0)" }
-                ?? "; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)"
-            return "\(error)\(kept)\(startingFromDefaults ? "; starting from the defaults instead" : "")"
+            let problem = "\(error)"
+            let kept = keptAs.map { text.common.noticeUnusableKept(problem: problem, path: $0) }
+                ?? text.common.noticeUnusableNotMoved(problem: problem)
+            return startingFromDefaults ? text.common.noticeStartingFromDefaults(message: kept) : kept
         case .noStateLocation:
-            return "cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume"
+            return text.common.noticeNoStateLocation
         case .cannotSave(let path, let problem):
-            return "nothing can be saved for --resume in \(UntrustedText.escaped(path)): \(problem); choices are not kept"
+            return text.common.noticeCannotSave(path: UntrustedText.escaped(path), problem: problem)
         case .implied(let move):
-            return guide.describe(move)
-        case .ignoredURLParameters(let keys) where keys.count == 1:
-            return "ignored the URL parameter \(UntrustedText.quoted(keys[0])): it is not one of the guide's"
+            return guide.describe(move, text)
         case .ignoredURLParameters(let keys):
-            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted).joined(separator: ", ")
-            let more = keys.count > Self.namedParameters ? " and \(keys.count - Self.namedParameters) more" : ""
-            return "ignored \(keys.count) URL parameters, \(named)\(more): they are not the guide's"
+            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted).joined(separator: text.common.listSeparator)
+            let parameters = keys.count > Self.namedParameters
+                ? text.common.namedAndMore(names: named, more: String(keys.count - Self.namedParameters)) : named
+            return text.common.noticeIgnoredParameters(parameters: parameters, count: keys.count)
         case .previewVersion(let version, let release):
-            let rules = release.map { "the rules of \($0), with the changes previews from that date had" } ?? "the rules the guide knows"
-            return "\(version) is a preview version: Stripe gives previews by invitation and may still change them; the guide applies \(rules)"
+            let rules = release.map { text.common.previewRulesFrom(release: "\($0)") } ?? text.common.previewRulesKnown
+            return text.common.noticePreview(version: "\(version)", rules: rules)
         }
     }
 }

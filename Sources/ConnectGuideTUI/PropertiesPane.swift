@@ -2,6 +2,7 @@
 // their previews, and the explanation of the option under the cursor.
 
 import ConnectGuideCore
+import ConnectGuideText
 
 /// The left pane: the five selectors, then the focused property's section.
 ///
@@ -218,7 +219,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
-        let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
+        let preview = "→ sets " + moves.map { guide.destination(of: $0, .bundled(.en)) }.joined(separator: ", ")
         var lines: [TextLine] = []
         var cut = false
         if used + measure.of(preview) + 40 <= width - 1 {

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideStorage
+import ConnectGuideText
 import ConnectGuidePlatform
 
 /// The SELECTION flags as given, before anything checks them: what
@@ -157,7 +158,7 @@ struct SelectionFlags: Hashable, Sendable {
 /// A notice on stderr, as the headless commands and --plain tell them; `prefix` names
 /// the selection where a command takes two ("selection A: ").
 func printNotice(_ notice: StartNotice, in guide: Guide, prefix: String = "") {
-    printError(prefix + notice.text(in: guide))
+    printError(prefix + notice.text(in: guide, .bundled(.en)))
 }
 
 func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String {

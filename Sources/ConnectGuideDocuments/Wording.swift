@@ -6,20 +6,20 @@ import ConnectGuideText
 
 extension Guide {
     /// "Dashboard access to None": where a move took a property.
-    public func destination(of move: MovedProperty, _ text: UIText) -> String {
+    public func destination(of move: MovedProperty) -> String {
         text.common.moveDestination(property: property(move.property).label, option: optionLabel(move.property, move.to))
     }
 
     /// "R1: API onboarding means ...": the rule most directly behind a move.
-    public func primaryReason(of move: MovedProperty, _ text: UIText) -> String? {
+    public func primaryReason(of move: MovedProperty) -> String? {
         move.rules.first.flatMap(rule).map { text.common.ruleReason(rule: $0.id.rawValue, summary: $0.summary) }
     }
 
     /// "Dashboard access set to None (R1: ...)": one line per implied change, for stderr
     /// (the JSON lists every rule).
-    public func describe(_ move: MovedProperty, _ text: UIText) -> String {
+    public func describe(_ move: MovedProperty) -> String {
         let (label, option) = (property(move.property).label, optionLabel(move.property, move.to))
-        guard let reason = primaryReason(of: move, text) else { return text.common.moveSet(property: label, option: option) }
+        guard let reason = primaryReason(of: move) else { return text.common.moveSet(property: label, option: option) }
         return text.common.moveSetBecause(property: label, option: option, reason: reason)
     }
 
@@ -39,7 +39,7 @@ extension Guide {
     /// "This combination has the controller settings of the former Standard account type." or
     /// "... is like the former Express account type, except that ...": never "is an Express
     /// account", since accounts created with controller properties are not.
-    public func legacyTypeSentence(_ legacy: LegacyType, _ text: UIText) -> String {
+    public func legacyTypeSentence(_ legacy: LegacyType) -> String {
         guard let difference = legacy.difference else { return text.common.legacyTypeSame(name: legacy.name) }
         return text.common.legacyTypeExcept(name: legacy.name, difference: difference)
     }

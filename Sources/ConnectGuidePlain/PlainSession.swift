@@ -51,15 +51,14 @@ public enum PlainEffect: Hashable, Sendable {
 /// as effects, so the session runs the same against a terminal, a pipe or a test.
 public struct PlainSession: Sendable {
     public let guide: Guide
-    /// The words of the questions, answers and notices.
-    public let text: UIText
+    /// The words of the questions, answers and notices: the guide's language.
+    var text: UIText { guide.text }
     /// Repeat each answer after reading it. For input that is not a terminal, where
     /// nothing echoes the answer, so the transcript still reads question, answer, result.
     public let echoAnswers: Bool
 
-    public init(guide: Guide, text: UIText, echoAnswers: Bool = false) {
+    public init(guide: Guide, echoAnswers: Bool = false) {
         self.guide = guide
-        self.text = text
         self.echoAnswers = echoAnswers
     }
 
@@ -87,7 +86,7 @@ public struct PlainSession: Sendable {
         effects.write(text.plain.intro(title: guide.title) + "\n")
         if let change = state.lastChange, !change.moved.isEmpty {
             effects.write(text.plain.startAdjusted + "\n")
-            for move in change.moved { effects.write("  \(guide.describe(move, text)).\n") }
+            for move in change.moved { effects.write("  \(guide.describe(move)).\n") }
         }
         var plain = PlainState(stage: .finished, guideState: state)
         enter(guide.presets.isEmpty || !offeringPresets ? .question(0) : .presets, &plain, &effects)
@@ -264,11 +263,11 @@ public struct PlainSession: Sendable {
             // The moves one rule made are one sentence, so its reason is read once.
             var groups: [(reason: String?, destinations: [String])] = []
             for move in state.guideState.lastChange?.moved ?? [] {
-                let reason = guide.primaryReason(of: move, text)
+                let reason = guide.primaryReason(of: move)
                 if let index = groups.firstIndex(where: { $0.reason == reason }) {
-                    groups[index].destinations.append(guide.destination(of: move, text))
+                    groups[index].destinations.append(guide.destination(of: move))
                 } else {
-                    groups.append((reason, [guide.destination(of: move, text)]))
+                    groups.append((reason, [guide.destination(of: move)]))
                 }
             }
             for group in groups {
@@ -367,7 +366,7 @@ public struct PlainSession: Sendable {
                     : text.plain.optionItem(option: option.label, value: option.cliValue, summary: summary))
             let (moves, breached) = guide.consequences(ofChoosing: option.id, for: property.id, in: state)
             if !moves.isEmpty {
-                line += " " + text.plain.alsoSets(destinations: text.list(moves.map { guide.destination(of: $0, text) }))
+                line += " " + text.plain.alsoSets(destinations: text.list(moves.map { guide.destination(of: $0) }))
             }
             for rule in breached {
                 line += " " + text.plain.notRecommendedWithOthers(reason: rule.reason)

@@ -42,13 +42,15 @@ public enum StartNotice: Hashable, Sendable {
         }
     }
 
-    /// What the user reads: a warning for a problem, a note otherwise, worded by `text`.
-    public func text(in guide: Guide, _ text: UIText) -> String {
-        let message = message(in: guide, text)
+    /// What the user reads: a warning for a problem, a note otherwise, in the guide's language.
+    public func text(in guide: Guide) -> String {
+        let text = guide.text
+        let message = message(in: guide)
         return isProblem ? text.common.warning(message: message) : text.common.note(message: message)
     }
 
-    private func message(in guide: Guide, _ text: UIText) -> String {
+    private func message(in guide: Guide) -> String {
+        let text = guide.text
         switch self {
         case .resumed:
             // The five rows beside it show the selection; the notice has one line.
@@ -67,7 +69,7 @@ public enum StartNotice: Hashable, Sendable {
         case .cannotSave(let path, let problem):
             return text.common.noticeCannotSave(path: UntrustedText.escaped(path), problem: problem)
         case .implied(let move):
-            return guide.describe(move, text)
+            return guide.describe(move)
         case .ignoredURLParameters(let keys):
             let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted).joined(separator: text.common.listSeparator)
             let parameters = keys.count > Self.namedParameters

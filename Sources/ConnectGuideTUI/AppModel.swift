@@ -1,5 +1,4 @@
 import ConnectGuideCore
-import ConnectGuideText
 import ConnectGuideDocuments
 import ConnectGuideStorage
 
@@ -312,7 +311,7 @@ public struct AppModel: Sendable {
     /// directly behind each move, once.
     /// `undoable` adds how to undo it, ahead of the reasons, so a cut notice still says it.
     static func describe(_ change: SelectionChange, in guide: Guide, undoable: Bool = false) -> String {
-        let moves = change.moved.map { guide.destination(of: $0, .bundled(.en)) }
+        let moves = change.moved.map(guide.destination)
         var ruleIDs: [RuleID] = []
         for id in change.moved.compactMap(\.rules.first) where !ruleIDs.contains(id) { ruleIDs.append(id) }
         // The rule about what the user just chose explains the most; it goes first.
@@ -321,7 +320,7 @@ public struct AppModel: Sendable {
             ruleIDs = direct + ruleIDs.filter { !direct.contains($0) }
         }
         let reasons = ruleIDs.compactMap(guide.rule).map { "\($0.summary) (\($0.id))" }.joined(separator: "; ")
-        let list = UIText.bundled(.en).list(moves)
+        let list = guide.text.list(moves)
         switch change.cause {
         case .chose(let property, let option):
             let undo = undoable ? " u undoes it." : ""

@@ -2,7 +2,6 @@
 // their previews, and the explanation of the option under the cursor.
 
 import ConnectGuideCore
-import ConnectGuideText
 
 /// The left pane: the five selectors, then the focused property's section.
 ///
@@ -219,7 +218,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
-        let preview = "→ sets " + moves.map { guide.destination(of: $0, .bundled(.en)) }.joined(separator: ", ")
+        let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
         var lines: [TextLine] = []
         var cut = false
         if used + measure.of(preview) + 40 <= width - 1 {

@@ -2,7 +2,6 @@
 // configuration, memoised for the selection and width; and the one-line plan strip.
 
 import ConnectGuideCore
-import ConnectGuideText
 
 /// The steps panel: numbered steps with links, then advisories and the account configuration.
 /// Depends only on the selection and the width (see `LayoutMemo`).
@@ -65,7 +64,7 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     lines += hangingParagraph(
         "Stripe-Version: \(plan.apiVersion)", prefix: "", width: width, role: .muted, displayWidth: measure)
     if let legacy = plan.legacyType {
-        lines += hangingParagraph(model.guide.legacyTypeSentence(legacy, .bundled(.en)), prefix: "", width: width, role: .muted, displayWidth: measure)
+        lines += hangingParagraph(model.guide.legacyTypeSentence(legacy), prefix: "", width: width, role: .muted, displayWidth: measure)
     }
     return lines
 }

@@ -1,7 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
 import ConnectGuideStorage
-import ConnectGuideText
 
 extension AppModel {
     /// The app's state machine: a pure function from a model and an event to the next
@@ -60,7 +59,7 @@ extension AppModel {
     /// starting selection moved: an error when any of it is a problem, else information.
     public mutating func showStartNotices(_ notices: [StartNotice]) {
         guard !notices.isEmpty else { return }
-        let texts = notices.map { $0.text(in: guide, .bundled(.en)) }
+        let texts = notices.map { $0.text(in: guide) }
         let combined = (texts + (notice.map { [$0.text] } ?? [])).joined(separator: " ")
         notice = Notice(kind: notices.contains(where: \.isProblem) ? .error : .info, text: combined)
     }
@@ -190,7 +189,7 @@ extension AppModel {
         let changed = PropertyID.allCases.filter { before[$0] != state.selection[$0] }
         movedProperties = PropertySet(changed)
         let list = changed.isEmpty ? "nothing: your selection was already this setup"
-            : UIText.bundled(.en).list(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
+            : guide.text.list(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
         notice = Notice(kind: .info, text: "Loaded the preset \u{201C}\(preset.label)\u{201D}; it set \(list).\(changed.isEmpty ? "" : " u undoes it.")")
     }
 

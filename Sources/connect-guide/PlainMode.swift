@@ -12,7 +12,7 @@ import ConnectGuidePlatform
 func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     let format = options.printFormat ?? .text
     let guide = try options.selection.guide(.bundled)
-    let text = UIText.bundled(.en)
+    let text = guide.text
     var resumed = options.resume
     let (state, store) = try options.start(in: guide, environment: environment) { notice in
         switch notice {
@@ -25,7 +25,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         let choices = PropertyID.allCases.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
         printError(text.common.note(message: text.plain.resumedFrom(path: store.path, choices: choices)))
     }
-    let session = PlainSession(guide: guide, text: text, echoAnswers: isatty(0) == 0)
+    let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
     switch session.runOnStandardStreams(
         from: state, offeringPresets: !options.choosesStart, format: format, saver: store, environment: environment)
     {

@@ -1,6 +1,5 @@
 import ConnectGuideCore
 import ConnectGuideStorage
-import ConnectGuideText
 import ConnectGuidePlatform
 
 /// The SELECTION flags as given, before anything checks them: what
@@ -158,7 +157,7 @@ struct SelectionFlags: Hashable, Sendable {
 /// A notice on stderr, as the headless commands and --plain tell them; `prefix` names
 /// the selection where a command takes two ("selection A: ").
 func printNotice(_ notice: StartNotice, in guide: Guide, prefix: String = "") {
-    printError(prefix + notice.text(in: guide, .bundled(.en)))
+    printError(prefix + notice.text(in: guide))
 }
 
 func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String {

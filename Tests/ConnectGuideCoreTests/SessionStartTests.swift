@@ -4,10 +4,6 @@ import Testing
 @testable import ConnectGuideCore
 @testable import ConnectGuideStorage
 import ConnectGuideDocuments
-import ConnectGuideText
-
-/// The English strings, which the expected messages are written in.
-private let text = UIText.bundled(.en)
 
 /// A store in a fresh directory, holding `content` when given.
 private func store(holding content: String? = nil) throws -> SelectionStore {
@@ -126,7 +122,7 @@ struct SessionStartTests {
         }
         let refused = try begin(SessionStart(resumeByDefault: true), store: stuck)
         #expect(refused.saver == nil)
-        let message = refused.notices.first?.text(in: guide, text) ?? ""
+        let message = refused.notices.first?.text(in: guide) ?? ""
         #expect(message.contains("could not be moved aside, so this session saves nothing over it"), "\(message)")
         #expect(try String(contentsOfFile: stuck.path, encoding: .utf8) == "{ stuck")
     }
@@ -172,25 +168,25 @@ struct SessionStartTests {
 
     @Test("each notice is worded once, as before: warning: for a problem, note: otherwise")
     func wording() throws {
-        #expect(StartNotice.resumed(saved).text(in: guide, text)
+        #expect(StartNotice.resumed(saved).text(in: guide)
             == "note: opened on your last selection; r resets to the defaults, --fresh starts without it.")
-        #expect(StartNotice.nothingSavedToResume(path: "/s/last.url").text(in: guide, text) == "note: nothing saved yet in /s/last.url; starting from the defaults")
-        #expect(StartNotice.firstStart.text(in: guide, text) == "note: \(guide.prerequisites)")
+        #expect(StartNotice.nothingSavedToResume(path: "/s/last.url").text(in: guide) == "note: nothing saved yet in /s/last.url; starting from the defaults")
+        #expect(StartNotice.firstStart.text(in: guide) == "note: \(guide.prerequisites)")
         let error = SelectionStoreError(path: "/s/last.url", problem: "it is not a saved selection")
-        #expect(StartNotice.savedSelectionUnusable(error, keptAs: "/s/last.url.corrupt", startingFromDefaults: true).text(in: guide, text)
+        #expect(StartNotice.savedSelectionUnusable(error, keptAs: "/s/last.url.corrupt", startingFromDefaults: true).text(in: guide)
             == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it is kept as /s/last.url.corrupt; starting from the defaults instead")
-        #expect(StartNotice.savedSelectionUnusable(error, keptAs: nil, startingFromDefaults: false).text(in: guide, text)
+        #expect(StartNotice.savedSelectionUnusable(error, keptAs: nil, startingFromDefaults: false).text(in: guide)
             == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)")
-        #expect(StartNotice.noStateLocation.text(in: guide, text)
+        #expect(StartNotice.noStateLocation.text(in: guide)
             == "warning: cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume")
         let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
-        #expect(StartNotice.implied(move).text(in: guide, text) == "note: \(guide.describe(move, text))")
-        #expect(StartNotice.ignoredURLParameters(["utm_source"]).text(in: guide, text) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
+        #expect(StartNotice.implied(move).text(in: guide) == "note: \(guide.describe(move))")
+        #expect(StartNotice.ignoredURLParameters(["utm_source"]).text(in: guide) == "warning: ignored the URL parameter \"utm_source\": it is not one of the guide's")
         let many = (1...15_000).map { "k\($0)" }
-        #expect(StartNotice.ignoredURLParameters(many).text(in: guide, text)
+        #expect(StartNotice.ignoredURLParameters(many).text(in: guide)
             == "warning: ignored 15000 URL parameters, \"k1\", \"k2\", \"k3\", \"k4\", \"k5\" and 14995 more: they are not the guide's")
         let preview = StripeAPIVersion("2026-07-29.preview")!
-        #expect(StartNotice.previewVersion(preview, rulesFrom: guide.releaseBefore(preview: preview)).text(in: guide, text)
+        #expect(StartNotice.previewVersion(preview, rulesFrom: guide.releaseBefore(preview: preview)).text(in: guide)
             == "note: 2026-07-29.preview is a preview version: Stripe gives previews by invitation and may still change them; the guide applies the rules of 2026-07-29.dahlia, with the changes previews from that date had")
         #expect(StartNotice.ignoredURLParameters(["x"]).isProblem && StartNotice.noStateLocation.isProblem)
         #expect(!StartNotice.firstStart.isProblem && !StartNotice.resumed(saved).isProblem && !StartNotice.implied(move).isProblem)

@@ -14,7 +14,7 @@ private func session(
     var lines = ([preset] + answers)[...]
     var transcript = ""
     var saved: [Selection] = []
-    let state = PlainSession(guide: guide, text: text).run(
+    let state = PlainSession(guide: guide).run(
         from: start ?? guide.initialState(),
         readLine: { lines.popFirst() },
         write: { transcript += $0 },
@@ -94,7 +94,7 @@ struct PlainSessionTests {
     func echo() {
         var lines = ["", "2"][...]
         var transcript = ""
-        _ = PlainSession(guide: guide, text: text, echoAnswers: true).run(
+        _ = PlainSession(guide: guide, echoAnswers: true).run(
             from: guide.initialState(), readLine: { lines.popFirst() }, write: { transcript += $0 })
         #expect(transcript.contains("Enter keeps Stripe-hosted, b back, ? more: 2\n"))
     }
@@ -124,7 +124,7 @@ struct PlainSessionTests {
 
     @Test("the reducer: each answer gives its writes, a save when the selection changed, then the next question; end of input finishes")
     func reducerEffects() throws {
-        let session = PlainSession(guide: guide, text: text)
+        let session = PlainSession(guide: guide)
         let (presets, opening) = session.start(from: guide.initialState())
         #expect(presets.stage == .presets)
         guard case .write(let intro)? = opening.first, opening.count == 1 else {
@@ -159,7 +159,7 @@ struct PlainSessionTests {
 
     @Test("the review: Enter and the end of input both finish, without the end-of-input message")
     func reducerReview() {
-        let session = PlainSession(guide: guide, text: text)
+        let session = PlainSession(guide: guide)
         var state = session.start(from: guide.initialState()).state
         for _ in 0..<6 { state = session.step(state, .line("")).state }
         #expect(state.stage == .review)
@@ -175,7 +175,7 @@ struct PlainSessionTests {
     func reducerSaves() {
         var random = SeededGenerator(seed: fuzzSeed(41))
         let words = ["", "b", "?", "1", "2", "3", "4", "x", "api", "embedded", "full", "none", "separate", "platform", "stripe", "saas-embedded"]
-        let session = PlainSession(guide: guide, text: text, echoAnswers: true)
+        let session = PlainSession(guide: guide, echoAnswers: true)
         var changes = 0
         for trial in 0..<fuzzIterations(200) {
             var state = session.start(from: guide.initialState()).state

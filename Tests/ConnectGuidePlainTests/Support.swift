@@ -1,6 +1,5 @@
 import ConnectGuideContent
 import ConnectGuideCore
-import ConnectGuideText
 
 /// The guide compiled into the binary.
 let guide: Guide = Guide.bundled
@@ -10,6 +9,3 @@ func selection(_ onboarding: String, _ dashboard: String, _ chargeType: String, 
     let values = [onboarding, dashboard, chargeType, fees, liability]
     return Selection { OptionID(values[$0.index]) }
 }
-
-/// The English strings, which the expected transcripts are written in.
-let text = UIText.bundled(.en)

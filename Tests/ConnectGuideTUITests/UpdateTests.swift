@@ -1,6 +1,5 @@
 import ConnectGuideCore
 import ConnectGuideStorage
-import ConnectGuideText
 import Testing
 
 @testable import ConnectGuideTUI
@@ -92,7 +91,7 @@ struct UpdateTests {
         problem.showStartNotices([unusable, .implied(move)])
         #expect(problem.notice == Notice(
             kind: .error,
-            text: "warning: the saved selection in /x/last.url cannot be used: it is not a saved selection; it is kept as /x/last.url.corrupt note: \(guide.describe(move, .bundled(.en)))"))
+            text: "warning: the saved selection in /x/last.url cannot be used: it is not a saved selection; it is kept as /x/last.url.corrupt note: \(guide.describe(move))"))
         var note = model(140, 40)
         note.showStartNotices([.nothingSavedToResume(path: "/x/last.url")])
         #expect(note.notice?.kind == .info)

@@ -124,6 +124,25 @@ struct ArchitectureTests {
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
     }
 
+    /// The files of the core that extend `Guide`, one role each: what the guide's content
+    /// value does lives in the file named for the role, not wherever it was needed first.
+    static let guideRoles: Set<String> = [
+        "ConnectGuideCore/Ruleset.swift", "ConnectGuideCore/SelectionMachine.swift", "ConnectGuideCore/Planner.swift",
+        "ConnectGuideCore/URLCodec.swift", "ConnectGuideCore/PlanDiff.swift", "ConnectGuideCore/APIVersion.swift",
+    ]
+
+    @Test("the core extends Guide only in its role files (ruleset, machine, planner, URL codec, plan diff, API versions); no front end extends it")
+    func guideSplitByRole() throws {
+        var extending: Set<String> = []
+        for file in try Self.swiftSources() {
+            let code = try SwiftLiterals(String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)).code
+            if code.contains("extension Guide {") || code.contains("extension Guide:") { extending.insert(file) }
+        }
+        #expect(extending.filter { $0.hasPrefix("ConnectGuideCore/") } == Self.guideRoles)
+        let frontEnds = extending.filter { $0.hasPrefix("ConnectGuideTUI/") || $0.hasPrefix("ConnectGuidePlain/") || $0.hasPrefix("connect-guide/") }
+        #expect(frontEnds.isEmpty, "\(frontEnds.sorted())")
+    }
+
     @Test("the literal reader: comments are not code, interpolations are not text, prose is two words with a space")
     func literalReader() {
         let source = #"""

@@ -36,34 +36,33 @@ extension Guide {
         requirementCollectionLabels[value]
     }
 
+    /// What the user reads when a docs page URL cannot be read as a selection.
+    public func message(for error: URLImportError) -> String {
+        let separator = text.common.listSeparator
+        switch error {
+        case .empty:
+            return text.common.urlEmpty
+        case .foreignHost(let host):
+            return text.common.urlForeignHost(host: UntrustedText.quoted(host))
+        case .foreignPage(let path):
+            return text.common.urlForeignPage(path: UntrustedText.quoted(path))
+        case .malformedEncoding(let encoded):
+            return text.common.urlMalformedEncoding(text: UntrustedText.quoted(encoded))
+        case .notUTF8(let encoded):
+            return text.common.urlNotUTF8(text: UntrustedText.quoted(encoded))
+        case .unknownValue(let key, let value, let valid):
+            return text.common.urlUnknownValue(value: UntrustedText.quoted(value), key: key, valid: valid.joined(separator: separator))
+        case .conflictingValues(let key, let values):
+            return text.common.urlConflictingValues(key: key, values: values.map(UntrustedText.quoted).joined(separator: separator))
+        }
+    }
+
     /// "This combination has the controller settings of the former Standard account type." or
     /// "... is like the former Express account type, except that ...": never "is an Express
     /// account", since accounts created with controller properties are not.
     public func legacyTypeSentence(_ legacy: LegacyType) -> String {
         guard let difference = legacy.difference else { return text.common.legacyTypeSame(name: legacy.name) }
         return text.common.legacyTypeExcept(name: legacy.name, difference: difference)
-    }
-}
-
-/// What the user reads when a docs page URL cannot be read as a selection.
-extension URLImportError: CustomStringConvertible {
-    public var description: String {
-        switch self {
-        case .empty:
-            "the URL is empty; pass a docs.stripe.com/connect/design-an-integration URL or its query (?connect-...)"
-        case .foreignHost(let host):
-            "\(UntrustedText.quoted(host)) is not docs.stripe.com; pass a URL of the Connect integration guide page"
-        case .foreignPage(let path):
-            "\(UntrustedText.quoted(path)) is not the Connect integration guide page; expected /connect/design-an-integration"
-        case .malformedEncoding(let text):
-            "\(UntrustedText.quoted(text)) is not valid percent-encoding; copy the URL again from the browser"
-        case .notUTF8(let text):
-            "\(UntrustedText.quoted(text)) does not decode to UTF-8 text; copy the URL again from the browser"
-        case .unknownValue(let key, let value, let valid):
-            "\(UntrustedText.quoted(value)) is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
-        case .conflictingValues(let key, let values):
-            "\(key) is given more than once with different values (\(values.map(UntrustedText.quoted).joined(separator: ", "))); keep one"
-        }
     }
 }
 

@@ -116,7 +116,7 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         do {
             imported = try guide.selection(fromURL: text)
         } catch {
-            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
+            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(guide.message(for: error)))"))
         }
         let missing = PropertyID.allCases.filter { imported.selection[$0] == nil }
         guard missing.isEmpty else {

@@ -158,7 +158,7 @@ public struct SessionStart: Hashable, Sendable {
             return error
         case .success(let saved?)?:
             guard let broken = guide.at(guide.newestAPIVersion).violations(of: saved).first else { return nil }
-            return SelectionStoreError(path: store.path, problem: "it breaks rule \(broken.id) of this version (\(broken.summary))")
+            return SelectionStoreError(path: store.path, problem: guide.text.common.savedBreaksRule(rule: broken.id.rawValue, summary: broken.summary))
         default:
             return nil
         }

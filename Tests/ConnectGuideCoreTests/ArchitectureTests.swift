@@ -108,6 +108,29 @@ struct ArchitectureTests {
         #expect(prose.count <= Self.coreProseAllowance, "\(prose.count) prose literals:\n\(prose.joined(separator: "\n"))")
     }
 
+    /// The plain front end and the shared wording speak only through the strings table;
+    /// the prose left is `VersionRange.description`, the English of the options JSON's
+    /// `versions` field (a value scripts read, not a sentence for a reader).
+    static let wordedByTheTable: [(prefix: String, allowance: Int)] = [
+        ("ConnectGuidePlain/", 0), ("ConnectGuideDocuments/Wording.swift", 4), ("ConnectGuideStorage/SessionStart.swift", 0),
+    ]
+
+    @Test("the plain front end, the shared wording and the start notices take their words from Assets/strings")
+    func wordedByTheTable() throws {
+        let files = try Self.swiftSources()
+        for (prefix, allowance) in Self.wordedByTheTable {
+            var prose: [String] = []
+            var read = 0
+            for file in files where file.hasPrefix(prefix) {
+                read += 1
+                let literals = try SwiftLiterals(String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)).literals
+                prose += literals.filter(SwiftLiterals.isProse).map { "\(file): \($0)" }
+            }
+            #expect(read > 0, "\(prefix) found")
+            #expect(prose.count <= allowance, "\(prose.count) prose literals:\n\(prose.joined(separator: "\n"))")
+        }
+    }
+
     @Test("no force unwrap outside the terminal front end: x!, try! and as! are bad input's way to crash")
     func noForceUnwraps() throws {
         var found: [String] = []

@@ -36,7 +36,7 @@ extension PlainSession {
                     writeError(width.map { wrappedForWidth(text, width: $0) } ?? text)
                 case .save(let selection):
                     if case .failed(let failure)? = saver?.outcome(ofSaving: selection, in: guide) {
-                        writeError(UntrustedText.escapingControls(inMessage: text.common.warning(message: "\(failure)")) + "\n")
+                        writeError(UntrustedText.escapingControls(inMessage: text.files.warning(message: failure.message(text))) + "\n")
                         saver = nil
                     }
                 case .quit:
@@ -51,7 +51,7 @@ extension PlainSession {
             }
             let line = lines.next()
             if let line, line.droppedBytes > 0 {
-                writeError("\n" + text.common.warning(message: text.plain.lineTooLong(limit: String(LineReader.defaultLimit))) + "\n")
+                writeError("\n" + text.files.warning(message: text.plain.lineTooLong(limit: String(LineReader.defaultLimit))) + "\n")
             }
             (plain, effects) = step(plain, line.map { PlainInput.line($0.text) } ?? .endOfInput)
         }

@@ -21,7 +21,7 @@ public enum StartNotice: Hashable, Sendable {
     case noStateLocation
     /// No file can be at `path` (a part of it is a file, `~/.local` say): nothing is saved,
     /// and nothing can be.
-    case cannotSave(path: String, problem: String)
+    case cannotSave(path: String, problem: SavedSelectionProblem)
     /// The rules set a property that no flag chose.
     case implied(MovedProperty)
     /// --from-url had parameters that are not the guide's; they were left out. One notice
@@ -42,42 +42,42 @@ public enum StartNotice: Hashable, Sendable {
         }
     }
 
-    /// What the user reads: a warning for a problem, a note otherwise, in the guide's language.
+    /// What the user reads: "warning: " for a problem, "note: " otherwise, then the message.
     public func text(in guide: Guide) -> String {
-        let text = guide.text
-        let message = message(in: guide)
-        return isProblem ? text.common.warning(message: message) : text.common.note(message: message)
+        isProblem ? guide.text.files.warning(message: message(in: guide)) : guide.text.files.note(message: message(in: guide))
     }
 
     private func message(in guide: Guide) -> String {
-        let text = guide.text
+        let words = guide.text.files
         switch self {
         case .resumed:
             // The five rows beside it show the selection; the notice has one line.
-            return text.common.noticeResumed
+            return words.resumed
         case .nothingSavedToResume(let path):
-            return text.common.noticeNothingSaved(path: path)
+            return words.nothingSavedToResume(path: path)
         case .firstStart:
             return guide.prerequisites
         case .savedSelectionUnusable(let error, let keptAs, let startingFromDefaults):
-            let problem = "\(error)"
-            let kept = keptAs.map { text.common.noticeUnusableKept(problem: problem, path: $0) }
-                ?? text.common.noticeUnusableNotMoved(problem: problem)
-            return startingFromDefaults ? text.common.noticeStartingFromDefaults(message: kept) : kept
+            let unusable = error.message(guide.text)
+            let kept = keptAs.map { words.keptAs(message: unusable, path: $0) } ?? words.notMovedAside(message: unusable)
+            return startingFromDefaults ? words.startingFromDefaults(message: kept) : kept
         case .noStateLocation:
-            return text.common.noticeNoStateLocation
+            return words.noStateLocation
         case .cannotSave(let path, let problem):
-            return text.common.noticeCannotSave(path: UntrustedText.escaped(path), problem: problem)
+            return words.cannotSaveIn(path: UntrustedText.escaped(path), problem: problem.message(guide.text))
         case .implied(let move):
             return guide.describe(move)
+        case .ignoredURLParameters(let keys) where keys.count == 1:
+            return words.ignoredURLParameter(key: UntrustedText.quoted(keys[0]))
         case .ignoredURLParameters(let keys):
-            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted).joined(separator: text.common.listSeparator)
-            let parameters = keys.count > Self.namedParameters
-                ? text.common.namedAndMore(names: named, more: String(keys.count - Self.namedParameters)) : named
-            return text.common.noticeIgnoredParameters(parameters: parameters, count: keys.count)
+            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted)
+            let list = keys.count > Self.namedParameters
+                ? words.andMore(names: named.joined(separator: ", "), count: keys.count - Self.namedParameters)
+                : guide.text.list(named)
+            return words.ignoredURLParameters(count: keys.count, keys: list)
         case .previewVersion(let version, let release):
-            let rules = release.map { text.common.previewRulesFrom(release: "\($0)") } ?? text.common.previewRulesKnown
-            return text.common.noticePreview(version: "\(version)", rules: rules)
+            let rules = release.map { words.previewRulesOf(release: $0.description) } ?? words.previewRulesKnown
+            return words.previewVersion(version: version.description, rules: rules)
         }
     }
 }
@@ -158,7 +158,7 @@ public struct SessionStart: Hashable, Sendable {
             return error
         case .success(let saved?)?:
             guard let broken = guide.at(guide.newestAPIVersion).violations(of: saved).first else { return nil }
-            return SelectionStoreError(path: store.path, problem: guide.text.common.savedBreaksRule(rule: broken.id.rawValue, summary: broken.summary))
+            return SelectionStoreError(path: store.path, problem: .breaksRule(id: broken.id.rawValue, summary: broken.summary))
         default:
             return nil
         }

@@ -23,7 +23,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     }
     if resumed, let store {
         let choices = PropertyID.allCases.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
-        printError(text.common.note(message: text.plain.resumedFrom(path: store.path, choices: choices)))
+        printError(text.files.note(message: text.plain.resumedFrom(path: store.path, choices: choices)))
     }
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
     switch session.runOnStandardStreams(

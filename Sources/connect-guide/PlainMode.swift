@@ -22,7 +22,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         printNotice(notice, in: guide)
     }
     if resumed, let store {
-        let choices = PropertyID.allCases.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
+        let choices = state.selection.properties.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
         printError(text.files.note(message: text.plain.resumedFrom(path: store.path, choices: choices)))
     }
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)

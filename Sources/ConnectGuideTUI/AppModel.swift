@@ -309,7 +309,7 @@ public struct AppModel: Sendable {
             ruleIDs = direct + ruleIDs.filter { !direct.contains($0) }
         }
         let reasons = ruleIDs.compactMap(guide.rule).map { "\($0.summary) (\($0.id))" }.joined(separator: "; ")
-        let list = listed(moves)
+        let list = guide.text.list(moves)
         switch change.cause {
         case .chose(let property, let option):
             let undo = undoable ? " u undoes it." : ""

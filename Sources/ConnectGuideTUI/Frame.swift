@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// The terminal's size in character cells.
 public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {

@@ -2,6 +2,7 @@
 // style, lines, a scrolled window of lines, and the wrapping that makes them.
 
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// A run of text in one style.
 struct Span: Hashable, Sendable {

@@ -190,7 +190,7 @@ extension AppModel {
         let changed = state.selection.differences(from: before)
         movedProperties = PropertySet(changed)
         let list = changed.isEmpty ? "nothing: your selection was already this setup"
-            : listed(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
+            : guide.text.list(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
         notice = Notice(kind: .info, text: "Loaded the preset \u{201C}\(preset.label)\u{201D}; it set \(list).\(changed.isEmpty ? "" : " u undoes it.")")
     }
 

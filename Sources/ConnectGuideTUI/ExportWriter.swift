@@ -46,12 +46,12 @@ func displayedPath(_ path: String) -> String {
     return name.first == " " || name.last == " " ? UntrustedText.quoted(path) : UntrustedText.escaped(path)
 }
 
-/// An absolute path: `~/` means the home directory, and relative paths start in the
+/// An absolute path: `~/` means the home directory (when one is known), and relative paths start in the
 /// working directory, so the notice can say exactly where the file went. Spaces at either
 /// end are part of the name, as typed (the messages show such a name in quotes).
 func resolve(_ path: String, workingDirectory: String?, home: String?) -> String {
     if path.hasPrefix("/") { return path }
-    if path == "~" || path.hasPrefix("~/"), let home = home ?? environmentValue("HOME") {
+    if path == "~" || path.hasPrefix("~/"), let home {
         return home + path.dropFirst()
     }
     let base = workingDirectory ?? currentDirectory()

@@ -21,9 +21,9 @@ public enum InteractiveSession {
     /// pipe or file only when the plan is to be printed there (`--print`), which is what
     /// makes `plan=$(connect-guide --print json)` work; otherwise a redirected stdout
     /// means the caller wanted output, not a screen, and a headless command fits better.
-    public static func refusal(printRequested: Bool) -> String? {
+    public static func refusal(printRequested: Bool, environment: Environment) -> String? {
         let headless = headlessAdvice
-        let term = environmentValue("TERM") ?? ""
+        let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
             return "the full-screen guide needs a terminal that can move the cursor, and TERM is \(term.isEmpty ? "not set" : "\"dumb\""). \(headless)"
         }
@@ -52,10 +52,10 @@ public enum InteractiveSession {
         guide: Guide, start: GuideState, startNotices: [StartNotice] = [], environment: Environment = [:],
         printFormat: String? = nil, offerPresets: Bool = false, saver: (any SelectionSaver)? = nil
     ) throws(TerminalUnavailable) -> Ending {
-        let terminal = try Terminal()
+        let terminal = try Terminal(environment: environment)
         defer { terminal.end() }
         let color = terminal.hasColor
-        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
+        var decoder = KeyDecoder(escapeDelay: environment["ESCDELAY"].flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
             workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets,
@@ -137,7 +137,7 @@ public enum InteractiveSession {
                         case .quit: return finish(.quit(model.state.selection))
                         case .cancel: return finish(.cancelled(model.state.selection))
                         case .repaint: repaint = true
-                        case .export(let request): pending = .exported(writeExport(request))
+                        case .export(let request): pending = .exported(writeExport(request, workingDirectory: options.workingDirectory, home: options.home))
                         case .open(let url): pending = .opened(openInBrowser(url, environment: environment))
                         case .copy(let text): terminal.copyToClipboard(text)
                         }

@@ -170,9 +170,11 @@ extension AppModel {
         case .enter, .character(" "):
             choosePreset(cursor)
             return nil
-        case .character(let digit) where digit.wholeNumberValue.map({ (1...count).contains($0) }) == true:
-            choosePreset(digit.wholeNumberValue! - 1)
-            return nil
+        case .character(let digit):
+            if let number = digit.wholeNumberValue, (1...count).contains(number) {
+                choosePreset(number - 1)
+                return nil
+            }
         case .redraw: return .repaint
         default: break
         }

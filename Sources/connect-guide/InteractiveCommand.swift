@@ -29,7 +29,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
     let guide = try session.selection.guide(.bundled) { notices.append($0) }
     let printNotices = { notices.forEach { printNotice($0, in: guide) } }
     // Checked before reading the saved selection, so a refusal changes nothing.
-    if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
+    if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil, environment: environment) {
         printNotices()
         throw CLIError.usage(refusal)
     }

@@ -251,10 +251,16 @@ public struct SessionOptions: Hashable, Sendable {
     }
 }
 
+/// The selection's state with where the cursor was at that moment.
+struct Snapshot: Hashable, Sendable {
+    let state: GuideState
+    let cursor: GuideCursor
+}
+
 /// One undoable change of selection: the state before it and after it.
 struct HistoryEntry: Hashable, Sendable {
-    let before: GuideState
-    let after: GuideState
+    let before: Snapshot
+    let after: Snapshot
 }
 
 /// Everything the interactive app shows: the guide's state plus the state of the UI.
@@ -264,6 +270,8 @@ public struct AppModel: Sendable {
     /// How wide characters are on the terminal in use; all layout measures with it.
     public let displayWidth: DisplayWidth
     public internal(set) var state: GuideState
+    /// The property open and the option under the cursor.
+    public internal(set) var cursor: GuideCursor
     public internal(set) var size: TerminalSize
     /// Lines scrolled off the top of the explanation (the focused property's text).
     public internal(set) var explanationScroll = 0
@@ -282,6 +290,9 @@ public struct AppModel: Sendable {
     /// c: the plan step whose API calls show as code under it in the steps panel.
     public internal(set) var codeStep: Int?
     public let options: SessionOptions
+    /// The format of the export being written, off the loop, until its outcome comes back:
+    /// the dialog waits for it (Esc closes it, and the outcome is then a notice).
+    public internal(set) var exporting: ExportFormat?
     /// A save failed: the session goes on without saving, having said so once.
     public internal(set) var savingStopped = false
     /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
@@ -297,6 +308,7 @@ public struct AppModel: Sendable {
         self.options = options
         self.displayWidth = displayWidth
         self.state = state
+        cursor = GuideCursor(on: state.selection)
         self.size = size
         if let change = state.lastChange, !change.moved.isEmpty {
             notice = Notice(kind: .moved, text: Self.describe(change, in: guide))

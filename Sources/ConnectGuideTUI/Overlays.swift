@@ -318,7 +318,12 @@ private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model:
         Span(text: tail(of: target, width: width - 2 - 9, displayWidth: measure), role: .muted),
     ]))
     lines.append(.blank)
-    if dialog.confirmingOverwrite {
+    if model.exporting != nil {
+        lines += hangingParagraph(
+            "Saving to \(tail(of: target, width: width - 4, displayWidth: measure))… A FIFO waits up to a second for its reader. "
+                + "Esc closes this; the outcome then shows below.",
+            prefix: "", width: width - 2, style: [.bold], role: .notice, displayWidth: measure)
+    } else if dialog.confirmingOverwrite {
         lines += hangingParagraph(
             "\(tail(of: target, width: width - 4, displayWidth: measure)) already exists. Replace it? y replaces, n keeps it.",
             prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
@@ -336,7 +341,7 @@ private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model:
     drawPanel(&frame, rect: rect, title: "Export", lines: lines)
     // The cursor: the cell under it in reverse video (hidden while asking y/n).
     let row = rect.y + 1 + fieldRow
-    if !dialog.confirmingOverwrite, row < rect.y + rect.height - 1 {
+    if !dialog.confirmingOverwrite, model.exporting == nil, row < rect.y + rect.height - 1 {
         let column = rect.x + 1 + 9 + field.cursorColumn
         if column < rect.x + rect.width - 1 {
             frame.write(String(field.cursorCharacter), column: column, row: row, style: [.reverse], role: .focus)

@@ -25,18 +25,17 @@ struct PropertiesPaneLayout {
 
     init(model: AppModel, pane: Rect) {
         let guide = model.guide
-        let state = model.state
         let width = model.displayWidth
         let inner = pane.inset(by: 1)
         let textWidth = inner.width - 2
-        let property = guide.property(state.focus)
+        let property = guide.property(model.cursor.focus)
 
         let allSelectors = selectorLines(model: model, width: inner.width)
         let introLines = wrapText(property.section.intro, width: textWidth, displayWidth: width).map { TextLine(" " + $0) }
-        let highlighted = property.option(state.highlighted)
+        let highlighted = property.option(model.cursor.highlighted)
         explanationTitle = highlighted.map { "\($0.label)" } ?? ""
         // The property's own name, as in the selectors and the notices.
-        sectionTitle = "\(state.focus.index + 1) · \(property.label)"
+        sectionTitle = "\(model.cursor.focus.index + 1) · \(property.label)"
 
         // When rows are short, in turn: the intro scrolls with the explanation, each
         // preview ("→ sets ...") is cut to one line, the previews move onto their option's
@@ -127,7 +126,7 @@ private func cautionedProperties(_ model: AppModel) -> PropertySet {
 /// cursor's ▸), highlighted when the last choice moved it, "!" when its value goes against
 /// a recommendation.
 private func selectorLine(model: AppModel, property: Property, head: String, value: String, cautioned: Bool) -> TextLine {
-    let focused = property.id == model.state.focus
+    let focused = property.id == model.cursor.focus
     let moved = model.movedProperties.contains(property.id)
     var spans = [
         Span(text: head, style: focused || moved ? [.bold] : [], role: focused ? .focus : (moved ? .notice : .plain)),
@@ -150,7 +149,7 @@ private func expandedSelectors(model: AppModel, width: Int, focusedOptions: [Tex
         let value = property.option(model.state.selection[property.id])?.label ?? ""
         let cautioned = cautioned.contains(property.id)
         lines.append(selectorLine(model: model, property: property, head: head, value: measure.truncate(value, to: width - measure.of(head) - 5), cautioned: cautioned))
-        if property.id == model.state.focus {
+        if property.id == model.cursor.focus {
             lines += focusedOptions
             continue
         }
@@ -190,11 +189,11 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
     let guide = model.guide
     let state = model.state
     let measure = model.displayWidth
-    let property = guide.property(state.focus)
+    let property = guide.property(model.cursor.focus)
     var groups: [OptionGroup] = []
     for option in property.options {
         let chosen = state.selection[property.id] == option.id
-        let underCursor = state.highlighted == option.id
+        let underCursor = model.cursor.highlighted == option.id
         let target = HitTarget.option(property.id, option.id)
         let head = (underCursor ? " ▸ " : "   ") + (chosen ? "(•) " : "( ) ")
         var spans = [
@@ -202,7 +201,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             Span(text: option.label, style: underCursor ? [.reverse, .bold] : (chosen ? [.bold] : []), role: underCursor ? .focus : .plain),
         ]
         // Marked before it is chosen: an option that goes against a recommendation.
-        let (moves, breached) = model.memo.consequences(ofChoosing: option.id, in: state, guide: guide)
+        let (moves, breached) = model.memo.consequences(ofChoosing: option.id, for: property.id, in: state, guide: guide)
         let advisedAgainst = !breached.isEmpty
         let mark = advisedAgainst ? " !" : ""
         if advisedAgainst { spans.append(Span(text: mark, style: [.bold], role: .warning)) }
@@ -257,7 +256,7 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     let guide = model.guide
     let state = model.state
     let measure = model.displayWidth
-    let property = guide.property(state.focus)
+    let property = guide.property(model.cursor.focus)
     var lines: [TextLine] = []
     func paragraph(_ text: String, prefix: String = "", style: CellStyle = [], role: ColorRole = .plain) {
         lines += hangingParagraph(text, prefix: prefix, width: width, style: style, role: role, displayWidth: measure)
@@ -269,10 +268,10 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
         for item in items { paragraph(item, prefix: "• ") }
     }
 
-    if let option = property.option(state.highlighted) {
+    if let option = property.option(model.cursor.highlighted) {
         // Why the option is marked "!": flagged first in one line, each recommendation it goes
         // against in plain words after "Best for", which must show without scrolling.
-        let breached = model.memo.consequences(ofChoosing: option.id, in: state, guide: guide).breached
+        let breached = model.memo.consequences(ofChoosing: option.id, for: property.id, in: state, guide: guide).breached
         if !breached.isEmpty {
             paragraph("Stripe advises against this with your other choices (why: below).", prefix: "! ", style: [.bold], role: .warning)
         }
@@ -293,7 +292,7 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     }
     list("About this choice", guide.notes(of: property.section, for: state.selection))
     // The docs page puts "Pay out users" between the fees and the liability sections.
-    if state.focus == .fees {
+    if model.cursor.focus == .fees {
         let payouts = guide.payouts
         lines.append(.blank)
         lines.append(TextLine(" " + payouts.heading, style: [.bold, .underline], role: .heading))

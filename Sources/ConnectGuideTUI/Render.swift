@@ -200,6 +200,7 @@ func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: Strin
     case .menu(let menu):
         return [("↑↓", "choose"), ("Enter", menu.purpose == .copy ? "copy" : "open"), ("Esc", "close")]
     case .export(let dialog):
+        if model.exporting != nil { return [("Esc", "close")] }
         if dialog.confirmingOverwrite { return [("y", "replace the file"), ("n", "keep it")] }
         return [Command.nextFormat, .save, .close].compactMap { hint(for: $0, in: .exportDialog) }
             + [("←→ ^A ^E ^W ^U", "edit")]

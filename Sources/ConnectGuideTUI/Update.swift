@@ -27,7 +27,7 @@ extension AppModel {
             next.finishSave(outcome)
         case .paste(let text):
             // Only the file name takes text; elsewhere a paste is not a string of commands.
-            if case .export(var dialog) = overlay, !dialog.confirmingOverwrite {
+            if case .export(var dialog) = overlay, !dialog.confirmingOverwrite, exporting == nil {
                 dialog.insert(text)
                 next.overlay = .export(dialog)
             }
@@ -73,27 +73,27 @@ extension AppModel {
         guard let command = command(for: key, in: .guide) else { return nil }
         switch command {
         case .previousOption:
-            if stepsOnly { scroll(.steps, by: -1) } else { apply(.highlightPrevious) }
+            if stepsOnly { scroll(.steps, by: -1) } else { moveCursor(to: cursor.moving(.previous, in: guide)) }
         case .nextOption:
-            if stepsOnly { scroll(.steps, by: 1) } else { apply(.highlightNext) }
+            if stepsOnly { scroll(.steps, by: 1) } else { moveCursor(to: cursor.moving(.next, in: guide)) }
         case .previousProperty:
-            apply(.focusPrevious)
+            moveCursor(to: cursor.focusing(by: -1, in: state.selection))
         case .nextProperty:
-            apply(.focusNext)
+            moveCursor(to: cursor.focusing(by: 1, in: state.selection))
         case .jumpToProperty(let index):
-            apply(.focus(PropertyID.allCases[index]))
+            focus(PropertyID.allCases[index])
             // Jumping to a property means wanting to see it.
             stackedPane = .properties
         case .select:
-            if !stepsOnly { apply(.selectHighlighted) }
+            if !stepsOnly { apply(.choose(cursor.focus, cursor.highlighted)) }
         case .pageUp:
             if stepsOnly { scroll(.steps, by: -layout.stepsPage) } else { scroll(.explanation, by: -layout.explanationPage) }
         case .pageDown:
             if stepsOnly { scroll(.steps, by: layout.stepsPage) } else { scroll(.explanation, by: layout.explanationPage) }
         case .firstOption:
-            if stepsOnly { stepsScroll = 0 } else { apply(.highlightFirst) }
+            if stepsOnly { stepsScroll = 0 } else { moveCursor(to: cursor.moving(.first, in: guide)) }
         case .lastOption:
-            if stepsOnly { stepsScroll = layout.maxStepsScroll } else { apply(.highlightLast) }
+            if stepsOnly { stepsScroll = layout.maxStepsScroll } else { moveCursor(to: cursor.moving(.last, in: guide)) }
         case .stepsUp:
             scroll(.steps, by: -layout.stepsPage)
         case .stepsDown:
@@ -214,10 +214,10 @@ extension AppModel {
 
     /// Puts a whole earlier state back: the selection with everything the rules moved, and
     /// the focus and cursor of that moment.
-    private mutating func restore(_ earlier: GuideState) {
-        if earlier.focus != state.focus || earlier.highlighted != state.highlighted { explanationScroll = 0 }
+    private mutating func restore(_ earlier: Snapshot) {
+        moveCursor(to: earlier.cursor)
         let before = state.selection
-        state = earlier
+        state = earlier.state
         markChanges(from: before)
         movedProperties = PropertySet(PropertyID.allCases.filter { before[$0] != state.selection[$0] })
     }
@@ -236,7 +236,7 @@ extension AppModel {
 
     /// "choosing Destination charges (which also set ...)", "the reset".
     private func describeStep(_ entry: HistoryEntry) -> String {
-        guard let change = entry.after.lastChange else { return "the last change" }
+        guard let change = entry.after.state.lastChange else { return "the last change" }
         switch change.cause {
         case .chose(let property, let option):
             let moved = change.moved.isEmpty ? "" : " and what it moved"
@@ -244,7 +244,7 @@ extension AppModel {
         case .reset: return "the reset"
         case .loaded:
             // A preset is loaded whole (presets are valid), so its selection names it.
-            if let preset = guide.presets.first(where: { $0.selection == entry.after.selection }) {
+            if let preset = guide.presets.first(where: { $0.selection == entry.after.state.selection }) {
                 return "loading the preset \u{201C}\(preset.label)\u{201D}"
             }
             return "loading the selection"
@@ -255,21 +255,31 @@ extension AppModel {
     /// a session makes, and keeps a key held down from growing memory without end.
     static let historyLimit = 10_000
 
-    /// Runs a selection event through the core and updates what depends on it.
+    /// Moves the cursor; the explanation of what is now under it starts at its top.
+    private mutating func moveCursor(to moved: GuideCursor) {
+        if moved != cursor { explanationScroll = 0 }
+        cursor = moved
+    }
+
+    /// Opens a property's section, at its chosen option.
+    private mutating func focus(_ property: PropertyID) {
+        moveCursor(to: cursor.focusing(property, in: state.selection))
+    }
+
+    /// Runs a selection event through the core and updates what depends on it: the cursor
+    /// follows the change (to the option chosen), and it can be undone.
     mutating func apply(_ event: GuideEvent) {
-        let before = state
+        let before = Snapshot(state: state, cursor: cursor)
         state = guide.reduce(state, event)
-        if state.focus != before.focus || state.highlighted != before.highlighted {
-            explanationScroll = 0
-        }
         guard let change = state.lastChange else { return }
-        if state.selection != before.selection {
-            undoStack.append(HistoryEntry(before: before, after: state))
+        moveCursor(to: cursor.following(change, to: state.selection))
+        if state.selection != before.state.selection {
+            undoStack.append(HistoryEntry(before: before, after: Snapshot(state: state, cursor: cursor)))
             if undoStack.count > Self.historyLimit { undoStack.removeFirst(undoStack.count - Self.historyLimit) }
             redoStack.removeAll()
-            markChanges(from: before.selection)
+            markChanges(from: before.state.selection)
             movedProperties = change.cause == .reset
-                ? PropertySet(PropertyID.allCases.filter { before.selection[$0] != state.selection[$0] }) : PropertySet(change.moved.map(\.property))
+                ? PropertySet(PropertyID.allCases.filter { before.state.selection[$0] != state.selection[$0] }) : PropertySet(change.moved.map(\.property))
         }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {
@@ -308,7 +318,7 @@ extension AppModel {
                 case .preset(let index): choosePreset(index)
                 case .property(let property), .option(let property, _):
                     self.overlay = nil
-                    apply(.focus(property))
+                    focus(property)
                 case .overlay: break
                 default: self.overlay = nil
                 }
@@ -318,7 +328,7 @@ extension AppModel {
             return nil
         }
         switch target {
-        case .property(let property): apply(.focus(property))
+        case .property(let property): focus(property)
         case .option(let property, let option): apply(.choose(property, option))
         case .scrollArea, .overlay, .preset, .background: break
         }
@@ -484,6 +494,16 @@ extension AppModel {
     private mutating func pressInExportDialog(_ key: Key, dialog: ExportDialog) -> Effect? {
         var dialog = dialog
         var effect: Effect?
+        if exporting != nil {
+            // An export is being written: the dialog waits for its outcome; Esc leaves it
+            // to come back as a notice.
+            switch key {
+            case .escape: overlay = nil
+            case .redraw: return .repaint
+            default: break
+            }
+            return nil
+        }
         if dialog.confirmingOverwrite {
             switch key {
             case .character("y"), .character("Y"):
@@ -530,7 +550,8 @@ extension AppModel {
         return effect
     }
 
-    private func exportRequest(_ dialog: ExportDialog, overwrite: Bool) -> ExportRequest {
+    private mutating func exportRequest(_ dialog: ExportDialog, overwrite: Bool) -> ExportRequest {
+        exporting = dialog.format
         let report = PlanReport(plan: plan)
         let contents: String
         switch dialog.format {
@@ -549,11 +570,24 @@ extension AppModel {
     }
 
     private mutating func finishExport(_ outcome: ExportOutcome) {
-        guard case .export(var dialog) = overlay else { return }
+        let format = exporting
+        exporting = nil
+        guard case .export(var dialog) = overlay else {
+            // The dialog was closed while the export was written: the outcome is a notice.
+            switch outcome {
+            case .written(let path):
+                notice = Notice(kind: .info, text: "Saved \(format.map { "\($0.rawValue) " } ?? "")to \(displayedPath(path)).")
+            case .exists(let path):
+                notice = Notice(kind: .error, text: "Not saved: \(displayedPath(path)) already exists, and the dialog that would ask was closed.")
+            case .failed(let message):
+                notice = Notice(kind: .error, text: message)
+            }
+            return
+        }
         switch outcome {
         case .written(let path):
             overlay = nil
-            notice = Notice(kind: .info, text: "Saved \(dialog.format.rawValue) to \(displayedPath(path)).")
+            notice = Notice(kind: .info, text: "Saved \((format ?? dialog.format).rawValue) to \(displayedPath(path)).")
         case .exists:
             dialog.confirmingOverwrite = true
             overlay = .export(dialog)

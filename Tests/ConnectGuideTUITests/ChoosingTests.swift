@@ -34,7 +34,7 @@ struct ChoosingTests {
     func apiOptionPreviewsN4() {
         // Focus starts on onboarding with direct charges: move the cursor to API.
         let onAPI = model(120, 45, after: keys(.down, .down))
-        #expect(onAPI.state.highlighted == "api")
+        #expect(onAPI.cursor.highlighted == "api")
         let text = render(onAPI).text
         #expect(text.contains("API !"))
         #expect(text.contains("! Not recommended with your other choices. A") && text.contains("its balance goes negative more often"))
@@ -43,7 +43,7 @@ struct ChoosingTests {
             guide: guide, state: guide.reduce(guide.initialState(), .choose(.chargeType, "destination")),
             size: TerminalSize(columns: 120, rows: 45), options: SessionOptions())
         destination = pressing(destination, typed("1") + keys(.home, .down, .down))
-        #expect(destination.state.highlighted == "api")
+        #expect(destination.cursor.highlighted == "api")
         #expect(!render(destination).text.contains("its balance goes negative more often"))
     }
 

@@ -318,6 +318,18 @@ public struct AppModel: Sendable {
 
     public var plan: Plan { guide.plan(for: state.selection) }
 
+    /// Whose key map the keys go to: the open panel's, or the guide's (nil).
+    var keyContext: KeyContext? {
+        switch overlay {
+        case nil: nil
+        case .help: .help
+        case .url: .urlView
+        case .menu(let menu): menu.purpose == .copy ? .copyMenu : .openMenu
+        case .presets: .presets
+        case .export(let dialog): exporting != nil ? .exportUnderWay : dialog.confirmingOverwrite ? .exportConfirm : .exportDialog
+        }
+    }
+
     /// The notice for a change that moved other properties: what moved, then the rule most
     /// directly behind each move, once.
     /// `undoable` adds how to undo it, ahead of the reasons, so a cut notice still says it.

@@ -190,38 +190,11 @@ func drawHints(_ frame: inout Frame, hints: [(key: String, action: String)], row
 }
 
 func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: String)] {
-    switch model.overlay {
-    case .help:
-        return [("↑↓", "scroll"), ("Esc", "close")]
-    case .presets:
-        return [("↑↓", "choose"), ("Enter", "load"), ("1-\(model.guide.presets.count)", "load that one"), ("Esc", "keep as is")]
-    case .url:
-        return [("y", "copy"), ("o", "open"), ("Esc", "close")]
-    case .menu(let menu):
-        return [("↑↓", "choose"), ("Enter", menu.purpose == .copy ? "copy" : "open"), ("Esc", "close")]
-    case .export(let dialog):
-        if model.exporting != nil { return [("Esc", "close")] }
-        if dialog.confirmingOverwrite { return [("y", "replace the file"), ("n", "keep it")] }
-        return [Command.nextFormat, .save, .close].compactMap { hint(for: $0, in: .exportDialog) }
-            + [("←→ ^A ^E ^W ^U", "edit")]
-    case nil:
-        break
-    }
+    if let context = model.keyContext { return keyBar(context, count: model.guide.presets.count) }
     // With --print, how the session ends comes first.
-    let ending: [(key: String, action: String)] = model.options.printFormat.map { [("q", "done: prints \($0)"), ("Esc", "cancel")] } ?? []
-    let commands: [Command]
-    switch mode {
-    case .stacked(.steps):
-        return ending + [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties")]
-            + [Command.export, .open, .copy, .showURL, .undo, .help].compactMap { hint(for: $0) }
-    case .stacked:
-        // Export, open, copy and the URL before the rest: the header has ? and q.
-        commands = [.nextOption, .nextProperty, .select, .switchPane, .export, .open, .copy, .showURL, .undo, .help, .presets]
-    default:
-        // What fits goes first: the rest is in the help.
-        commands = [.nextOption, .nextProperty, .select, .help, .presets, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]
-    }
-    return ending + commands.compactMap { hint(for: $0) }
+    let ending = model.options.printFormat.map(printEndingHints) ?? []
+    let views = mode == .stacked(.steps) ? stepsViewHints : []
+    return ending + views + guideBar(mode).compactMap { hint(for: $0) }
 }
 
 // MARK: - Colour

@@ -86,9 +86,9 @@ extension AppModel {
             stackedPane = .properties
         case .select:
             if !stepsOnly { apply(.choose(cursor.focus, cursor.highlighted)) }
-        case .pageUp:
+        case .previousPage:
             if stepsOnly { scroll(.steps, by: -layout.stepsPage) } else { scroll(.explanation, by: -layout.explanationPage) }
-        case .pageDown:
+        case .nextPage:
             if stepsOnly { scroll(.steps, by: layout.stepsPage) } else { scroll(.explanation, by: layout.explanationPage) }
         case .firstOption:
             if stepsOnly { stepsScroll = 0 } else { moveCursor(to: cursor.moving(.first, in: guide)) }
@@ -159,23 +159,21 @@ extension AppModel {
             return nil
         }
         var cursor = cursor
-        switch key {
-        case .escape, .character("q"), .character("p"):
+        switch command(for: key, in: .presets) {
+        case .close?:
             overlay = nil
             return nil
-        case .up, .character("k"), .backTab: cursor = (cursor + count - 1) % count
-        case .down, .character("j"), .tab: cursor = (cursor + 1) % count
-        case .home: cursor = 0
-        case .end: cursor = count - 1
-        case .enter, .character(" "):
+        case .previousItem?: cursor = (cursor + count - 1) % count
+        case .nextItem?: cursor = (cursor + 1) % count
+        case .firstItem?: cursor = 0
+        case .lastItem?: cursor = count - 1
+        case .activate?:
             choosePreset(cursor)
             return nil
-        case .character(let digit):
-            if let number = digit.wholeNumberValue, (1...count).contains(number) {
-                choosePreset(number - 1)
-                return nil
-            }
-        case .redraw: return .repaint
+        case .chooseNumbered(let number)? where (1...count).contains(number):
+            choosePreset(number - 1)
+            return nil
+        case .repaint?: return .repaint
         default: break
         }
         overlay = .presets(cursor: cursor)
@@ -338,15 +336,16 @@ extension AppModel {
     // MARK: Overlays
 
     private mutating func pressInHelp(_ key: Key) -> Effect? {
-        switch key {
-        case .escape, .character("?"), .character("q"), .enter: overlay = nil
-        case .up, .character("k"): scroll(.help, by: -1)
-        case .down, .character("j"): scroll(.help, by: 1)
-        case .pageUp: scroll(.help, by: -max(helpLayout(self).lines.visibleRows - 1, 1))
-        case .pageDown: scroll(.help, by: max(helpLayout(self).lines.visibleRows - 1, 1))
-        case .home: helpScroll = 0
-        case .end: helpScroll = helpLayout(self).lines.maxOffset
-        case .redraw: return .repaint
+        let page = max(helpLayout(self).lines.visibleRows - 1, 1)
+        switch command(for: key, in: .help) {
+        case .close?: overlay = nil
+        case .scrollUp?: scroll(.help, by: -1)
+        case .scrollDown?: scroll(.help, by: 1)
+        case .previousPage?: scroll(.help, by: -page)
+        case .nextPage?: scroll(.help, by: page)
+        case .top?: helpScroll = 0
+        case .bottom?: helpScroll = helpLayout(self).lines.maxOffset
+        case .repaint?: return .repaint
         default: break
         }
         return nil
@@ -355,15 +354,15 @@ extension AppModel {
     private mutating func pressInURLView(_ key: Key) -> Effect? {
         guard case .url(_, let address)? = overlay else { return nil }
         let url = address ?? guide.url(for: state.selection)
-        switch key {
-        case .escape, .character("v"), .character("q"), .enter: overlay = nil
-        case .character("y"):
+        switch command(for: key, in: .urlView) {
+        case .close?: overlay = nil
+        case .copy?:
             overlay = nil
             return copy(url, named: address == nil ? "the docs URL" : "the link")
-        case .character("o"):
+        case .open?:
             overlay = nil
             return .open(url)
-        case .redraw: return .repaint
+        case .repaint?: return .repaint
         default: break
         }
         return nil
@@ -413,26 +412,22 @@ extension AppModel {
 
     private mutating func pressInMenu(_ key: Key, menu: Menu) -> Effect? {
         var menu = menu
-        let activate: Character = menu.purpose == .copy ? "y" : "o"
-        switch key {
-        case .escape, .character("q"):
+        let count = menu.items.count
+        switch command(for: key, in: menu.purpose == .copy ? .copyMenu : .openMenu) {
+        case .close?:
             overlay = nil
             return nil
-        case .up, .character("k"), .backTab:
-            menu.cursor = (menu.cursor + menu.items.count - 1) % menu.items.count
-        case .down, .character("j"), .tab:
-            menu.cursor = (menu.cursor + 1) % menu.items.count
-        case .home:
-            menu.cursor = 0
-        case .end:
-            menu.cursor = menu.items.count - 1
-        case .character(let digit) where digit.isASCII && digit.isNumber:
-            if let index = menuItem(ofStep: Int(String(digit)) ?? 0, in: menu) { menu.cursor = index }
-        case .enter, .character(activate):
+        case .previousItem?: menu.cursor = (menu.cursor + count - 1) % count
+        case .nextItem?: menu.cursor = (menu.cursor + 1) % count
+        case .firstItem?: menu.cursor = 0
+        case .lastItem?: menu.cursor = count - 1
+        case .jumpToStep(let number)?:
+            if let index = menuItem(ofStep: number, in: menu) { menu.cursor = index }
+        case .activate?:
             overlay = nil
             let item = menu.items[menu.cursor]
             return menu.purpose == .copy ? copy(item.payload, named: item.label) : .open(item.payload)
-        case .redraw:
+        case .repaint?:
             return .repaint
         default:
             break
@@ -497,23 +492,19 @@ extension AppModel {
         if exporting != nil {
             // An export is being written: the dialog waits for its outcome; Esc leaves it
             // to come back as a notice.
-            switch key {
-            case .escape: overlay = nil
-            case .redraw: return .repaint
+            switch command(for: key, in: .exportUnderWay) {
+            case .close?: overlay = nil
+            case .repaint?: return .repaint
             default: break
             }
             return nil
         }
         if dialog.confirmingOverwrite {
-            switch key {
-            case .character("y"), .character("Y"):
-                effect = .export(exportRequest(dialog, overwrite: true))
-            case .character("n"), .character("N"), .escape:
-                dialog.confirmingOverwrite = false
-            case .redraw:
-                effect = .repaint
-            default:
-                break
+            switch command(for: key, in: .exportConfirm) {
+            case .replace?: effect = .export(exportRequest(dialog, overwrite: true))
+            case .keep?: dialog.confirmingOverwrite = false
+            case .repaint?: effect = .repaint
+            default: break
             }
             overlay = .export(dialog)
             return effect
@@ -543,8 +534,8 @@ extension AppModel {
             } else {
                 effect = .export(exportRequest(dialog, overwrite: false))
             }
-        default:
-            if key == .redraw { effect = .repaint }
+        case .repaint?: effect = .repaint
+        default: break
         }
         overlay = .export(dialog)
         return effect

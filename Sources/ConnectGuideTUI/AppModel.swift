@@ -1,4 +1,6 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideStorage
 
 /// Which pane a narrow terminal shows; wide terminals show both.
@@ -104,7 +106,7 @@ public struct ExportDialog: Hashable, Sendable {
     public internal(set) var suggested: Bool = true
     /// Set when the file exists: the dialog asks before replacing it.
     public var confirmingOverwrite: Bool = false
-    public var error: String?
+    public var error: ExportProblem?
 
     public init(format: ExportFormat = .text) {
         self.format = format
@@ -140,7 +142,7 @@ public struct ExportDialog: Hashable, Sendable {
             byteCount = bytes
             cursor += added.count
         }
-        if cut { error = "A path can be at most \(Self.maximumPathBytes) bytes long (PATH_MAX); the rest was left out." }
+        if cut { error = .pathTooLong }
     }
 
     mutating func moveCursor(to position: Int) {
@@ -177,13 +179,23 @@ public struct ExportDialog: Hashable, Sendable {
         }
     }
 
-    /// What to say when the chosen format does not suit the name's extension, before saving.
+    /// The name's extension, when the chosen format does not suit it: said before saving.
     public var mismatch: String? {
         guard let ext = fileExtension(of: path), ExportFormat.forFileName(path) != nil, ext != format.suitsExtension,
             !(ext == "markdown" && format.suitsExtension == "md"), !(ext == "text" && format.suitsExtension == "txt")
         else { return nil }
-        return "The name ends in .\(ext) but the format is \(format.rawValue); Enter saves \(format.rawValue) anyway."
+        return ext
     }
+}
+
+/// What the export dialog says is wrong, worded where it is drawn.
+public enum ExportProblem: Hashable, Sendable {
+    /// A paste or typing went past PATH_MAX; the rest was left out.
+    case pathTooLong
+    /// Enter with no name.
+    case noFileName
+    /// The write failed, as the writer says.
+    case failed(String)
 }
 
 /// A short list to pick from: what to copy, or which link to open.
@@ -198,6 +210,14 @@ public struct Menu: Hashable, Sendable {
         public var label: String
         /// The text copied, or the address opened.
         public var payload: String
+        /// The plan step whose link it is, if any.
+        public var step: Int?
+
+        init(label: String, payload: String, step: Int? = nil) {
+            self.label = label
+            self.payload = payload
+            self.step = step
+        }
     }
 
     public var purpose: Purpose
@@ -342,16 +362,20 @@ public struct AppModel: Sendable {
             let direct = ruleIDs.filter { guide.rule($0)?.properties.contains(property) == true }
             ruleIDs = direct + ruleIDs.filter { !direct.contains($0) }
         }
-        let reasons = ruleIDs.compactMap(guide.rule).map { "\($0.summary) (\($0.id))" }.joined(separator: "; ")
-        let list = listed(moves)
+        let text = guide.text.tui
+        let reasons = ruleIDs.compactMap(guide.rule).map { text.ruleReason(summary: $0.summary, rule: $0.id.description) }
+            .joined(separator: text.reasonSeparator)
+        let list = guide.text.list(moves)
         switch change.cause {
         case .chose(let property, let option):
-            let undo = undoable ? " u undoes it." : ""
-            return "Choosing \(guide.optionLabel(property, option)) also set \(list).\(undo) Why: \(reasons)."
+            let label = guide.optionLabel(property, option)
+            return undoable
+                ? text.movedByChoiceUndoable(option: label, changes: list, reasons: reasons)
+                : text.movedByChoice(option: label, changes: list, reasons: reasons)
         case .reset:
-            return "Every property is back to its default." + (undoable ? " u undoes it." : "")
+            return undoable ? text.resetDoneUndoable : text.resetDone
         case .loaded:
-            return "The starting selection could not stand as given, so it set \(list). Why: \(reasons)."
+            return text.startMoved(changes: list, reasons: reasons)
         }
     }
 }

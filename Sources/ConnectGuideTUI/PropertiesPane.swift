@@ -2,6 +2,8 @@
 // their previews, and the explanation of the option under the cursor.
 
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 
 /// The left pane: the five selectors, then the focused property's section.
 ///
@@ -72,13 +74,12 @@ struct PropertiesPaneLayout {
         var explanationLines = explanationContent(model: model, width: textWidth)
         if keptIntro.isEmpty {
             // The section intro goes after the option's advice ("Best for"), which must show unscrolled.
-            let advice = explanationLines.firstIndex { $0.spans.contains { $0.text.contains("Best for") } }
+            let advice = explanationLines.firstIndex { $0.block == .advice }
                 .map { start in explanationLines[start...].firstIndex(of: .blank) ?? explanationLines.count } ?? 0
             explanationLines.insert(contentsOf: introLines + [.blank], at: min(advice + (advice > 0 ? 1 : 0), explanationLines.count))
         }
         if let cut = groups.first(where: { $0.underCursor && $0.previewCut }), let preview = cut.preview {
-            let moves = String(preview.dropFirst("→ ".count))
-            explanationLines = hangingParagraph(moves, prefix: "→ ", width: textWidth, role: .muted, displayWidth: width)
+            explanationLines = hangingParagraph(preview, prefix: "→ ", width: textWidth, role: .muted, displayWidth: width)
                 + [.blank] + explanationLines
         }
         selectors = keptSelectors
@@ -179,7 +180,8 @@ enum PreviewForm {
 struct OptionGroup {
     var lines: [TextLine]
     var underCursor: Bool
-    /// "→ sets ...", or nil when choosing the option moves nothing else.
+    /// What choosing the option would move, worded ("sets ..."; drawn after a → mark), or
+    /// nil when it moves nothing else.
     var preview: String?
     /// True when the preview is not shown whole.
     var previewCut: Bool
@@ -217,7 +219,9 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
-        let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
+        // The arrow is a mark: what follows it is the worded preview, kept whole for the explanation.
+        let sets = guide.text.tui.previewSets(changes: moves.map(guide.destination).joined(separator: ", "))
+        let preview = "→ " + sets
         var lines: [TextLine] = []
         var cut = false
         if used + measure.of(preview) + 40 <= width - 1 {
@@ -247,7 +251,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
                 cut = true
             }
         }
-        groups.append(OptionGroup(lines: lines, underCursor: underCursor, preview: preview, previewCut: cut))
+        groups.append(OptionGroup(lines: lines, underCursor: underCursor, preview: sets, previewCut: cut))
     }
     return groups
 }
@@ -257,14 +261,17 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     let state = model.state
     let measure = model.displayWidth
     let property = guide.property(model.cursor.focus)
+    let text = guide.text.tui
     var lines: [TextLine] = []
     func paragraph(_ text: String, prefix: String = "", style: CellStyle = [], role: ColorRole = .plain) {
         lines += hangingParagraph(text, prefix: prefix, width: width, style: style, role: role, displayWidth: measure)
     }
-    func list(_ heading: String, _ items: [String]) {
+    func list(_ heading: String, _ items: [String], block: LineBlock? = nil) {
         guard !items.isEmpty else { return }
         lines.append(.blank)
-        lines.append(TextLine(" " + heading, style: [.bold], role: .heading))
+        var title = TextLine(" " + heading, style: [.bold], role: .heading)
+        title.block = block
+        lines.append(title)
         for item in items { paragraph(item, prefix: "• ") }
     }
 
@@ -273,14 +280,14 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
         // against in plain words after "Best for", which must show without scrolling.
         let breached = model.memo.consequences(ofChoosing: option.id, for: property.id, in: state, guide: guide).breached
         if !breached.isEmpty {
-            paragraph("Stripe advises against this with your other choices (why: below).", prefix: "! ", style: [.bold], role: .warning)
+            paragraph(text.advisesAgainst, prefix: "! ", style: [.bold], role: .warning)
         }
         paragraph(option.summary, style: [.bold])
         // "Best for" (with the page's examples) comes before the longer text.
-        list("Best for", option.bestFor)
+        list(text.bestFor, option.bestFor, block: .advice)
         lines.append(.blank)
         for rule in breached {
-            paragraph("Not recommended with your other choices. \(rule.reason)", prefix: "! ", style: [.bold], role: .warning)
+            paragraph(text.notRecommended(reason: rule.reason), prefix: "! ", style: [.bold], role: .warning)
             lines.append(.blank)
         }
         paragraph(option.intro)
@@ -288,9 +295,9 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
             lines.append(.blank)
             paragraph(recommendation, prefix: "★ ", style: [.bold], role: .callout)
         }
-        list("Keep in mind", option.notes)
+        list(text.keepInMind, option.notes)
     }
-    list("About this choice", guide.notes(of: property.section, for: state.selection))
+    list(text.aboutThisChoice, guide.notes(of: property.section, for: state.selection))
     // The docs page puts "Pay out users" between the fees and the liability sections.
     if model.cursor.focus == .fees {
         let payouts = guide.payouts

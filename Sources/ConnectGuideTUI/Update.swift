@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideStorage
 
 extension AppModel {
@@ -100,7 +101,7 @@ extension AppModel {
             scroll(.steps, by: layout.stepsPage)
         case .switchPane:
             if layout.mode == .wide {
-                notice = Notice(kind: .info, text: "Both panes are on screen; w switches between them when the terminal is narrower than \(ScreenLayout.sideBySideColumns) columns.")
+                notice = Notice(kind: .info, text: guide.text.tui.bothPanesShown(columns: "\(ScreenLayout.sideBySideColumns)"))
             } else {
                 stackedPane = stackedPane == .properties ? .steps : .properties
             }
@@ -140,7 +141,7 @@ extension AppModel {
             overlay = .presets(cursor: guide.presets.firstIndex { $0.selection == state.selection } ?? 0)
         case .expandNotice:
             if notice == nil {
-                notice = Notice(kind: .info, text: "No notice to show: n shows a notice in full when one is cut short.")
+                notice = Notice(kind: .info, text: guide.text.tui.noNoticeToShow)
             } else {
                 noticeExpanded.toggle()
             }
@@ -188,9 +189,11 @@ extension AppModel {
         apply(.load(preset.selection))
         let changed = PropertyID.allCases.filter { before[$0] != state.selection[$0] }
         movedProperties = PropertySet(changed)
-        let list = changed.isEmpty ? "nothing: your selection was already this setup"
-            : listed(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
-        notice = Notice(kind: .info, text: "Loaded the preset \u{201C}\(preset.label)\u{201D}; it set \(list).\(changed.isEmpty ? "" : " u undoes it.")")
+        let text = guide.text.tui
+        let list = changed.isEmpty ? text.presetSetNothing
+            : guide.text.list(changed.map { text.presetSetting(property: guide.property($0).label, option: guide.optionLabel($0, state.selection)) })
+        notice = Notice(kind: .info, text: changed.isEmpty
+            ? text.presetLoaded(preset: preset.label, changes: list) : text.presetLoadedUndoable(preset: preset.label, changes: list))
     }
 
     // MARK: Undo
@@ -199,14 +202,14 @@ extension AppModel {
     /// the state from that side of it back.
     private mutating func travel(backwards: Bool) {
         guard let entry = backwards ? undoStack.popLast() : redoStack.popLast() else {
-            let text = backwards ? "Nothing to undo: the selection is as the session started." : "Nothing to redo."
+            let text = backwards ? guide.text.tui.nothingToUndo : guide.text.tui.nothingToRedo
             notice = Notice(kind: .info, text: text)
             return
         }
         if backwards { redoStack.append(entry) } else { undoStack.append(entry) }
         restore(backwards ? entry.before : entry.after)
         let text = backwards
-            ? "Undid \(describeStep(entry)). u undoes more, Ctrl-R redoes." : "Redid \(describeStep(entry)). u undoes it."
+            ? guide.text.tui.undid(change: describeStep(entry)) : guide.text.tui.redid(change: describeStep(entry))
         notice = Notice(kind: .info, text: text)
     }
 
@@ -234,18 +237,20 @@ extension AppModel {
 
     /// "choosing Destination charges (which also set ...)", "the reset".
     private func describeStep(_ entry: HistoryEntry) -> String {
-        guard let change = entry.after.state.lastChange else { return "the last change" }
+        let text = guide.text.tui
+        guard let change = entry.after.state.lastChange else { return text.changeLast }
         switch change.cause {
         case .chose(let property, let option):
-            let moved = change.moved.isEmpty ? "" : " and what it moved"
-            return "choosing \(guide.optionLabel(property, option)) for \(guide.property(property).label)\(moved)"
-        case .reset: return "the reset"
+            let (option, property) = (guide.optionLabel(property, option), guide.property(property).label)
+            return change.moved.isEmpty
+                ? text.changeChoosing(option: option, property: property) : text.changeChoosingWithMoves(option: option, property: property)
+        case .reset: return text.changeReset
         case .loaded:
             // A preset is loaded whole (presets are valid), so its selection names it.
             if let preset = guide.presets.first(where: { $0.selection == entry.after.state.selection }) {
-                return "loading the preset \u{201C}\(preset.label)\u{201D}"
+                return text.changeLoadingPreset(preset: preset.label)
             }
-            return "loading the selection"
+            return text.changeLoadingSelection
         }
     }
 
@@ -358,7 +363,7 @@ extension AppModel {
         case .close?: overlay = nil
         case .copy?:
             overlay = nil
-            return copy(url, named: address == nil ? "the docs URL" : "the link")
+            return copy(url, named: address == nil ? guide.text.tui.theDocsURL : guide.text.tui.theLink)
         case .open?:
             overlay = nil
             return .open(url)
@@ -373,14 +378,17 @@ extension AppModel {
     /// The docs page first, then every step's links in order, then the cautions' sources
     /// and links, as the steps pane lists them.
     private func linkItems() -> [Menu.Item] {
-        var items = [Menu.Item(label: "The docs page for this selection", payload: guide.url(for: state.selection))]
+        let text = guide.text.tui
+        var items = [Menu.Item(label: text.menuDocsPage, payload: guide.url(for: state.selection))]
         for step in plan.steps {
-            for link in step.links { items.append(Menu.Item(label: "\(step.number). \(link.label)", payload: link.url)) }
+            for link in step.links {
+                items.append(Menu.Item(label: text.menuStepLink(number: "\(step.number)", label: link.label), payload: link.url, step: step.number))
+            }
         }
         let cautions = plan.cautions.filter { $0.kind == .recommendation }.map { ($0.title, $0.links) }
             + plan.callouts.map { ($0.title, $0.links) } + plan.cautions.filter { $0.kind == .advisory }.map { ($0.title, $0.links) }
         for (title, links) in cautions {
-            for link in links { items.append(Menu.Item(label: "! \(title): \(link.title)", payload: link.url)) }
+            for link in links { items.append(Menu.Item(label: text.menuCautionLink(caution: title, link: link.title), payload: link.url)) }
         }
         return items
     }
@@ -388,7 +396,7 @@ extension AppModel {
     /// In the open menu, the first item of step `number` (a digit typed there).
     private func menuItem(ofStep number: Int, in menu: Menu) -> Int? {
         guard menu.purpose == .open else { return nil }
-        return menu.items.firstIndex { $0.label.hasPrefix("\(number). ") }
+        return menu.items.firstIndex { $0.step == number }
     }
 
     private func copyItems() -> [Menu.Item] {
@@ -397,16 +405,18 @@ extension AppModel {
         if let number = codeStep {
             for language in [QuickstartLanguage.python, .curl] {
                 if let text = guide.quickstartStepCode(plan, api: .v1, language: language, step: number) {
-                    code.append(Menu.Item(label: "step \(number)'s code (\(language == .python ? "Python" : "curl"))", payload: text))
+                    let name = language == .python ? "Python" : "curl"
+                    code.append(Menu.Item(label: guide.text.tui.copyStepCode(number: "\(number)", language: name), payload: text))
                 }
             }
         }
         // The URL stays first, so y y copies it whatever else is offered.
-        return [Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection))] + code + [
-            Menu.Item(label: "the plan (text)", payload: guide.render(report, as: .text)),
-            Menu.Item(label: "the curl request (Accounts v1)", payload: guide.curlCommand(report, api: .v1)),
-            Menu.Item(label: "the curl request (Accounts v2)", payload: guide.curlCommand(report, api: .v2)),
-            Menu.Item(label: "the plan as JSON", payload: guide.render(report, as: .json)),
+        let text = guide.text.tui
+        return [Menu.Item(label: text.theDocsURL, payload: guide.url(for: state.selection))] + code + [
+            Menu.Item(label: text.copyPlanText, payload: guide.render(report, as: .text)),
+            Menu.Item(label: text.copyCurlV1, payload: guide.curlCommand(report, api: .v1)),
+            Menu.Item(label: text.copyCurlV2, payload: guide.curlCommand(report, api: .v2)),
+            Menu.Item(label: text.copyPlanJSON, payload: guide.render(report, as: .json)),
         ]
     }
 
@@ -446,9 +456,8 @@ extension AppModel {
         }
         codeStep = next
         if layout.mode != .wide { stackedPane = .steps }
-        let marker = "\(next). "
         let lines = stepsLines(model: self, width: ScreenLayout(self).stepsWidth)
-        if let row = lines.firstIndex(where: { $0.spans.map(\.text).joined().drop(while: { $0 == " " }).hasPrefix(marker) }) {
+        if let row = lines.firstIndex(where: { if case .step(next, _)? = $0.block { true } else { false } }) {
             stepsScroll = row
         }
     }
@@ -456,8 +465,7 @@ extension AppModel {
     private mutating func copy(_ text: String, named name: String) -> Effect {
         // OSC 52 has no answer: whether the text reached the clipboard cannot be known here.
         let message = options.insideTmux
-            ? "Sent \(name) to tmux's clipboard (OSC 52); it reaches the system clipboard if tmux has set-clipboard on."
-            : "Sent \(name) to the terminal's clipboard (OSC 52); some terminals must be told to allow it."
+            ? guide.text.tui.sentToTmux(item: name) : guide.text.tui.sentToTerminal(item: name)
         notice = Notice(kind: .info, text: message)
         return .copy(text)
     }
@@ -475,12 +483,12 @@ extension AppModel {
         switch outcome {
         case .launched(_, let browser):
             // The address is left out: the one-line notice would cut it.
-            notice = Notice(kind: .info, text: "Opened the link with \(browser).")
+            notice = Notice(kind: .info, text: guide.text.tui.openedWith(browser: browser))
         case .noBrowser(let url):
-            overlay = .url(reason: "Cannot open it here: $BROWSER is not set and xdg-open is not installed. The address:", address: url)
+            overlay = .url(reason: guide.text.tui.noBrowser, address: url)
         case .failed(let url, let problem):
-            notice = Notice(kind: .error, text: "Could not open the link: \(problem).")
-            overlay = .url(reason: "The browser did not open it (\(problem)). The address:", address: url)
+            notice = Notice(kind: .error, text: guide.text.tui.couldNotOpen(problem: problem))
+            overlay = .url(reason: guide.text.tui.browserDidNotOpen(problem: problem), address: url)
         }
     }
 
@@ -530,7 +538,7 @@ extension AppModel {
         case .clearLine?: dialog.delete(0..<dialog.characters.count)
         case .save?:
             if dialog.path.allSatisfy(\.isWhitespace) {
-                dialog.error = "Type a file name first."
+                dialog.error = .noFileName
             } else {
                 effect = .export(exportRequest(dialog, overwrite: false))
             }
@@ -567,9 +575,11 @@ extension AppModel {
             // The dialog was closed while the export was written: the outcome is a notice.
             switch outcome {
             case .written(let path):
-                notice = Notice(kind: .info, text: "Saved \(format.map { "\($0.rawValue) " } ?? "")to \(displayedPath(path)).")
+                let shown = displayedPath(path)
+                notice = Notice(kind: .info, text: format.map { guide.text.tui.savedFormat(format: $0.rawValue, path: shown) }
+                    ?? guide.text.tui.savedTo(path: shown))
             case .exists(let path):
-                notice = Notice(kind: .error, text: "Not saved: \(displayedPath(path)) already exists, and the dialog that would ask was closed.")
+                notice = Notice(kind: .error, text: guide.text.tui.notSavedExists(path: displayedPath(path)))
             case .failed(let message):
                 notice = Notice(kind: .error, text: message)
             }
@@ -578,13 +588,13 @@ extension AppModel {
         switch outcome {
         case .written(let path):
             overlay = nil
-            notice = Notice(kind: .info, text: "Saved \((format ?? dialog.format).rawValue) to \(displayedPath(path)).")
+            notice = Notice(kind: .info, text: guide.text.tui.savedFormat(format: (format ?? dialog.format).rawValue, path: displayedPath(path)))
         case .exists:
             dialog.confirmingOverwrite = true
             overlay = .export(dialog)
         case .failed(let message):
             dialog.confirmingOverwrite = false
-            dialog.error = message
+            dialog.error = .failed(message)
             overlay = .export(dialog)
         }
     }

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -192,7 +193,7 @@ struct ChoosingTests {
     func overlaysAndHelp() {
         let frame = render(model(100, 30, after: typed("?")))
         #expect(frame[1, 2].style.contains(.dim))
-        let help = helpLines(width: 70, displayWidth: .standard).map { $0.spans.map(\.text).joined() }
+        let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }
         for group in KeyGroup.allCases {
             #expect(help.contains { $0.contains("The guide: " + group.rawValue.lowercased()) })
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -27,7 +28,7 @@ struct KeyMapTests {
         #expect(keyHints(model: presets, mode: .wide).map(\.key) == ["↑↓", "Enter", "1-\(guide.presets.count)", "Esc"])
         let confirming = model(100, 30, after: typed("e") + keys(.enter) + [.exported(.exists(path: "/tmp/x"))])
         #expect(keyHints(model: confirming, mode: .wide).map(\.action) == ["replace the file", "keep it"])
-        let help = helpLines(width: 70, displayWidth: .standard).map { $0.spans.map(\.text).joined() }
+        let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }
         for context in KeyContext.allCases {
             #expect(help.contains { $0.contains(context.rawValue) }, "the help has no section for \(context)")
         }

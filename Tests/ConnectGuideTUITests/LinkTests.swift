@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import Foundation
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -134,7 +135,7 @@ struct KeyTableTests {
 
     @Test("The help lists every binding's keys and words; each key runs one command per context")
     func helpAndUniqueness() {
-        let help = helpLines(width: 70, displayWidth: .standard).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         for binding in keyBindings {
             #expect(help.contains(binding.keys), "\(binding.keys)")
             #expect(help.contains(binding.help.split(separator: " ").prefix(3).joined(separator: " ")), "\(binding.help)")

@@ -228,7 +228,7 @@ struct UpdateTests {
             Issue.record("the dialog closed on a failure")
             return
         }
-        #expect(dialog.error == "no room")
+        #expect(dialog.error == .failed("no room"))
         #expect(inDialog.exporting == nil)
     }
 

@@ -25,10 +25,10 @@ func helpLines(width: Int, displayWidth: DisplayWidth, text: UIText.TUI) -> [Tex
             ]))
         }
     }
-    for (title, bindings) in keySections() {
+    for (title, bindings) in keySections(text) {
         if !lines.isEmpty { lines.append(.blank) }
         lines.append(TextLine(" " + title, style: [.bold, .underline], role: .heading))
-        for binding in bindings { entry(binding.keys, binding.help) }
+        for binding in bindings { entry(binding.keys, binding.help(text)) }
     }
     lines.append(.blank)
     lines.append(TextLine(" " + text.marksHeading, style: [.bold, .underline], role: .heading))

@@ -199,11 +199,12 @@ func drawHints(_ frame: inout Frame, hints: [(key: String, action: String)], row
 }
 
 func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: String)] {
-    if let context = model.keyContext { return keyBar(context, count: model.guide.presets.count) }
+    let text = model.guide.text.tui
+    if let context = model.keyContext { return keyBar(context, count: model.guide.presets.count, text: text) }
     // With --print, how the session ends comes first.
-    let ending = model.options.printFormat.map(printEndingHints) ?? []
-    let views = mode == .stacked(.steps) ? stepsViewHints : []
-    return ending + views + guideBar(mode).compactMap { hint(for: $0) }
+    let ending = model.options.printFormat.map { printEndingHints($0, text: text) } ?? []
+    let views = mode == .stacked(.steps) ? stepsViewHints(text) : []
+    return ending + views + guideBar(mode).compactMap { hint(for: $0, text: text) }
 }
 
 // MARK: - Colour

@@ -195,7 +195,7 @@ struct ChoosingTests {
         #expect(frame[1, 2].style.contains(.dim))
         let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }
         for group in KeyGroup.allCases {
-            #expect(help.contains { $0.contains("The guide: " + group.rawValue.lowercased()) })
+            #expect(help.contains { $0.contains("The guide: " + group.title(guide.text.tui)) })
         }
         #expect(help.contains { $0.contains("What the marks mean") })
         // Every key of the table is in the help.

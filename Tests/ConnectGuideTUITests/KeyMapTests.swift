@@ -30,7 +30,7 @@ struct KeyMapTests {
         #expect(keyHints(model: confirming, mode: .wide).map(\.action) == ["replace the file", "keep it"])
         let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }
         for context in KeyContext.allCases {
-            #expect(help.contains { $0.contains(context.rawValue) }, "the help has no section for \(context)")
+            #expect(help.contains { $0.contains(context.title(guide.text.tui)) }, "the help has no section for \(context)")
         }
     }
 

@@ -1,4 +1,6 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideStorage
 import ConnectGuidePlatform
 
@@ -21,24 +23,23 @@ public enum InteractiveSession {
     /// pipe or file only when the plan is to be printed there (`--print`), which is what
     /// makes `plan=$(connect-guide --print json)` work; otherwise a redirected stdout
     /// means the caller wanted output, not a screen, and a headless command fits better.
-    public static func refusal(printRequested: Bool, environment: Environment) -> String? {
-        let headless = headlessAdvice
+    public static func refusal(printRequested: Bool, environment: Environment, text: UIText) -> String? {
+        let headless = headlessAdvice(text)
         let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
-            return "the full-screen guide needs a terminal that can move the cursor, and TERM is \(term.isEmpty ? "not set" : "\"dumb\""). \(headless)"
+            return term.isEmpty ? text.tui.refusalNoTerm(advice: headless) : text.tui.refusalDumbTerm(advice: headless)
         }
         if isatty(0) == 0 {
-            return "the interactive guide reads keys from a terminal, and standard input is not one. \(headless)"
+            return text.tui.refusalInputNotTerminal(advice: headless)
         }
         if isatty(1) == 0 && !printRequested {
-            return "standard output is not a terminal. To capture the plan you choose in the guide, add --print text, markdown or json (the guide then draws on /dev/tty). \(headless)"
+            return text.tui.refusalOutputNotTerminal(advice: headless)
         }
         return nil
     }
 
     /// Advice for when the full-screen guide cannot run.
-    public static let headlessAdvice =
-        "For the plan without the full-screen guide, run `connect-guide plan` with the same selection flags, or `connect-guide --plain` for questions line by line."
+    public static func headlessAdvice(_ text: UIText) -> String { text.tui.headlessAdvice }
 
     /// Runs the guide until the user quits or a signal ends it. The terminal is restored
     /// in every case before this returns. `startNotices` are what was found before the
@@ -117,7 +118,7 @@ public enum InteractiveSession {
                 case .export(let request):
                     let options = model.options
                     runner.start {
-                        .exported(writeExport(request, workingDirectory: options.workingDirectory, home: options.home))
+                        .exported(writeExport(request, workingDirectory: options.workingDirectory, home: options.home, text: guide.text))
                     }
                 case .open(let url): runner.start { .opened(openInBrowser(url, environment: environment)) }
                 case .copy(let text): terminal.copyToClipboard(text)

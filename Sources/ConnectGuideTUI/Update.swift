@@ -486,7 +486,15 @@ extension AppModel {
             notice = Notice(kind: .info, text: guide.text.tui.openedWith(browser: browser))
         case .noBrowser(let url):
             overlay = .url(reason: guide.text.tui.noBrowser, address: url)
-        case .failed(let url, let problem):
+        case .failed(let url, let failure):
+            let text = guide.text.tui
+            let problem = switch failure {
+            case .notStarted(let reason): reason
+            case .endedBySignal(let browser, let signal): text.browserEndedBySignal(browser: browser, signal: "\(signal)")
+            case .notFound(let browser): text.browserNotFound(browser: browser)
+            case .cannotRun(let browser): text.browserCannotRun(browser: browser)
+            case .exited(let browser, let status): text.browserExited(browser: browser, status: "\(status)")
+            }
             notice = Notice(kind: .error, text: guide.text.tui.couldNotOpen(problem: problem))
             overlay = .url(reason: guide.text.tui.browserDidNotOpen(problem: problem), address: url)
         }

@@ -142,7 +142,7 @@ struct GuideActionsTests {
         let none = model(140, 40).update(.opened(.noBrowser(url: link))).model
         #expect(render(none).text.replacingOccurrences(of: "\n", with: "").contains(link))
         #expect(none.update(.key(.character("y"))).effects == [.copy(link)])
-        let failed = model(140, 40).update(.opened(.failed(url: link, problem: "nobrowser was not found"))).model
+        let failed = model(140, 40).update(.opened(.failed(url: link, problem: .notFound(browser: "nobrowser")))).model
         #expect(failed.notice?.kind == .error)
         #expect(failed.notice?.text.contains("nobrowser was not found") == true)
         #expect(render(failed).text.contains(link))

@@ -56,7 +56,7 @@ extension Guide {
             next.recentlySet = []
             next.lastChange = SelectionChange(cause: .reset, moved: [])
         case .load(let wanted):
-            let known = Selection { property in
+            let known = Selection(properties: propertyIDs) { property in
                 self.property(property).option(wanted[property]) != nil ? wanted[property] : self.property(property).defaultOption
             }
             let resolution = nearestValid(to: known, keeping: []) ?? Resolution(selection: defaults, moved: [])

@@ -7,10 +7,10 @@ public struct GuideCursor: Hashable, Sendable {
     public private(set) var focus: PropertyID
     public private(set) var highlighted: OptionID
 
-    /// On the first property, at its chosen option.
-    init(on selection: Selection) {
-        focus = PropertyID.allCases[0]
-        highlighted = selection[focus]
+    /// On `property` (the guide's first), at its chosen option.
+    init(on property: PropertyID, in selection: Selection) {
+        focus = property
+        highlighted = selection[property]
     }
 
     /// `property`'s section open, at its chosen option.
@@ -21,11 +21,11 @@ public struct GuideCursor: Hashable, Sendable {
         return next
     }
 
-    /// The next property (`by` 1) or the previous one (-1) open, round the list.
-    func focusing(by step: Int, in selection: Selection) -> GuideCursor {
-        let properties = PropertyID.allCases
+    /// The next of `properties` (`by` 1) or the previous one (-1) open, round the list.
+    func focusing(by step: Int, among properties: [PropertyID], in selection: Selection) -> GuideCursor {
         let count = properties.count
-        return focusing(properties[((focus.index + step) % count + count) % count], in: selection)
+        let current = properties.firstIndex(of: focus) ?? 0
+        return focusing(properties[((current + step) % count + count) % count], in: selection)
     }
 
     enum Movement {

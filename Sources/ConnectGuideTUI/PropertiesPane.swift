@@ -298,8 +298,8 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
         list(text.keepInMind, option.notes)
     }
     list(text.aboutThisChoice, guide.notes(of: property.section, for: state.selection))
-    // The docs page puts "Pay out users" between the fees and the liability sections.
-    if model.cursor.focus == .fees {
+    // Where the docs page puts "Pay out users" (between the fees and the liability sections).
+    if model.cursor.focus == guide.payoutsAfter {
         let payouts = guide.payouts
         lines.append(.blank)
         lines.append(TextLine(" " + payouts.heading, style: [.bold, .underline], role: .heading))

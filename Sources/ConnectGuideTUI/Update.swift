@@ -78,11 +78,12 @@ extension AppModel {
         case .nextOption:
             if stepsOnly { scroll(.steps, by: 1) } else { moveCursor(to: cursor.moving(.next, in: guide)) }
         case .previousProperty:
-            moveCursor(to: cursor.focusing(by: -1, in: state.selection))
+            moveCursor(to: cursor.focusing(by: -1, among: guide.propertyIDs, in: state.selection))
         case .nextProperty:
-            moveCursor(to: cursor.focusing(by: 1, in: state.selection))
+            moveCursor(to: cursor.focusing(by: 1, among: guide.propertyIDs, in: state.selection))
         case .jumpToProperty(let index):
-            focus(PropertyID.allCases[index])
+            guard guide.propertyIDs.indices.contains(index) else { break }
+            focus(guide.propertyIDs[index])
             // Jumping to a property means wanting to see it.
             stackedPane = .properties
         case .select:
@@ -187,7 +188,7 @@ extension AppModel {
         let preset = guide.presets[index]
         let before = state.selection
         apply(.load(preset.selection))
-        let changed = PropertyID.allCases.filter { before[$0] != state.selection[$0] }
+        let changed = state.selection.differences(from: before)
         movedProperties = PropertySet(changed)
         let text = guide.text.tui
         let list = changed.isEmpty ? text.presetSetNothing
@@ -220,7 +221,7 @@ extension AppModel {
         let before = state.selection
         state = earlier.state
         markChanges(from: before)
-        movedProperties = PropertySet(PropertyID.allCases.filter { before[$0] != state.selection[$0] })
+        movedProperties = PropertySet(state.selection.differences(from: before))
     }
 
     /// After a change of selection: which steps are new or changed (from the plan diff), and
@@ -282,7 +283,7 @@ extension AppModel {
             redoStack.removeAll()
             markChanges(from: before.state.selection)
             movedProperties = change.cause == .reset
-                ? PropertySet(PropertyID.allCases.filter { before.state.selection[$0] != state.selection[$0] }) : PropertySet(change.moved.map(\.property))
+                ? PropertySet(state.selection.differences(from: before.state.selection)) : PropertySet(change.moved.map(\.property))
         }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {

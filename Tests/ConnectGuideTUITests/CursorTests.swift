@@ -9,12 +9,12 @@ import Testing
 struct CursorTests {
     @Test("focus wraps round the properties; the option cursor stops at either end; a new property opens at its chosen option")
     func navigation() {
-        let start = GuideCursor(on: guide.defaults)
-        #expect(start == GuideCursor(on: guide.defaults).focusing(.onboarding, in: guide.defaults))
+        let start = GuideCursor(on: guide.propertyIDs[0], in: guide.defaults)
+        #expect(start == start.focusing(by: 1, among: guide.propertyIDs, in: guide.defaults).focusing(.onboarding, in: guide.defaults))
         #expect(start.focus == .onboarding && start.highlighted == "hosted")
-        let last = start.focusing(by: -1, in: guide.defaults)
+        let last = start.focusing(by: -1, among: guide.propertyIDs, in: guide.defaults)
         #expect(last.focus == .liability && last.highlighted == "stripe")
-        #expect(last.focusing(by: 1, in: guide.defaults) == start)
+        #expect(last.focusing(by: 1, among: guide.propertyIDs, in: guide.defaults) == start)
         #expect(start.moving(.previous, in: guide) == start)
         let bottom = start.moving(.last, in: guide)
         #expect(bottom.highlighted == "api")

@@ -31,8 +31,8 @@ extension Guide {
             ? "Both follow the rules of Stripe API version \(versionA)"
             : "A follows the rules of Stripe API version \(versionA), B those of \(versionB)")
         lines.append("")
-        let labelWidth = properties.map(\.label.count).max() ?? 0
-        let optionWidth = properties.map { optionLabel($0.id, selectionA).count }.max() ?? 0
+        let labelWidth = properties.map { terminalColumns(of: $0.label) }.max() ?? 0
+        let optionWidth = properties.map { terminalColumns(of: optionLabel($0.id, selectionA)) }.max() ?? 0
         lines.append("  " + "".padded(to: labelWidth) + "  " + "A".padded(to: optionWidth) + "  B")
         for property in properties {
             let differs = selectionA[property.id] != selectionB[property.id]

@@ -288,34 +288,37 @@ private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model:
     let width = min(model.size.columns - 4, 76)
     let measure = model.displayWidth
     var lines: [TextLine] = []
+    // The three labels in a column as wide as the widest (their words vary by language).
+    let labelWidth = ["Format", "File", "Saves"].map { measure.of($0) }.max() ?? 0
+    func label(_ text: String) -> String { " " + measure.pad(text, to: labelWidth) + "  " }
+    let labelColumns = labelWidth + 3
     // The formats flow over as many lines as they need.
-    let label = " Format  "
-    var spans = [Span(text: label, style: [.bold])]
-    var used = measure.of(label)
+    var spans = [Span(text: label("Format"), style: [.bold])]
+    var used = labelColumns
     for format in ExportFormat.allCases {
         let chosen = format == dialog.format
         let text = (chosen ? "(•) " : "( ) ") + format.rawValue
         if used + measure.of(text) > width - 2 {
             lines.append(TextLine(spans))
-            spans = [Span(text: String(repeating: " ", count: measure.of(label)))]
-            used = measure.of(label)
+            spans = [Span(text: String(repeating: " ", count: labelColumns))]
+            used = labelColumns
         }
         spans.append(Span(text: text, style: chosen ? [.reverse, .bold] : [], role: chosen ? .selected : .plain))
         spans.append(Span(text: "  "))
         used += measure.of(text) + 2
     }
     lines.append(TextLine(spans))
-    let fieldWidth = width - 2 - 9 - 1
+    let fieldWidth = width - 2 - labelColumns - 1
     let field = fieldWindow(dialog.characters, cursor: dialog.cursor, width: fieldWidth, displayWidth: measure)
     let fieldRow = lines.count
     lines.append(TextLine([
-        Span(text: " File    ", style: [.bold]),
+        Span(text: label("File"), style: [.bold]),
         Span(text: measure.pad(field.text, to: fieldWidth), style: [.underline]),
     ]))
     let target = displayedPath(resolve(dialog.path, workingDirectory: model.options.workingDirectory, home: model.options.home))
     lines.append(TextLine([
-        Span(text: " Saves   ", style: [.bold], role: .muted),
-        Span(text: tail(of: target, width: width - 2 - 9, displayWidth: measure), role: .muted),
+        Span(text: label("Saves"), style: [.bold], role: .muted),
+        Span(text: tail(of: target, width: width - 2 - labelColumns, displayWidth: measure), role: .muted),
     ]))
     lines.append(.blank)
     if dialog.confirmingOverwrite {
@@ -337,7 +340,7 @@ private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model:
     // The cursor: the cell under it in reverse video (hidden while asking y/n).
     let row = rect.y + 1 + fieldRow
     if !dialog.confirmingOverwrite, row < rect.y + rect.height - 1 {
-        let column = rect.x + 1 + 9 + field.cursorColumn
+        let column = rect.x + 1 + labelColumns + field.cursorColumn
         if column < rect.x + rect.width - 1 {
             frame.write(String(field.cursorCharacter), column: column, row: row, style: [.reverse], role: .focus)
         }

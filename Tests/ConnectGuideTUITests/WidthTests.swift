@@ -24,7 +24,7 @@ struct WidthTests {
     func wrapping() {
         #expect(wrapText("漢字漢字 漢字", width: 8, displayWidth: width) == ["漢字漢字", "漢字"])
         #expect(wrapText("漢字漢字漢字", width: 5, displayWidth: width) == ["漢字", "漢字", "漢字"])
-        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab", "漢字"])
+        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab 漢", "字"])
     }
 
     @Test("Truncation and padding keep to the width")

@@ -1,12 +1,18 @@
 import ConnectGuideCore
-import ConnectGuideDocuments
+import ConnectGuideJSON
 
 /// The raw bytes of the five content files, by file name.
 public struct ContentFiles: Sendable {
     public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json", "quickstart.json"]
     public var files: [String: [UInt8]]
+    /// A locale's translations of the files' prose (`Assets/locales/<code>/content.json`),
+    /// by file and key; nil for English.
+    public var translations: [String: [String: String]]?
 
-    public init(files: [String: [UInt8]]) { self.files = files }
+    public init(files: [String: [UInt8]], translations: [String: [String: String]]? = nil) {
+        self.files = files
+        self.translations = translations
+    }
 
 }
 
@@ -33,11 +39,14 @@ private func node(_ name: String, in files: ContentFiles) throws(ContentError) -
     guard let bytes = files.files[name] else {
         throw ContentError(file: name, place: "", problem: "the file is missing")
     }
+    let value: JSONValue
     do {
-        return ContentNode(value: try JSONValue.parse(bytes), file: name, place: "")
+        value = try JSONValue.parse(bytes)
     } catch {
         throw ContentError(file: name, place: "", problem: "not valid JSON (\(error))")
     }
+    guard let table = files.translations?[name] else { return ContentNode(value: value, file: name, place: "") }
+    return ContentNode(value: ContentText.translated(value, file: name) { key, english in table[key] ?? english }, file: name, place: "")
 }
 
 /// Turns decoded files into a `Guide`, checking every cross-reference on the way.

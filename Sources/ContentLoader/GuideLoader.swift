@@ -8,10 +8,14 @@ public struct ContentFiles: Sendable {
     /// A locale's translations of the files' prose (`Assets/locales/<code>/content.json`),
     /// by file and key; nil for English.
     public var translations: [String: [String: String]]?
+    /// The `locale` parameter of Stripe's docs in the locale (`stripeDocsLocale`), added to
+    /// every docs address; nil for English.
+    public var docsLocale: String?
 
-    public init(files: [String: [UInt8]], translations: [String: [String: String]]? = nil) {
+    public init(files: [String: [UInt8]], translations: [String: [String: String]]? = nil, docsLocale: String? = nil) {
         self.files = files
         self.translations = translations
+        self.docsLocale = docsLocale
     }
 
 }
@@ -27,7 +31,7 @@ extension Guide {
         let linksFile = try LinksFile(node("links.json", in: files))
         let presetsFile = try PresetsFile(node("presets.json", in: files))
         let quickstartFile = try QuickstartFile(node("quickstart.json", in: files))
-        var builder = GuideBuilder()
+        var builder = GuideBuilder(docsLocale: files.docsLocale)
         self = try builder.build(
             guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile,
             quickstart: quickstartFile)
@@ -51,6 +55,8 @@ private func node(_ name: String, in files: ContentFiles) throws(ContentError) -
 
 /// Turns decoded files into a `Guide`, checking every cross-reference on the way.
 struct GuideBuilder {
+    /// Stripe's docs `locale` parameter for every address, nil for English.
+    let docsLocale: String?
     var properties: [Property] = []
     /// Option ids by property, known before the properties are built, since a section's
     /// notes may test properties that come later in page order.
@@ -69,7 +75,7 @@ struct GuideBuilder {
             guard linksByPath[link.path] == nil else {
                 throw ContentError(file: "links.json", place: "links[\(index)].path", problem: "\"\(link.path)\" is listed twice")
             }
-            linksByPath[link.path] = DocLink(path: link.path, title: link.title, url: links.base + link.path)
+            linksByPath[link.path] = DocLink(path: link.path, title: link.title, url: localizedDocsAddress(links.base + link.path, docsLocale: docsLocale))
         }
 
         for (index, spec) in guide.properties.enumerated() where index < PropertyID.allCases.count {
@@ -262,7 +268,7 @@ struct GuideBuilder {
         }
         let quickstart = try buildQuickstart(quickstartFile, slots: slots)
         let result = Guide(
-            contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
+            contentVersion: guide.contentVersion, title: guide.title, pageURL: localizedDocsAddress(guide.pageURL, docsLocale: docsLocale),
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
             properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
             knownAPIVersions: knownVersions,

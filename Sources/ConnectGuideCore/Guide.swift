@@ -3,6 +3,9 @@
 /// Built once from the content files; every other operation is a pure function of it.
 public struct Guide: Sendable {
     public let contentVersion: String
+    /// The language of the content's prose: `en`, or the locale it was translated into
+    /// (`ja`, `de`, ...). Ids, URLs' paths and API names are the same in every locale.
+    public let locale: String
     public let title: String
     public let pageURL: String
     /// The page covers Accounts v1; Stripe recommends v2 for new platforms; the choices map onto both.
@@ -120,9 +123,10 @@ public struct Guide: Sendable {
         requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
         configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
         presets: [Preset] = [], validityTable: [ValidSelections] = [],
-        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] }
+        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] }, locale: String = "en"
     ) {
         self.contentVersion = contentVersion
+        self.locale = locale
         self.title = title
         self.pageURL = pageURL
         self.scopeStatement = scopeStatement

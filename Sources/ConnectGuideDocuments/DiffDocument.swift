@@ -113,6 +113,7 @@ extension Guide {
         }
         return .object([
             ("schema", .string(diffSchemaID)),
+            ("locale", .string(locale)),
             ("contentVersion", .string(contentVersion)),
             ("identical", .bool(diff.isEmpty)),
             ("a", side(diff.a)),

@@ -3,6 +3,7 @@ import ConnectGuideCore
 import ConnectGuideContent
 
 import ConnectGuidePlatform
+import ConnectGuideText
 
 struct ConnectGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,6 +11,8 @@ struct ConnectGuide: ParsableCommand {
         abstract: "Design a Stripe Connect integration and get the steps to build it.",
         discussion: """
             \(aboutTheGuide)
+
+            \(runText.languages.localeHelp(accepted: LocaleID.allCases.map(\.rawValue).joined(separator: "|")))
 
             Links: inside tmux, and on terminals without hyperlinks (OSC 8), every address is shown whole; CONNECT_GUIDE_HYPERLINKS=1 turns hyperlinks on, 0 off.
 
@@ -31,7 +34,7 @@ struct ConnectGuide: ParsableCommand {
 
 /// The scope and prerequisites from the content, and the default --stripe-version, for --help.
 let aboutTheGuide: String = {
-    let guide = Guide.bundled
+    let guide = Guide.localized
     return "\(guide.scopeStatement) \(guide.prerequisites) The rules follow Stripe API version \(guide.newestAPIVersion) unless --stripe-version names another."
 }()
 
@@ -70,7 +73,7 @@ func unknownHelpTopic(_ arguments: [String]) -> String? {
 enum Main {
     static func main() {
         do {
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let arguments = try chooseLocale(Array(CommandLine.arguments.dropFirst()), environment: processEnvironment())
             // The common command lines skip the argument parser (CommonCommandLine.swift).
             if let common = CommonCommandLine(arguments) {
                 try common.run()
@@ -89,7 +92,7 @@ enum Main {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
                 throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")
             }
-            var command = try ConnectGuide.parseAsRoot()
+            var command = try ConnectGuide.parseAsRoot(arguments)
             try command.run()
         } catch let error as CLIError {
             // An empty message is an exit status with nothing to say (diff: the plans differ).

@@ -66,7 +66,7 @@ struct DiffCommand: ParsableCommand {
         if format != nil, sideB.format != nil {
             throw CLIError.usage("--format is given on both sides of --; diff writes one document: give it once")
         }
-        let base = Guide.bundled
+        let base = Guide.localized
         var output = self.output.flags
         if let file = sideB.output { output.path = file }
         output.force = output.force || sideB.force

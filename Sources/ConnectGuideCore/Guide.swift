@@ -3,8 +3,8 @@
 /// Built once from the content files; every other operation is a pure function of it.
 public struct Guide: Sendable {
     public let contentVersion: String
-    /// The language of the content's prose: `en`, or the locale it was translated into
-    /// (`ja`, `de`, ...). Ids, URLs' paths and API names are the same in every locale.
+    /// The language of the content's text, as a locale code ("en", "ja"): the front ends
+    /// word everything else in the same one.
     public let locale: String
     public let title: String
     public let pageURL: String
@@ -123,7 +123,8 @@ public struct Guide: Sendable {
         requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
         configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
         presets: [Preset] = [], validityTable: [ValidSelections] = [],
-        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] }, locale: String = "en"
+        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] },
+        locale: String = "en"
     ) {
         self.contentVersion = contentVersion
         self.locale = locale

@@ -8,14 +8,13 @@ public struct ContentFiles: Sendable {
     /// A locale's translations of the files' prose (`Assets/locales/<code>/content.json`),
     /// by file and key; nil for English.
     public var translations: [String: [String: String]]?
-    /// The `locale` parameter of Stripe's docs in the locale (`stripeDocsLocale`), added to
-    /// every docs address; nil for English.
-    public var docsLocale: String?
+    /// The locale the translations are in.
+    public var locale: String
 
-    public init(files: [String: [UInt8]], translations: [String: [String: String]]? = nil, docsLocale: String? = nil) {
+    public init(files: [String: [UInt8]], translations: [String: [String: String]]? = nil, locale: String = "en") {
         self.files = files
         self.translations = translations
-        self.docsLocale = docsLocale
+        self.locale = locale
     }
 
 }
@@ -31,10 +30,11 @@ extension Guide {
         let linksFile = try LinksFile(node("links.json", in: files))
         let presetsFile = try PresetsFile(node("presets.json", in: files))
         let quickstartFile = try QuickstartFile(node("quickstart.json", in: files))
-        var builder = GuideBuilder(docsLocale: files.docsLocale)
+        // Docs links in the locale open Stripe's page in that language (DocsLocale.swift).
+        var builder = GuideBuilder(docsLocale: stripeDocsLocale(files.locale))
         self = try builder.build(
             guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile,
-            quickstart: quickstartFile)
+            quickstart: quickstartFile, locale: files.locale)
     }
 }
 
@@ -66,7 +66,7 @@ struct GuideBuilder {
 
     mutating func build(
         guide: GuideFile, rules rulesFile: RulesFile, steps: StepsFile, config: ConfigFile, links: LinksFile,
-        presets presetsFile: PresetsFile, quickstart quickstartFile: QuickstartFile
+        presets presetsFile: PresetsFile, quickstart quickstartFile: QuickstartFile, locale: String
     ) throws(ContentError) -> Guide {
         for (index, link) in links.links.enumerated() {
             guard link.path.hasPrefix("/"), !link.path.contains(" ") else {
@@ -276,7 +276,7 @@ struct GuideBuilder {
             requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
             requirementCollectionExplanation: TextPerCollection(stripe: explanation[.stripe] ?? "", application: explanation[.application] ?? ""),
             slots: slots, configuration: ConfigurationPerAPI(v1: v1Configuration, v2: v2Configuration, onBehalfOf: onBehalfOf), legacyTypes: legacyTypes, links: linkList, presets: presets,
-            quickstart: { quickstart })
+            quickstart: { quickstart }, locale: locale)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")

@@ -132,7 +132,8 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
         out.line("                selection: Selection(options: \(options)), stripeRecommends: \(preset.stripeRecommends), sources: \(links(preset.sources))),")
     }
     out.line("        ],")
-    out.line("        validityTable: validityTable, quickstart: { bundledQuickstart }, locale: \(literal(locale)))")
+    out.line("        validityTable: validityTable, quickstart: { bundledQuickstart },")
+    out.line("        locale: \(literal(guide.locale)))")
     out.line("}")
     out.line("")
     // Built on first use (a global is initialised lazily): most runs never show code.

@@ -30,7 +30,7 @@ struct DocsLocaleTests {
     @Test("a guide built for Japanese links every page in Japanese; the English guide's links are the allow-list's")
     func guideForLocale() throws {
         var files = ContentFiles.assets
-        files.docsLocale = "ja-JP"
+        files.locale = "ja"
         let japanese = try Guide(files: files)
         #expect(japanese.links.count == guide.links.count)
         for (local, english) in zip(japanese.links, guide.links) {

@@ -120,7 +120,7 @@ do {
             let translations = try LocaleFiles.content(node("locales/\(code)/content.json"))
             try LocaleFiles(code: code, areas: [], content: translations, glossary: Glossary(node: node("locales/\(code)/glossary.json")))
                 .checkContent(content)
-            let guide = try Guide(files: ContentFiles(files: files, translations: translations, docsLocale: stripeDocsLocale(code)))
+            let guide = try Guide(files: ContentFiles(files: files, translations: translations, locale: code))
             try write(bundledGuideSource(guide, locale: code), to: output.appendingPathComponent("BundledGuide-\(code).swift").path)
         }
         try write(bundledGuidesSource(locales: codes), to: output.appendingPathComponent("BundledGuides.swift").path)

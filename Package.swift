@@ -136,7 +136,7 @@ let package = Package(
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(
             name: "ConnectGuideTUITests",
-            dependencies: ["ConnectGuideTUI", "ConnectGuideContent", "connect-guide", "FuzzSupport"],
+            dependencies: ["ConnectGuideTUI", "ConnectGuideContent", "ConnectGuideText", "connect-guide", "FuzzSupport"],
             exclude: ["Goldens"]
         ),
         // Runs the built binary as a user would, checking output, streams and exit codes.

@@ -18,13 +18,14 @@ public struct URLImport: Hashable, Sendable {
 }
 
 extension Guide {
-    /// The docs page URL for a selection, with parameters in the page's own order.
+    /// The docs page URL for a selection, with parameters in the page's own order (after
+    /// the page's language, `?locale=ja-JP`, in a guide in another language than English).
     public func url(for selection: Selection) -> String {
         let query = urlParameterOrder.map { id in
             let property = property(id)
             return "\(property.urlKey)=\(property.option(selection[id])?.urlValue ?? selection[id].rawValue)"
         }
-        return pageURL + "?" + query.joined(separator: "&")
+        return pageURL + (pageURL.contains("?") ? "&" : "?") + query.joined(separator: "&")
     }
 
     /// Reads a selection from the page's URL, or from its query alone (`?connect-...`).
@@ -53,7 +54,8 @@ extension Guide {
             let key = try percentDecoded(parts[0])
             let value = try percentDecoded(parts.count > 1 ? parts[1] : "")
             guard let property = properties.first(where: { $0.urlKey == key }) else {
-                if !ignored.contains(key) { ignored.append(key) }
+                // The page's language is the page's own parameter, not an unknown one.
+                if key != "locale" && !ignored.contains(key) { ignored.append(key) }
                 continue
             }
             guard let option = property.options.first(where: { $0.urlValue == value }) ?? property.option(named: value) else {
@@ -73,8 +75,9 @@ extension Guide {
         for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
         }
-        let page = pageURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
-        // pageURL is "https://docs.stripe.com/connect/design-an-integration".
+        let page = pageURL.prefix { $0 != "?" }.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
+        // pageURL is "https://docs.stripe.com/connect/design-an-integration", in another
+        // language with "?locale=ja-JP" after it.
         let expectedHost = page.count > 1 ? page[1].lowercased() : ""
         let expectedPath = page.count > 2 ? "/" + String(page[2]) : ""
         // A path alone ("/connect/design-an-integration?..."), as copied from the page's links.

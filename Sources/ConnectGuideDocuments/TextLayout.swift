@@ -1,52 +1,17 @@
 // Text laid out in columns for every front end: wrapping, padding, and the test of which
 // text can be measured a scalar at a time.
 
-/// Splits text into lines no wider than `width`, breaking at spaces; a word wider than
-/// the line is cut. `displayWidth` measures a character (the terminal front end passes
-/// one that counts wide characters as two); printable ASCII always takes one column, so
-/// words made of it are measured by their length, which keeps redraws cheap.
-public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = { _ in 1 }) -> [String] {
+/// Splits text into lines no wider than `width`, breaking at spaces, and in Japanese
+/// between characters (`breakLines`); a word wider than the line is cut. `displayWidth`
+/// measures a character (the terminal front end passes the terminal's own measure);
+/// printable ASCII always takes one column, so words made of it are measured by their
+/// length, which keeps redraws cheap.
+public func wrap(_ text: String, width: Int, displayWidth: (Character) -> Int = terminalColumns(of:)) -> [String] {
     let width = max(width, 1)
-    if isSingleScalarText(text, allowingNewlines: true) {
+    if isSingleScalarText(text, allowingNewlines: true) && !hasBindingSpace(text) {
         return wrapScalars(text, width: width) { displayWidth(Character($0)) }
     }
-    return wrapCharacters(text, width: width, displayWidth: displayWidth)
-}
-
-/// `wrap` for any text, a character at a time.
-func wrapCharacters(_ text: String, width: Int, displayWidth: (Character) -> Int) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var line = ""
-        var lineWidth = 0
-        for word in paragraph.split(separator: " ") {
-            var word = Substring(word)
-            var wordWidth = isPrintableASCII(word.utf8) ? word.utf8.count : word.reduce(0) { $0 + displayWidth($1) }
-            if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
-                line += " " + word
-                lineWidth += 1 + wordWidth
-                continue
-            }
-            if lineWidth > 0 { lines.append(line) }
-            line = ""
-            lineWidth = 0
-            while wordWidth > width {
-                var piece = ""
-                var pieceWidth = 0
-                while let character = word.first, pieceWidth + displayWidth(character) <= width || piece.isEmpty {
-                    piece.append(character)
-                    pieceWidth += displayWidth(character)
-                    word = word.dropFirst()
-                }
-                lines.append(piece)
-                wordWidth -= pieceWidth
-            }
-            line = String(word)
-            lineWidth = wordWidth
-        }
-        lines.append(line)
-    }
-    return lines
+    return breakLines(text, width: width, displayWidth: displayWidth)
 }
 
 /// `wrap` for text whose scalars are characters of their own (`isStandaloneScalar`) and
@@ -91,13 +56,13 @@ private func wrapScalars(_ text: String, width: Int, scalarWidth: (Unicode.Scala
                     index += length
                 }
                 var word = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
+                if !line.isEmpty && lineWidth + 1 + wordWidth <= width {
                     line.append(0x20)
                     line.append(contentsOf: word)
                     lineWidth += 1 + wordWidth
                     continue
                 }
-                if lineWidth > 0 { lines.append(String(decoding: line, as: UTF8.self)) }
+                if !line.isEmpty { lines.append(String(decoding: line, as: UTF8.self)) }
                 // A word wider than the line is cut, each piece as wide as fits (a scalar at least).
                 while wordWidth > width {
                     var cut = 0
@@ -182,13 +147,15 @@ public func isPrintableASCII(_ bytes: some Collection<UInt8>) -> Bool {
 }
 
 extension String {
-    /// The text padded with spaces to `width` characters.
+    /// The text padded with spaces to `width` terminal columns.
     public func padded(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let columns = terminalColumns(of: self)
+        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
 
-    /// The text right-aligned in `width` characters.
+    /// The text right-aligned in `width` terminal columns.
     public func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+        let columns = terminalColumns(of: self)
+        return columns >= width ? self : String(repeating: " ", count: width - columns) + self
     }
 }

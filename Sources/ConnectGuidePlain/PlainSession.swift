@@ -391,7 +391,7 @@ public func wrappedForWidth(_ text: String, width: Int) -> String {
     let last = lines.removeLast()
     var out: [String] = []
     for line in lines {
-        guard line.count > width else {
+        guard terminalColumns(of: String(line)) > width else {
             out.append(String(line))
             continue
         }

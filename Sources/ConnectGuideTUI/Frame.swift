@@ -331,7 +331,15 @@ public struct Frame: Sendable {
     }
 
     mutating func fill(_ rect: Rect, _ character: Unicode.Scalar = " ", style: CellStyle = [], role: ColorRole = .plain) {
+        let first = max(rect.x, 0)
+        let last = min(rect.x + rect.width, size.columns) - 1
         for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < size.rows {
+            // A wide character half under the rectangle (an overlay over Japanese text) loses
+            // its other half too.
+            if last >= first {
+                clearWideCharacter(at: first, row: row)
+                clearWideCharacter(at: last, row: row)
+            }
             for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < size.columns {
                 self[column, row] = Cell(character, style: style, role: role)
             }

@@ -25,7 +25,7 @@ struct WidthTests {
     func wrapping() {
         #expect(wrapText("漢字漢字 漢字", width: 8, displayWidth: width) == ["漢字漢字", "漢字"])
         #expect(wrapText("漢字漢字漢字", width: 5, displayWidth: width) == ["漢字", "漢字", "漢字"])
-        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab", "漢字"])
+        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab 漢", "字"])
     }
 
     @Test("Truncation and padding keep to the width")
@@ -55,6 +55,19 @@ struct WidthTests {
         frame.write("漢字", column: 0, row: 0)
         frame.write("x", column: 1, row: 0)
         #expect(frame.text == " x字")
+    }
+
+    @Test("A panel filled over half of a wide character blanks the other half (an overlay over Japanese text)")
+    func fillOverHalf() {
+        var frame = Frame(size: TerminalSize(columns: 6, rows: 1), displayWidth: width)
+        frame.write("漢字漢", column: 0, row: 0)
+        frame.fill(Rect(x: 1, y: 0, width: 2, height: 1))
+        #expect(frame.text == "    漢")
+        #expect(width.of(frame.text) == 6)
+        var right = Frame(size: TerminalSize(columns: 6, rows: 1), displayWidth: width)
+        right.write("漢字漢", column: 0, row: 0)
+        right.fill(Rect(x: 0, y: 0, width: 3, height: 1), "x")
+        #expect(right.text == "xxx 漢")
     }
 
     @Test("Control characters in content cannot move the cursor")

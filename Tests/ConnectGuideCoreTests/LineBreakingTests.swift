@@ -1,7 +1,7 @@
 import FuzzSupport
 import Testing
 
-@testable import ConnectGuideCore
+@testable import ConnectGuideDocuments
 
 /// Line breaking in the guide's languages: Japanese between characters with its rules,
 /// Latin words whole, long words cut by display width.

@@ -82,12 +82,19 @@ let package = Package(
                 "CTerminalSignals",
             ]
         ),
+        // The accessible line-by-line front end (`--plain`): a reducer of questions and
+        // answers, and the loop that runs it on a terminal or a pipe.
+        .target(
+            name: "ConnectGuidePlain",
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "ConnectGuideText"]
+        ),
         .executableTarget(
             name: "connect-guide",
             dependencies: [
                 "ConnectGuideCore",
                 "ConnectGuideContent",
                 "ConnectGuideDocuments",
+                "ConnectGuidePlain",
                 "ConnectGuidePlatform",
                 "ConnectGuideStorage",
                 "ConnectGuideTUI",
@@ -120,6 +127,11 @@ let package = Package(
                 "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideJSON", "ConnectGuideStorage", "ConnectGuideText", "ContentLoader",
                 "FuzzSupport",
             ]
+        ),
+        // The plain front end's reducer, driven by lines.
+        .testTarget(
+            name: "ConnectGuidePlainTests",
+            dependencies: ["ConnectGuidePlain", "ConnectGuideContent", "ConnectGuideText", "FuzzSupport"]
         ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(

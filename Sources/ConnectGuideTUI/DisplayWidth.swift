@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// How many terminal columns a character takes. The renderer measures all text with
 /// one of these, so wrapping and the terminal agree: the live app uses the C library's

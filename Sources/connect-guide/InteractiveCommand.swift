@@ -28,7 +28,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
     let guide = try session.selection.guide(.bundled) { notices.append($0) }
     let printNotices = { notices.forEach { printNotice($0, in: guide) } }
     // Checked before reading the saved selection, so a refusal changes nothing.
-    if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil) {
+    if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil, environment: environment, text: guide.text) {
         printNotices()
         throw CLIError.usage(refusal)
     }
@@ -51,7 +51,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
             printFormat: printFormat?.rawValue, offerPresets: offerPresets, saver: store)
     } catch {
         printNotices()
-        throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice)")
+        throw CLIError.usage("\(error). \(InteractiveSession.headlessAdvice(guide.text))")
     }
     switch ending {
     case .quit(let selection):

@@ -3,7 +3,7 @@ import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
-import ConnectGuideDocuments
+@testable import ConnectGuideDocuments
 
 @Suite("Step derivation")
 struct PlanTests {

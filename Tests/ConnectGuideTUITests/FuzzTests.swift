@@ -168,7 +168,7 @@ struct FuzzTests {
     func expectValid(_ model: AppModel, step: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let state = model.state
         #expect(guide.isValid(state.selection), "step \(step): \(state.selection)", sourceLocation: sourceLocation)
-        #expect(guide.property(state.focus).option(state.highlighted) != nil, "step \(step)", sourceLocation: sourceLocation)
+        #expect(guide.property(model.cursor.focus).option(model.cursor.highlighted) != nil, "step \(step)", sourceLocation: sourceLocation)
         #expect(model.explanationScroll >= 0 && model.stepsScroll >= 0 && model.helpScroll >= 0, "step \(step)", sourceLocation: sourceLocation)
     }
 

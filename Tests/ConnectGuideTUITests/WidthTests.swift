@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import Foundation
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -77,13 +78,13 @@ struct ExportWriterTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let request = ExportRequest(path: "plan.txt", format: .text, contents: "one\n", overwrite: false)
-        #expect(writeExport(request, workingDirectory: directory) == .written(path: directory + "/plan.txt"))
+        #expect(writeExport(request, workingDirectory: directory, text: guide.text) == .written(path: directory + "/plan.txt"))
         var second = request
         second.contents = "two\n"
-        #expect(writeExport(second, workingDirectory: directory) == .exists(path: directory + "/plan.txt"))
+        #expect(writeExport(second, workingDirectory: directory, text: guide.text) == .exists(path: directory + "/plan.txt"))
         #expect(try String(contentsOfFile: directory + "/plan.txt", encoding: .utf8) == "one\n")
         second.overwrite = true
-        #expect(writeExport(second, workingDirectory: directory) == .written(path: directory + "/plan.txt"))
+        #expect(writeExport(second, workingDirectory: directory, text: guide.text) == .written(path: directory + "/plan.txt"))
         #expect(try String(contentsOfFile: directory + "/plan.txt", encoding: .utf8) == "two\n")
         // No temporary files are left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["plan.txt"])
@@ -92,7 +93,7 @@ struct ExportWriterTests {
     @Test("A missing directory is a failure with a message, and ~ means home")
     func failures() throws {
         let request = ExportRequest(path: "/nonexistent-dir/plan.txt", format: .text, contents: "x", overwrite: false)
-        guard case .failed(let message) = writeExport(request) else {
+        guard case .failed(let message) = writeExport(request, text: guide.text) else {
             Issue.record("expected a failure")
             return
         }
@@ -185,7 +186,7 @@ struct ExportNamesRound2Tests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let request = ExportRequest(path: " plan.md ", format: .markdown, contents: "x\n", overwrite: false)
-        #expect(writeExport(request, workingDirectory: directory) == .written(path: directory + "/ plan.md "))
+        #expect(writeExport(request, workingDirectory: directory, text: guide.text) == .written(path: directory + "/ plan.md "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == [" plan.md "])
         #expect(displayedPath(directory + "/ plan.md ") == "\"\(directory)/ plan.md \"")
     }
@@ -201,7 +202,7 @@ struct ExportNamesRound2Tests {
         #expect(ioctl(master, 0x4004_5431, &unlock) == 0 && ioctl(master, 0x8004_5430, &number) == 0)
         let name = "/dev/pts/\(number)"
         let request = ExportRequest(path: name, format: .text, contents: "plan\n", overwrite: true)
-        guard case .failed(let message) = writeExport(request) else {
+        guard case .failed(let message) = writeExport(request, text: guide.text) else {
             Issue.record("written to a terminal")
             return
         }

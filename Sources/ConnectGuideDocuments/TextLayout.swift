@@ -1,54 +1,5 @@
-// How the guide words its facts in every front end: labels, moves, legacy types, and the
-// small text helpers they share.
-
-extension Guide {
-    /// "Dashboard access to None": where a move took a property.
-    public func destination(of move: MovedProperty) -> String {
-        "\(property(move.property).label) to \(optionLabel(move.property, move.to))"
-    }
-
-    /// "R1: API onboarding means ...": the rule most directly behind a move.
-    public func primaryReason(of move: MovedProperty) -> String? {
-        move.rules.first.flatMap(rule).map { "\($0.id): \($0.summary)" }
-    }
-
-    /// "Dashboard access set to None (R1: ...)": one line per implied change, for stderr
-    /// (the JSON lists every rule).
-    public func describe(_ move: MovedProperty) -> String {
-        let line = "\(property(move.property).label) set to \(optionLabel(move.property, move.to))"
-        return primaryReason(of: move).map { "\(line) (\($0))" } ?? line
-    }
-
-    public func optionLabel(_ property: PropertyID, _ selection: Selection) -> String {
-        optionLabel(property, selection[property])
-    }
-
-    public func optionLabel(_ property: PropertyID, _ option: OptionID) -> String {
-        self.property(property).option(option)?.label ?? option.rawValue
-    }
-
-    /// "Stripe", "Your platform".
-    public func requirementCollectionLabel(_ value: RequirementCollection) -> String {
-        requirementCollectionLabels[value]
-    }
-
-    /// "This combination has the controller settings of the former Standard account type." or
-    /// "... is like the former Express account type, except that ...": never "is an Express
-    /// account", since accounts created with controller properties are not.
-    public func legacyTypeSentence(_ legacy: LegacyType) -> String {
-        guard let difference = legacy.difference else {
-            return "These settings are those of the former \(legacy.name) account type."
-        }
-        return "These settings are like the former \(legacy.name) account type, except that \(difference)."
-    }
-}
-
-
-/// "a", "a and b", "a, b and c".
-public func listed(_ items: [String]) -> String {
-    guard let last = items.last, items.count > 1 else { return items.first ?? "" }
-    return items.dropLast().joined(separator: ", ") + " and " + last
-}
+// Text laid out in columns for every front end: wrapping, padding, and the test of which
+// text can be measured a scalar at a time.
 
 /// Splits text into lines no wider than `width`, breaking at spaces; a word wider than
 /// the line is cut. `displayWidth` measures a character (the terminal front end passes
@@ -239,13 +190,5 @@ extension String {
     /// The text right-aligned in `width` characters.
     public func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-}
-
-extension String {
-    /// The text ending in a full stop, unless it already ends in punctuation.
-    public func asSentence() -> String {
-        guard let last = last else { return self }
-        return ".!?".contains(last) ? self : self + "."
     }
 }

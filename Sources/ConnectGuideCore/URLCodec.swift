@@ -1,5 +1,5 @@
 /// A docs page URL that cannot be read as a selection.
-public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum URLImportError: Error, Hashable, Sendable {
     case empty
     case foreignHost(String)
     case foreignPage(String)
@@ -8,24 +8,6 @@ public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownValue(key: String, value: String, valid: [String])
     case conflictingValues(key: String, values: [String])
 
-    public var description: String {
-        switch self {
-        case .empty:
-            "the URL is empty; pass a docs.stripe.com/connect/design-an-integration URL or its query (?connect-...)"
-        case .foreignHost(let host):
-            "\(UntrustedText.quoted(host)) is not docs.stripe.com; pass a URL of the Connect integration guide page"
-        case .foreignPage(let path):
-            "\(UntrustedText.quoted(path)) is not the Connect integration guide page; expected /connect/design-an-integration"
-        case .malformedEncoding(let text):
-            "\(UntrustedText.quoted(text)) is not valid percent-encoding; copy the URL again from the browser"
-        case .notUTF8(let text):
-            "\(UntrustedText.quoted(text)) does not decode to UTF-8 text; copy the URL again from the browser"
-        case .unknownValue(let key, let value, let valid):
-            "\(UntrustedText.quoted(value)) is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
-        case .conflictingValues(let key, let values):
-            "\(key) is given more than once with different values (\(values.map(UntrustedText.quoted).joined(separator: ", "))); keep one"
-        }
-    }
 }
 
 /// A selection read from a URL, with what was skipped.
@@ -136,7 +118,8 @@ private func hexValue(_ byte: UInt8) -> UInt8? {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> Substring {
+    /// The text without the whitespace around it.
+    public func trimmingWhitespace() -> Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""

@@ -16,7 +16,17 @@ let package = Package(
         // The documents a plan is written as: text, Markdown, JSON, prompt, options, diff, curl.
         .target(
             name: "ConnectGuideDocuments",
-            dependencies: ["ConnectGuideCore"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideJSON", "ConnectGuideText"]
+        ),
+        // A JSON value with ordered keys and its writer: the documents write it, the content
+        // compiler reads into it.
+        .target(name: "ConnectGuideJSON"),
+        // Every user-facing string by key, in each locale: Assets/strings (English) and
+        // Assets/locales/<code>/strings, compiled into typed accessors (`text.tui.quitHint`).
+        // No dependencies: the core never words anything.
+        .target(
+            name: "ConnectGuideText",
+            plugins: ["CompileContent"]
         ),
         // The one place that names the platform (Linux, glibc): re-exports Glibc and holds
         // the Linux-only calls. A port replaces it and CLinuxSystemCalls. The core does not
@@ -35,7 +45,7 @@ let package = Package(
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(
             name: "ContentLoader",
-            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideJSON"]
         ),
         .executableTarget(
             name: "content-compiler",
@@ -51,7 +61,7 @@ let package = Package(
         // executable runs from any directory, parses no JSON and checks nothing at start.
         .target(
             name: "ConnectGuideContent",
-            dependencies: ["ConnectGuideCore"],
+            dependencies: ["ConnectGuideCore", "ConnectGuideText"],
             plugins: ["CompileContent"]
         ),
         // ncursesw from the system (Debian: libncurses-dev), with a C shim for its macros.
@@ -68,7 +78,8 @@ let package = Package(
         .target(
             name: "ConnectGuideTUI",
             dependencies: [
-                "ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "CNcursesw", "CTerminalSignals",
+                "ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "ConnectGuideText", "CNcursesw",
+                "CTerminalSignals",
             ]
         ),
         .executableTarget(
@@ -80,6 +91,7 @@ let package = Package(
                 "ConnectGuidePlatform",
                 "ConnectGuideStorage",
                 "ConnectGuideTUI",
+                "ConnectGuideText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ConnectGuideCoreTests",
             dependencies: [
-                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideStorage", "ContentLoader",
+                "ConnectGuideCore", "ConnectGuideContent", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideJSON", "ConnectGuideStorage", "ConnectGuideText", "ContentLoader",
                 "FuzzSupport",
             ]
         ),

@@ -3,6 +3,9 @@
 /// Built once from the content files; every other operation is a pure function of it.
 public struct Guide: Sendable {
     public let contentVersion: String
+    /// The language of the content's text, as a locale code ("en", "ja"): the front ends
+    /// word everything else in the same one.
+    public let locale: String
     public let title: String
     public let pageURL: String
     /// The page covers Accounts v1; Stripe recommends v2 for new platforms; the choices map onto both.
@@ -120,9 +123,11 @@ public struct Guide: Sendable {
         requirementCollectionExplanation: TextPerCollection, slots: [StepSlot],
         configuration: ConfigurationPerAPI, legacyTypes: [LegacyType], links: [DocLink],
         presets: [Preset] = [], validityTable: [ValidSelections] = [],
-        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] }
+        quickstart: @escaping @Sendable () -> [QuickstartStepCalls] = { [] },
+        locale: String = "en"
     ) {
         self.contentVersion = contentVersion
+        self.locale = locale
         self.title = title
         self.pageURL = pageURL
         self.scopeStatement = scopeStatement

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideJSON
 
 /// The formats `connect-guide config` writes.
 public enum ConfigFormat: String, CaseIterable, Hashable, Sendable {

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideJSON
 
 /// The formats `connect-guide diff` writes.
 public enum DiffFormat: String, CaseIterable, Hashable, Sendable {

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideJSON
 
 /// The formats `connect-guide options` writes.
 public enum OptionsFormat: String, CaseIterable, Hashable, Sendable {

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideJSON
 
 /// The document formats a plan can be written in.
 public enum PlanFormat: String, CaseIterable, Hashable, Sendable {

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideJSON
 
 extension Guide {
     /// A brief to paste into an LLM assistant: enough context that the assistant needs

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideJSON
 
 /// The languages the quickstart is written in; both come from the same calls.
 public enum QuickstartLanguage: String, CaseIterable, Hashable, Sendable {

@@ -1,5 +1,5 @@
 import ConnectGuideCore
-import ConnectGuideDocuments
+import ConnectGuideJSON
 
 // Reading JSON by hand with errors that name the file and the place, for the content
 // compiler at build time.

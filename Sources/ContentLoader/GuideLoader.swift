@@ -1,12 +1,21 @@
 import ConnectGuideCore
-import ConnectGuideDocuments
+import ConnectGuideJSON
 
 /// The raw bytes of the five content files, by file name.
 public struct ContentFiles: Sendable {
     public static let names = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json", "quickstart.json"]
     public var files: [String: [UInt8]]
+    /// A locale's translations of the files' prose (`Assets/locales/<code>/content.json`),
+    /// by file and key; nil for English.
+    public var translations: [String: [String: String]]?
+    /// The locale the translations are in.
+    public var locale: String
 
-    public init(files: [String: [UInt8]]) { self.files = files }
+    public init(files: [String: [UInt8]], translations: [String: [String: String]]? = nil, locale: String = "en") {
+        self.files = files
+        self.translations = translations
+        self.locale = locale
+    }
 
 }
 
@@ -24,7 +33,7 @@ extension Guide {
         var builder = GuideBuilder()
         self = try builder.build(
             guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile,
-            quickstart: quickstartFile)
+            quickstart: quickstartFile, locale: files.locale)
     }
 }
 
@@ -33,11 +42,14 @@ private func node(_ name: String, in files: ContentFiles) throws(ContentError) -
     guard let bytes = files.files[name] else {
         throw ContentError(file: name, place: "", problem: "the file is missing")
     }
+    let value: JSONValue
     do {
-        return ContentNode(value: try JSONValue.parse(bytes), file: name, place: "")
+        value = try JSONValue.parse(bytes)
     } catch {
         throw ContentError(file: name, place: "", problem: "not valid JSON (\(error))")
     }
+    guard let table = files.translations?[name] else { return ContentNode(value: value, file: name, place: "") }
+    return ContentNode(value: ContentText.translated(value, file: name) { key, english in table[key] ?? english }, file: name, place: "")
 }
 
 /// Turns decoded files into a `Guide`, checking every cross-reference on the way.
@@ -51,7 +63,7 @@ struct GuideBuilder {
 
     mutating func build(
         guide: GuideFile, rules rulesFile: RulesFile, steps: StepsFile, config: ConfigFile, links: LinksFile,
-        presets presetsFile: PresetsFile, quickstart quickstartFile: QuickstartFile
+        presets presetsFile: PresetsFile, quickstart quickstartFile: QuickstartFile, locale: String
     ) throws(ContentError) -> Guide {
         for (index, link) in links.links.enumerated() {
             guard link.path.hasPrefix("/"), !link.path.contains(" ") else {
@@ -261,7 +273,7 @@ struct GuideBuilder {
             requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
             requirementCollectionExplanation: TextPerCollection(stripe: explanation[.stripe] ?? "", application: explanation[.application] ?? ""),
             slots: slots, configuration: ConfigurationPerAPI(v1: v1Configuration, v2: v2Configuration, onBehalfOf: onBehalfOf), legacyTypes: legacyTypes, links: linkList, presets: presets,
-            quickstart: { quickstart })
+            quickstart: { quickstart }, locale: locale)
         guard result.validSelections.contains(result.defaults) else {
             let broken = result.violations(of: result.defaults).map(\.id.rawValue).joined(separator: ", ")
             throw ContentError(file: "guide.json", place: "properties[*].default", problem: "the default selection breaks \(broken)")

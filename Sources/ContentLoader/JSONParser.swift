@@ -1,4 +1,4 @@
-import ConnectGuideDocuments
+import ConnectGuideJSON
 
 // Build time only: the shipped binary parses no JSON.
 // MARK: - Parsing

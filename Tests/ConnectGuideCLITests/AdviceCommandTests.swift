@@ -194,10 +194,12 @@ struct ContentCompilerTests {
         try FileManager.default.copyItem(at: checkout.appendingPathComponent("Assets"), to: copy)
         let file = copy.appendingPathComponent(name)
         try edit(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
-        let output = copy.appendingPathComponent("BundledGuide.swift")
+        let outputDirectory = copy.appendingPathComponent("generated")
+        try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+        let output = outputDirectory.appendingPathComponent("BundledGuide.swift")
         let process = Process()
         process.executableURL = binaryURL.deletingLastPathComponent().appendingPathComponent("content-compiler")
-        process.arguments = [copy.path, output.path]
+        process.arguments = [copy.path, outputDirectory.path]
         let errors = Pipe()
         process.standardError = errors
         try process.run()

@@ -1,8 +1,9 @@
-import Foundation
-import FuzzSupport
+import ConnectGuideDocuments
+import ConnectGuideJSON
 import Testing
 
-import ConnectGuideDocuments
+import Foundation
+import FuzzSupport
 
 @testable import ContentLoader
 

@@ -1,6 +1,7 @@
 import ConnectGuideDocuments
-import Foundation
+import ConnectGuideJSON
 import Testing
+import Foundation
 
 @testable import ConnectGuideCore
 

@@ -57,33 +57,28 @@ extension Guide {
     public func curlCommand(_ report: PlanReport, api: AccountsAPI) -> String {
         let plan = report.plan
         let configuration = plan.configuration(for: api)
+        let words = text.documents
         var lines: [String] = []
-        lines.append("# Creates a connected account for this selection with Accounts \(api.rawValue) (\(configuration.method) \(configuration.endpoint)):")
+        lines.append("# " + words.curlCreates(api: api.rawValue, method: configuration.method, endpoint: configuration.endpoint))
         lines.append("#   " + properties.map { "\($0.label): \(optionLabel($0.id, plan.selection))" }.joined(separator: "; "))
-        lines.append("# Set STRIPE_SECRET_KEY in your shell first; connect-guide never reads or stores your key.")
-        lines.append("# Stripe-Version \(plan.apiVersion) pins the API version whose rules this selection follows.")
+        lines.append("# " + words.curlSecretKey)
+        lines.append("# " + words.curlVersion(version: plan.apiVersion.description))
         for parameter in configuration.parameters {
             if case .placeholder(let name, let description) = parameter.value {
-                lines.append("# Set \(name) to \(description) first.")
+                lines.append("# " + words.curlSetPlaceholder(name: name, description: description))
             }
         }
-        switch api {
-        case .v1:
-            lines.append("# Add the account's other details (email, business) as your integration needs.")
-        case .v2:
-            lines.append("# Add the account's own details: contact_email and identity (country, entity type) are")
-            lines.append("# needed before a merchant or recipient configuration can be used.")
-        }
-        lines.append("# Why each parameter:")
+        lines.append("# " + (api == .v1 ? words.curlOtherDetailsV1 : words.curlOtherDetailsV2))
+        lines.append("# " + words.curlWhy)
         for parameter in configuration.parameters {
             lines.append("#   \(parameter.name)=\(parameter.value): \(parameter.because)")
         }
         if !configuration.onBehalfOf.isEmpty {
-            lines.append("# \(self.configuration.onBehalfOf.text) For those, add:")
+            lines.append("# " + words.onBehalfOfAdd(note: self.configuration.onBehalfOf.text))
             for parameter in configuration.onBehalfOf {
                 switch api {
                 case .v1: lines.append("#   -d " + shellQuoted("\(parameter.name)=\(parameter.value)") + "  (\(parameter.because))")
-                case .v2: lines.append("#   \(parameter.name)=\(parameter.value) in the body  (\(parameter.because))")
+                case .v2: lines.append("#   " + words.curlInBody(parameter: "\(parameter.name)=\(parameter.value)") + "  (\(parameter.because))")
                 }
             }
         }

@@ -19,18 +19,19 @@ extension Guide {
     }
 
     private func slotHeading(_ slot: Int) -> String {
-        slots.first { $0.number == slot }?.heading ?? "Slot \(slot)"
+        slots.first { $0.number == slot }?.heading ?? text.documents.diffSlot(number: String(slot))
     }
 
     private func diffText(_ diff: PlanDiff, width: Int) -> String {
         let selectionA = diff.a.plan.selection
         let selectionB = diff.b.plan.selection
-        var lines: [String] = ["\(title): how plan B differs from plan A"]
+        let words = text.documents
+        var lines: [String] = [words.diffTitle(title: title)]
         let versionA = diff.a.plan.apiVersion
         let versionB = diff.b.plan.apiVersion
         lines.append(versionA == versionB
-            ? "Both follow the rules of Stripe API version \(versionA)"
-            : "A follows the rules of Stripe API version \(versionA), B those of \(versionB)")
+            ? words.diffSameVersion(version: versionA.description)
+            : words.diffVersions(a: versionA.description, b: versionB.description))
         lines.append("")
         let labelWidth = properties.map(\.label.count).max() ?? 0
         let optionWidth = properties.map { optionLabel($0.id, selectionA).count }.max() ?? 0
@@ -39,23 +40,23 @@ extension Guide {
             let differs = selectionA[property.id] != selectionB[property.id]
             lines.append((differs ? "* " : "  ") + property.label.padded(to: labelWidth) + "  "
                 + optionLabel(property.id, selectionA).padded(to: optionWidth) + "  "
-                + (differs ? optionLabel(property.id, selectionB) : "(same)"))
+                + (differs ? optionLabel(property.id, selectionB) : words.diffSame))
         }
         lines.append("")
         guard !diff.isEmpty else {
-            lines.append("The two selections are the same, so the plans are identical.")
+            lines.append(words.diffIdentical)
             return lines.joined(separator: "\n") + "\n"
         }
 
-        lines.append("Integration steps")
+        lines.append(words.integrationSteps)
         if diff.addedSteps.isEmpty && diff.removedSteps.isEmpty && diff.changedSteps.isEmpty {
-            lines.append("  No differences.")
+            lines.append("  " + words.diffNone)
         }
         for step in diff.removedSteps {
-            lines.append("  - only in A, \(slotHeading(step.slot)): \(step.title)")
+            lines.append("  - " + words.diffStepOnlyInA(slot: slotHeading(step.slot), title: step.title))
         }
         for step in diff.addedSteps {
-            lines.append("  + only in B, \(slotHeading(step.slot)): \(step.title)")
+            lines.append("  + " + words.diffStepOnlyInB(slot: slotHeading(step.slot), title: step.title))
         }
         for change in diff.changedSteps {
             lines.append("  ~ \(slotHeading(change.slot))")
@@ -63,25 +64,27 @@ extension Guide {
             lines.append("      B: \(change.b.title)")
         }
         if !diff.unchangedSlots.isEmpty {
-            lines.append("  Same in both: " + diff.unchangedSlots.map(slotHeading).joined(separator: ", ") + ".")
+            lines.append("  " + words.diffSameInBoth(slots: text.list(diff.unchangedSlots.map(slotHeading))))
         }
         lines.append("")
 
-        lines.append("Cautions")
+        lines.append(words.diffCautions)
         if diff.addedCautions.isEmpty && diff.removedCautions.isEmpty {
-            lines.append("  No differences.")
+            lines.append("  " + words.diffNone)
         }
-        for caution in diff.removedCautions { lines.append("  - only in A: \(caution.title) [\(caution.id)]") }
-        for caution in diff.addedCautions { lines.append("  + only in B: \(caution.title) [\(caution.id)]") }
+        for caution in diff.removedCautions { lines.append("  - " + words.diffCautionOnlyInA(title: caution.title) + " [\(caution.id)]") }
+        for caution in diff.addedCautions { lines.append("  + " + words.diffCautionOnlyInB(title: caution.title) + " [\(caution.id)]") }
         lines.append("")
 
         for configuration in diff.configuration {
             let request = diff.a.plan.configuration(for: configuration.api)
-            lines.append("Account configuration, Accounts \(configuration.api.rawValue) (\(request.method) \(request.endpoint))")
-            if configuration.isEmpty { lines.append("  No differences.") }
-            for parameter in configuration.removed { lines.append("  - \(parameter.name)=\(parameter.value)  (only in A)") }
-            for parameter in configuration.added { lines.append("  + \(parameter.name)=\(parameter.value)  (only in B)") }
-            for change in configuration.changed { lines.append("  ~ \(change.name): \(change.a) in A, \(change.b) in B") }
+            lines.append(words.accountConfigurationHeading(api: configuration.api.rawValue, method: request.method, endpoint: request.endpoint))
+            if configuration.isEmpty { lines.append("  " + words.diffNone) }
+            for parameter in configuration.removed { lines.append("  - \(parameter.name)=\(parameter.value)  " + words.diffOnlyInA) }
+            for parameter in configuration.added { lines.append("  + \(parameter.name)=\(parameter.value)  " + words.diffOnlyInB) }
+            for change in configuration.changed {
+                lines.append("  ~ " + words.diffParameterChanged(name: change.name, a: change.a.description, b: change.b.description))
+            }
             lines.append("")
         }
         lines.append("A: \(diff.a.plan.url)")

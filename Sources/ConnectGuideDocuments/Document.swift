@@ -130,8 +130,8 @@ func prose(_ text: String) -> String {
     text.contains("`") ? String(text.filter { $0 != "`" }) : text
 }
 
-/// CommonMark.
-public func markdown(_ blocks: [Block]) -> String {
+/// CommonMark. `seeAlso` words a notice's pointer to its links ("See [a](…), [b](…).").
+public func markdown(_ blocks: [Block], seeAlso: (String) -> String) -> String {
     var lines: [String] = []
     for block in blocks {
         switch block {
@@ -156,7 +156,7 @@ public func markdown(_ blocks: [Block]) -> String {
         case .notices(let notices):
             for notice in notices {
                 let linked = notice.links.map { "[\($0.title)](\($0.url))" }.joined(separator: ", ")
-                lines.append("- **\(notice.title)** (\(notice.id)). \(notice.text)" + (linked.isEmpty ? "" : " See \(linked)."))
+                lines.append("- **\(notice.title)** (\(notice.id)). \(notice.text)" + (linked.isEmpty ? "" : " " + seeAlso(linked)))
             }
         case .code(let code):
             lines.append("```")

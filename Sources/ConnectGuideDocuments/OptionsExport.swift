@@ -120,56 +120,56 @@ extension Guide {
                 let names = values.map { spec.option(OptionID($0))?.cliValue ?? $0 }
                 return "--\(spec.cliFlag) " + names.joined(separator: "|")
             case .requirementCollection:
-                return "requirement collection " + values.joined(separator: "|")
+                return text.documents.requirementCollectionIs(values: values.joined(separator: "|"))
             }
         }.joined(separator: ", ")
     }
 
     private func optionsText(width: Int) -> String {
-        var lines: [String] = ["\(title): properties, options and rules", ""]
-        lines.append("Choose with the flags below, naming an option by its value or any name after")
-        lines.append("\"also\"; --from-url reads the page's URL keys and values.")
+        let words = text.documents
+        var lines: [String] = [words.optionsTitle(title: title), ""]
+        lines += wrapKeepingWords(prose: words.optionsIntroduction, width: width)
         lines.append("")
         for (index, property) in properties.enumerated() {
-            lines.append("\(index + 1). \(property.label): --\(property.cliFlag)  (URL key \(property.urlKey))")
+            lines.append("\(index + 1). \(property.label): --\(property.cliFlag)  " + words.optionsURLKey(key: property.urlKey))
             let nameWidth = property.options.map(\.cliValue.count).max() ?? 0
             for option in property.options {
                 let isDefault = option.id == property.defaultOption
-                lines.append("   " + option.cliValue.padded(to: nameWidth) + "  " + option.label + (isDefault ? " (default)" : ""))
+                lines.append("   " + option.cliValue.padded(to: nameWidth) + "  " + option.label + (isDefault ? " " + words.optionsDefault : ""))
                 let indent = "   " + String(repeating: " ", count: nameWidth) + "  "
                 lines += wrapKeepingWords(prose: option.summary, width: width - indent.count).map { indent + $0 }
                 var names = option.aliases
                 if !names.contains(option.urlValue) && option.urlValue != option.cliValue { names.append(option.urlValue) }
-                let aliases = names.isEmpty ? "" : "also: \(names.joined(separator: ", ")); "
-                lines.append(indent + aliases + "URL value: \(option.urlValue)")
+                let urlValue = words.optionsURLValue(value: option.urlValue)
+                lines.append(indent + (names.isEmpty ? urlValue : words.optionsAlsoNamed(names: names.joined(separator: ", "), urlValue: urlValue)))
             }
             lines.append("")
         }
-        lines.append("Rules of Stripe API version \(apiVersion) (--stripe-version; default \(newestAPIVersion))")
+        lines.append(words.optionsRulesOfVersion(version: apiVersion.description, newest: newestAPIVersion.description))
         lines.append("")
-        func describeRules(_ heading: String, _ list: [Rule], verb: String) {
+        func describeRules(_ heading: String, _ list: [Rule]) {
             guard !list.isEmpty else { return }
             lines.append(heading)
             for rule in list {
-                lines.append("  \(rule.id)  \(rule.summary).")
+                lines.append("  \(rule.id)  " + sentence(rule.summary))
                 let indent = "      "
-                let statement = "If \(describeAsFlags(rule.premise)), then \(verb)\(describeAsFlags(rule.requirement))."
+                let statement = rule.kind.isHard
+                    ? words.optionsRuleStatement(premise: describeAsFlags(rule.premise), requirement: describeAsFlags(rule.requirement))
+                    : words.optionsRecommendationStatement(premise: describeAsFlags(rule.premise), requirement: describeAsFlags(rule.requirement))
                 lines += wrapKeepingWords(prose: statement, width: width - indent.count).map { indent + $0 }
-                lines += wrapKeepingWords(prose: "Why: \(rule.reason)", width: width - indent.count).map { indent + $0 }
-                let kind = rule.kind == .api ? "Stripe's API enforces it" : rule.kind == .docs ? "Stripe's docs require it" : "Stripe recommends it"
-                lines += wrapKeepingWords(prose: "\(kind); holds for \(rule.versions). Source: \(rule.sources.map(\.url).joined(separator: ", "))", width: width - indent.count)
+                lines += wrapKeepingWords(prose: words.optionsWhy(reason: rule.reason), width: width - indent.count).map { indent + $0 }
+                let kind = rule.kind == .api ? words.ruleKindAPI : rule.kind == .docs ? words.ruleKindDocs : words.ruleKindRecommendation
+                let sources = rule.sources.map(\.url).joined(separator: ", ")
+                lines += wrapKeepingWords(prose: words.optionsRuleOrigin(kind: kind, versions: versions(rule.versions), sources: sources), width: width - indent.count)
                     .map { indent + $0 }
             }
             lines.append("")
         }
-        describeRules(
-            "Hard rules (a selection must satisfy all; \(validSelections.count) of \(allSelections.count) combinations do)",
-            rules, verb: "")
-        describeRules("Recommendations (shown as cautions, never enforced)", recommendations, verb: "preferably ")
-        describeRules(
-            "Rules not in force for \(apiVersion)", allRules.filter { !isInForce($0) }, verb: "")
+        describeRules(words.optionsHardRules(valid: String(validSelections.count), all: String(allSelections.count)), rules)
+        describeRules(words.optionsRecommendations, recommendations)
+        describeRules(words.optionsRulesNotInForce(version: apiVersion.description), allRules.filter { !isInForce($0) })
         if !presets.isEmpty {
-            lines.append("Presets (--preset NAME), common setups; * marks those Stripe's docs recommend as they are:")
+            lines.append(words.optionsPresets)
             for preset in presets {
                 let indent = "      "
                 lines.append("  \(preset.id)  \(preset.label)\(preset.stripeRecommends ? " *" : "")")
@@ -178,21 +178,20 @@ extension Guide {
                     "--\(property(id).cliFlag) \(property(id).option(preset.selection[id])?.cliValue ?? preset.selection[id].rawValue)"
                 }
                 lines += wrapKeepingWords(prose: flags.joined(separator: " "), width: width - indent.count).map { indent + $0 }
-                lines += wrapKeepingWords(prose: "Source: \(preset.sources.map(\.url).joined(separator: ", "))", width: width - indent.count).map { indent + $0 }
+                lines += wrapKeepingWords(prose: words.optionsSource(sources: preset.sources.map(\.url).joined(separator: ", ")), width: width - indent.count)
+                    .map { indent + $0 }
             }
             lines.append("")
         }
-        lines.append("Stripe API versions that changed the rules:")
+        lines.append(words.optionsVersionChanges)
         for change in apiVersionChanges {
             lines += wrapKeepingWords(prose: "\(change.version): \(change.change)", width: width - 4).enumerated().map { ($0 == 0 ? "  " : "    ") + $1 }
         }
         lines.append("")
-        lines.append("Stripe API versions the guide knows (--stripe-version takes one, with or without its name, or a YYYY-MM-DD.preview in their range):")
+        lines += wrapKeepingWords(prose: words.optionsKnownVersions, width: width)
         lines += wrapKeepingWords(prose: knownAPIVersions.map(\.description).joined(separator: ", "), width: width - 2).map { "  " + $0 }
         lines.append("")
-        lines += wrapKeepingWords(prose: 
-            "Requirement collection is not chosen: it is application when \(describeAsFlags(requirementCollectionCondition)), otherwise stripe.",
-            width: width)
+        lines += wrapKeepingWords(prose: words.optionsRequirementCollection(condition: describeAsFlags(requirementCollectionCondition)), width: width)
         return lines.joined(separator: "\n") + "\n"
     }
 }

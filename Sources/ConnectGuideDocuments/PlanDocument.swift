@@ -17,7 +17,7 @@ extension Guide {
     public func render(_ report: PlanReport, as format: PlanFormat, width: Int = 80) -> String {
         switch format {
         case .text: plainText(planDocument(report), width: width)
-        case .markdown: markdown(planDocument(report)) + "\n" + quickstartSection(report, heading: "##")
+        case .markdown: markdown(planDocument(report), seeAlso: text.documents.seeAlso) + "\n" + quickstartSection(report, heading: "##")
         case .json: planJSON(report).serialized()
         case .prompt: renderPrompt(report)
         }
@@ -25,9 +25,9 @@ extension Guide {
 
     /// "Rules of Stripe API version 2026-11-18.endive": which ruleset a document follows.
     public func versionLine(_ plan: Plan) -> String {
-        var line = "Rules of Stripe API version \(plan.apiVersion)"
-        if plan.apiVersion != newestAPIVersion { line += " (the newest this guide knows is \(newestAPIVersion))" }
-        return line
+        plan.apiVersion == newestAPIVersion
+            ? text.documents.rulesOfVersion(version: plan.apiVersion.description)
+            : text.documents.rulesOfOlderVersion(version: plan.apiVersion.description, newest: newestAPIVersion.description)
     }
 
     /// One line per parameter, `name=value`, with what a placeholder stands for.
@@ -44,14 +44,19 @@ extension Guide {
     /// destination charges made on behalf of the account. Nil when there is none.
     func onBehalfOfLine(_ configuration: AccountConfiguration) -> String? {
         guard !configuration.onBehalfOf.isEmpty else { return nil }
-        let added = configuration.onBehalfOf.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-        return "with on_behalf_of, also: \(added)"
+        return text.documents.onBehalfOfAlso(parameters: onBehalfOfParameters(configuration))
+    }
+
+    /// `name=value` of each parameter the `on_behalf_of` variant adds, space-separated.
+    func onBehalfOfParameters(_ configuration: AccountConfiguration) -> String {
+        configuration.onBehalfOf.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
     }
 
     /// Said in place of the parameters of an API the plan's version does not have.
     func unavailableLine(_ configuration: AccountConfiguration, plan: Plan) -> String? {
         configuration.unavailableBefore.map {
-            "Accounts \(configuration.api.rawValue) needs Stripe API version \($0) or later; this plan follows \(plan.apiVersion)."
+            text.documents.accountsAPIUnavailable(
+                api: configuration.api.rawValue, version: $0.description, planVersion: plan.apiVersion.description)
         }
     }
 
@@ -60,30 +65,31 @@ extension Guide {
     /// The plan as blocks, for `plainText` and `markdown`.
     public func planDocument(_ report: PlanReport) -> [Block] {
         let plan = report.plan
-        var blocks: [Block] = [.title("\(title): your integration plan"), .paragraph(versionLine(plan) + ".")]
+        let words = text.documents
+        var blocks: [Block] = [.title(words.planTitle(title: title)), .paragraph(words.sentence(text: versionLine(plan)))]
         blocks.append(.table(
-            header: ("Property", "Choice"),
+            header: (words.propertyColumn, words.choiceColumn),
             rows: properties.map { Block.Row(label: $0.label, value: optionLabel($0.id, plan.selection)) }
-                + [Block.Row(label: "Requirement collection", value: requirementCollectionLabel(plan.requirementCollection))]))
-        for move in report.implied { blocks.append(.aside("Implied: \(describe(move)).")) }
+                + [Block.Row(label: words.requirementCollection, value: requirementCollectionLabel(plan.requirementCollection))]))
+        for move in report.implied { blocks.append(.aside(words.implied(change: describe(move)))) }
         func notices(_ list: [(id: String, title: String, text: String, links: [DocLink])]) -> Block {
             .notices(list.map { Block.Notice(id: $0.id, title: $0.title, text: $0.text, links: $0.links) })
         }
         if !plan.callouts.isEmpty {
-            blocks.append(.heading("Before you build"))
+            blocks.append(.heading(words.beforeYouBuild))
             blocks.append(notices(plan.callouts.map { ($0.id, $0.title, $0.text, $0.links) }))
         }
-        blocks.append(.heading("Integration steps"))
+        blocks.append(.heading(words.integrationSteps))
         blocks.append(.steps(plan.steps.map { step in
             Block.Step(number: step.number, title: step.title, text: step.text, links: step.links.map { ($0.label, $0.url) })
         }))
         if !plan.cautions.isEmpty {
-            blocks.append(.heading("Cautions (N: Stripe's recommendations you go against, A: advisories)"))
+            blocks.append(.heading(words.cautionsHeading))
             blocks.append(notices(plan.cautions.map { ($0.id, $0.title, $0.text, $0.links) }))
         }
         for configuration in plan.configuration {
-            blocks.append(.heading(
-                "Account configuration, Accounts \(configuration.api.rawValue) (\(configuration.method) \(configuration.endpoint))"))
+            blocks.append(.heading(words.accountConfigurationHeading(
+                api: configuration.api.rawValue, method: configuration.method, endpoint: configuration.endpoint)))
             if let unavailable = unavailableLine(configuration, plan: plan) {
                 blocks.append(.paragraph(unavailable))
             } else {
@@ -94,7 +100,7 @@ extension Guide {
             }
         }
         if let legacy = plan.legacyType { blocks.append(.paragraph(legacyTypeSentence(legacy))) }
-        blocks.append(.link(label: "Docs page for this selection", url: plan.url))
+        blocks.append(.link(label: words.docsPageLink, url: plan.url))
         return blocks
     }
 

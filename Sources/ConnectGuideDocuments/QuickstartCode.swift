@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideJSON
+import ConnectGuideText
 
 /// The languages the quickstart is written in; both come from the same calls.
 public enum QuickstartLanguage: String, CaseIterable, Hashable, Sendable {
@@ -42,7 +43,7 @@ extension Guide {
                     let configuration = plan.configuration(for: api)
                     // The on_behalf_of variant of the account (destination charges): one comment.
                     let variant = configuration.onBehalfOf.isEmpty ? nil : QuickstartAlternative(
-                        comment: "\(self.configuration.onBehalfOf.text) For those, add:",
+                        comment: text.documents.onBehalfOfAdd(note: self.configuration.onBehalfOf.text),
                         parameters: accountFields(configuration.onBehalfOf))
                     return QuickstartRequest(
                         call: call, method: configuration.method, path: configuration.endpoint,
@@ -61,11 +62,12 @@ extension Guide {
     public func quickstartScript(_ report: PlanReport, api: AccountsAPI, language: QuickstartLanguage) -> String {
         let plan = report.plan
         let steps = quickstartSteps(plan, api: api)
-        let writer = QuickstartWriter(language: language, api: api, version: plan.apiVersion.description, steps: steps)
+        let writer = QuickstartWriter(language: language, api: api, version: plan.apiVersion.description, steps: steps, words: text.documents)
         var lines = writer.preamble(
             selection: properties.map { "\($0.label): \(optionLabel($0.id, plan.selection))" }.joined(separator: "; "))
         for step in steps { lines += [""] + writer.step(step) }
-        lines += ["", language == .python ? "print(\"Done: every call of the plan was made.\")" : "echo \"Done: every call of the plan was made.\""]
+        let done = text.documents.quickstartDone
+        lines += ["", language == .python ? "print(\(pythonString(done)))" : "echo \(shellQuoted(done))"]
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -77,13 +79,11 @@ extension Guide {
     /// `forAssistant` (the prompt) leaves out how to get other forms with this CLI, which
     /// an assistant does not have.
     func quickstartSection(plan: Plan, heading: String, forAssistant: Bool = false) -> String {
+        let words = text.documents
         var lines = [
-            "\(heading) The plan's API calls (quickstart)",
+            "\(heading) " + words.quickstartHeading,
             "",
-            "The plan's API calls in Python with the official `stripe` package (Accounts v1), checked against "
-                + "stripe-python 16.1.0's typed parameters. It runs top to bottom against a sandbox; it covers the "
-                + "plan's API calls, not a whole application."
-                + (forAssistant ? "" : " `connect-guide code --lang curl` gives curl, `--api v2` Accounts v2."),
+            forAssistant ? words.quickstartIntroduction : words.quickstartIntroduction + " " + words.quickstartOtherForms,
             "",
             "```python",
         ]
@@ -96,12 +96,12 @@ extension Guide {
     public func quickstartStepCode(_ plan: Plan, api: AccountsAPI, language: QuickstartLanguage, step number: Int) -> String? {
         let steps = quickstartSteps(plan, api: api)
         guard let step = steps.first(where: { $0.number == number }) else { return nil }
-        let writer = QuickstartWriter(language: language, api: api, version: plan.apiVersion.description, steps: steps)
+        let writer = QuickstartWriter(language: language, api: api, version: plan.apiVersion.description, steps: steps, words: text.documents)
         var lines: [String] = []
         if !step.requests.isEmpty {
-            lines.append(language == .python
-                ? "# Uses `client` (stripe.StripeClient with stripe_version=\"\(plan.apiVersion)\") and earlier steps' results."
-                : "# Set STRIPE_SECRET_KEY first; uses the ids earlier steps printed (ACCOUNT_ID, ...).")
+            lines.append("# " + (language == .python
+                ? text.documents.quickstartStepUsesClient(version: plan.apiVersion.description)
+                : text.documents.quickstartStepUsesShell))
         }
         return (lines + writer.step(step)).joined(separator: "\n") + "\n"
     }
@@ -222,6 +222,7 @@ struct QuickstartWriter {
     let api: AccountsAPI
     let version: String
     let steps: [QuickstartStep]
+    let words: UIText.Documents
 
     enum PathSegment: Hashable {
         case text(String)
@@ -285,25 +286,23 @@ struct QuickstartWriter {
     // MARK: The file's start
 
     func preamble(selection: String) -> [String] {
-        let apiName = "Accounts \(api.rawValue)"
         var about = [
-            "connect-guide quickstart: the API calls of your Connect plan (\(apiName)), in \(language == .python ? "Python with the official stripe package" : "curl").",
-            "Selection: \(selection).",
-            "Stripe API version \(version), pinned on every request.",
-            "It makes the plan's API calls in a sandbox, in order, passing each id on; it is not a whole application.",
-            language == .python
-                ? "Run: pip install stripe, then STRIPE_SECRET_KEY=sk_test_... python3 quickstart.py"
-                : "Run: STRIPE_SECRET_KEY=sk_test_... bash quickstart.sh",
-            "Where a browser is needed it prints what to open and, on a terminal, waits for Enter.",
+            language == .python ? words.quickstartAboutPython(api: api.rawValue) : words.quickstartAboutCurl(api: api.rawValue),
+            words.quickstartSelection(selection: selection),
+            words.quickstartVersion(version: version),
+            words.quickstartWhatItDoes,
+            language == .python ? words.quickstartRunPython : words.quickstartRunCurl,
+            words.quickstartBrowser,
         ]
         let variables = environment
         if !variables.isEmpty {
-            about.append("Environment it reads besides STRIPE_SECRET_KEY:")
+            about.append(words.quickstartEnvironment)
             for variable in variables {
-                about.append("  \(variable.name): \(variable.about)" + (variable.fallback.map { " (default \($0))" } ?? " (required)"))
+                about.append("  \(variable.name): " + (variable.fallback.map { words.quickstartVariableDefault(about: variable.about, value: $0) }
+                    ?? words.quickstartVariableRequired(about: variable.about)))
             }
         }
-        about.append("STRIPE_API_BASE replaces https://api.stripe.com (for a local test server).")
+        about.append(words.quickstartAPIBase)
         let required = variables.filter { $0.fallback == nil }
         switch language {
         case .python:
@@ -315,19 +314,19 @@ struct QuickstartWriter {
                 "",
                 "secret_key = os.environ.get(\"STRIPE_SECRET_KEY\", \"\")",
                 "if not secret_key:",
-                "    sys.exit(\(pythonString(missingKeyMessage)))",
+                "    sys.exit(\(pythonString(words.quickstartMissingKey)))",
                 "if secret_key.startswith((\"sk_live_\", \"rk_live_\")):",
-                "    sys.exit(\(pythonString(liveKeyMessage)))",
+                "    sys.exit(\(pythonString(words.quickstartLiveKey)))",
             ]
             for variable in required {
                 lines += [
                     "if not os.environ.get(\(pythonString(variable.name))):",
-                    "    sys.exit(\(pythonString("quickstart: set \(variable.name) first: \(variable.about).")))",
+                    "    sys.exit(\(pythonString(words.quickstartSetVariable(name: variable.name, about: variable.about))))",
                 ]
             }
             lines += [
                 "",
-                "# Imported after the key checks, so that they run even where the package is missing.",
+                "# " + words.quickstartImportAfterChecks,
                 "import stripe  # noqa: E402",
                 "",
                 "client = stripe.StripeClient(",
@@ -335,7 +334,7 @@ struct QuickstartWriter {
                 "    stripe_version=\(pythonString(version)),",
                 "    base_addresses={\"api\": os.environ.get(\"STRIPE_API_BASE\", \"https://api.stripe.com\")},",
                 ")",
-                "# Not used by every plan; keeps the imports the same for every selection.",
+                "# " + words.quickstartUnusedImports,
                 "_ = (time, datetime, timezone)",
             ]
             return lines
@@ -343,19 +342,19 @@ struct QuickstartWriter {
             var lines = ["#!/usr/bin/env bash"] + about.map { "# " + $0 } + [
                 "set -euo pipefail",
                 "if [ -z \"${STRIPE_SECRET_KEY:-}\" ]; then",
-                "  echo \(shellQuoted(missingKeyMessage)) >&2",
+                "  echo \(shellQuoted(words.quickstartMissingKey)) >&2",
                 "  exit 1",
                 "fi",
                 "case \"$STRIPE_SECRET_KEY\" in",
                 "  sk_live_* | rk_live_*)",
-                "    echo \(shellQuoted(liveKeyMessage)) >&2",
+                "    echo \(shellQuoted(words.quickstartLiveKey)) >&2",
                 "    exit 1 ;;",
                 "esac",
             ]
             for variable in required {
                 lines += [
                     "if [ -z \"${\(variable.name):-}\" ]; then",
-                    "  echo \(shellQuoted("quickstart: set \(variable.name) first: \(variable.about).")) >&2",
+                    "  echo \(shellQuoted(words.quickstartSetVariable(name: variable.name, about: variable.about))) >&2",
                     "  exit 1",
                     "fi",
                 ]
@@ -367,14 +366,14 @@ struct QuickstartWriter {
     // MARK: Steps
 
     func step(_ step: QuickstartStep) -> [String] {
-        let comment = language == .python ? "# " : "# "
-        var lines = ["\(comment)Step \(step.number). \(step.title)"]
+        let comment = "# "
+        var lines = [comment + words.quickstartStep(number: String(step.number), title: step.title)]
         if let note = step.note { lines.append(comment + note) }
         for request in step.requests {
-            var block = [comment + request.call.comment, comment + "Docs: " + request.call.doc.url]
+            var block = [comment + request.call.comment, comment + words.quickstartDocs(url: request.call.doc.url)]
             if let note = request.fallbackNote { block.append(comment + note) }
             if let code = request.call.browser?.browserCode, !code.isEmpty {
-                block.append(comment + "Browser code (Connect.js), not run here:")
+                block.append(comment + words.quickstartBrowserCode)
                 block += code.map { comment + "  " + $0 }
             }
             if let alternative = request.alternative {
@@ -412,19 +411,19 @@ struct QuickstartWriter {
             lines.append("    },")
         }
         if request.call.onConnectedAccount {
-            lines.append("    options={\"stripe_account\": account.id},  # the Stripe-Account header")
+            lines.append("    options={\"stripe_account\": account.id},  # " + words.quickstartAccountHeader)
         }
         lines.append(")")
         if let browser = request.call.browser {
             lines += [
                 "print(\(pythonString(browser.text)), \(pythonReference(request.call.id, browser.field)), sep=\"\\n  \")",
                 "if sys.stdin.isatty():",
-                "    input(\"Press Enter when done. \")",
+                "    input(\(pythonString(words.quickstartPressEnter + " ")))",
             ]
         } else if usedFields(of: request.call.id).contains("id") {
             lines.append("print(\(pythonString(request.call.id + ":")), \(request.call.id).id)")
         } else {
-            lines.append("print(\(pythonString(request.call.id + ": done")))")
+            lines.append("print(\(pythonString(words.quickstartCallDone(call: request.call.id))))")
         }
         return lines
     }
@@ -500,12 +499,12 @@ struct QuickstartWriter {
         if let browser = request.call.browser {
             lines += [
                 "printf '%s\\n  %s\\n' \(shellQuoted(browser.text)) \"$\(shellVariable(request.call.id, browser.field))\"",
-                "if [ -t 0 ]; then read -r -p 'Press Enter when done. ' _; fi",
+                "if [ -t 0 ]; then read -r -p \(shellQuoted(words.quickstartPressEnter + " ")) _; fi",
             ]
         } else if fields.contains("id") {
             lines.append("echo \"\(request.call.id): $\(shellVariable(request.call.id, "id"))\"")
         } else {
-            lines.append("echo '\(request.call.id): done'")
+            lines.append("echo \(shellQuoted(words.quickstartCallDone(call: request.call.id)))")
         }
         return lines
     }
@@ -569,9 +568,6 @@ struct QuickstartWriter {
 
 private func pythonString(_ text: String) -> String { jsonString(text) }
 
-/// What both languages' scripts say when they refuse to run: one wording for each.
-private let missingKeyMessage = "quickstart: set STRIPE_SECRET_KEY to a sandbox secret key (sk_test_...) first."
-private let liveKeyMessage = "quickstart: STRIPE_SECRET_KEY is a live key. This quickstart creates test accounts and payments, so it runs only against a sandbox: use a test key (sk_test_...)."
 
 /// A JSON string literal (also a valid Python one).
 func jsonString(_ text: String) -> String { JSONValue.quoted(text) }

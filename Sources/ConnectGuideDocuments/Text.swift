@@ -4,4 +4,24 @@ import ConnectGuideText
 extension Guide {
     /// The strings in the guide's own language, so a document never mixes two.
     public var text: UIText { UIText.bundled(LocaleID(rawValue: locale) ?? .en) }
+
+    /// `line` as a sentence: as it is when it already ends like one (in any of the
+    /// locales' scripts), otherwise with the locale's full stop.
+    func sentence(_ line: String) -> String {
+        guard let last = line.last, !".!?。！？".contains(last) else { return line }
+        return text.documents.sentence(text: line)
+    }
+
+    /// "from 2026-11-18, before …", "all versions": the API versions a rule holds for.
+    func versions(_ range: VersionRange) -> String {
+        var parts: [String] = []
+        if let from = range.from { parts.append(text.documents.versionsFrom(date: "\(from.date)")) }
+        if let before = range.before { parts.append(text.documents.versionsBefore(date: "\(before.date)")) }
+        guard !parts.isEmpty else { return text.documents.versionsAll }
+        let bounds = text.list(parts)
+        if let previewsFrom = range.previewsFrom, range.before != nil {
+            return text.documents.versionsExceptPreviews(bounds: bounds, date: "\(previewsFrom.date)")
+        }
+        return bounds
+    }
 }

@@ -266,7 +266,7 @@ public func stringsSource(english: [StringArea], locales: [LocaleFiles]) -> Stri
         for entry in area.entries {
             let names = entry.placeholderNames
             let parameters = (entry.isPlural && !names.contains("count") ? ["count"] + names : names)
-            let template = entry.isPlural ? "text.plural(\(slot), count: count)" : "text.values[\(slot)]"
+            let template = entry.isPlural ? "self.text.plural(\(slot), count: count)" : "self.text.values[\(slot)]"
             out.append("        /// \"\(entry.other.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " "))\"")
             if parameters.isEmpty {
                 out.append("        public var `\(entry.key)`: String { \(template) }")

@@ -40,7 +40,7 @@ let package = Package(
         // Files: atomic writes, and the saved selection (a docs page URL).
         .target(
             name: "ConnectGuideStorage",
-            dependencies: ["ConnectGuideCore", "ConnectGuidePlatform"]
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuidePlatform", "ConnectGuideText"]
         ),
         // Build time only: reads and checks Assets/*.json and writes it as Swift source.
         .target(

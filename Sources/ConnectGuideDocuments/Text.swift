@@ -3,7 +3,7 @@ import ConnectGuideText
 
 extension Guide {
     /// The strings in the guide's own language, so a document never mixes two.
-    public var text: UIText { UIText.bundled(LocaleID(rawValue: locale) ?? .en) }
+    public var text: UIText { UIText.bundled(code: locale) }
 
     /// `line` as a sentence: as it is when it already ends like one (in any of the
     /// locales' scripts), otherwise with the locale's full stop.

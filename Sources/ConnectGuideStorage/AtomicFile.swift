@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuidePlatform
+import ConnectGuideText
 
 /// A file that could not be written (or read), with a message naming the path, the
 /// problem and what to do about it.
@@ -21,16 +22,78 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public let path: String
     public let kind: Kind
-    public let problem: String
+    public let problem: FileProblem
 
-    public init(path: String, kind: Kind, problem: String) {
+    public init(path: String, kind: Kind, problem: FileProblem) {
         self.path = path
         self.kind = kind
         self.problem = problem
     }
 
     /// The path, then the problem; the problem alone when there is no path to name.
-    public var description: String { path.isEmpty ? problem : "\(UntrustedText.escaped(path)): \(problem)" }
+    public func message(_ text: UIText) -> String {
+        path.isEmpty ? problem.message(text) : "\(UntrustedText.escaped(path)): \(problem.message(text))"
+    }
+
+    public var description: String { message(UIText.bundled(.en)) }
+}
+
+/// What went wrong with a file, and so what to do about it.
+public enum FileProblem: Hashable, Sendable {
+    case emptyName
+    case isDirectory
+    case exists
+    case existsReadOnly
+    case hardLinks(Int)
+    case danglingLink(target: String)
+    case noTemporaryFile(directory: String)
+    case ownerCannotBeKept(uid: UInt32, gid: UInt32)
+    case fifoWithoutReader
+    case readerStopped
+    case descriptorNotOpen(Int32)
+    case descriptorReadOnly(Int32)
+    case notRegularFile
+    case tooLarge(limit: Int)
+    case cannotCreateFiles(directory: String)
+    case missingDirectory(String)
+    case notADirectoryInPath
+    case unreadable
+    case permissionDenied
+    case readOnlyFileSystem
+    case noReaderOrDevice
+    /// The saved selection's file is read-only: kept, not replaced.
+    case selectionReadOnly
+    /// An error the messages above do not cover, as the system words it.
+    case system(String)
+
+    public func message(_ text: UIText) -> String {
+        let words = text.files
+        return switch self {
+        case .emptyName: words.emptyName
+        case .isDirectory: words.isDirectory
+        case .exists: words.exists
+        case .existsReadOnly: words.existsReadOnly
+        case .hardLinks(let count): words.hardLinks(count: count)
+        case .danglingLink(let target): words.danglingLink(target: UntrustedText.escaped(target))
+        case .noTemporaryFile(let directory): words.noTemporaryFile(directory: UntrustedText.escaped(directory))
+        case .ownerCannotBeKept(let uid, let gid): words.ownerCannotBeKept(uid: String(uid), gid: String(gid))
+        case .fifoWithoutReader: words.fifoWithoutReader
+        case .readerStopped: words.readerStopped
+        case .descriptorNotOpen(let descriptor): words.descriptorNotOpen(descriptor: String(descriptor))
+        case .descriptorReadOnly(let descriptor): words.descriptorReadOnly(descriptor: String(descriptor))
+        case .notRegularFile: words.notRegularFile
+        case .tooLarge(let limit): words.tooLarge(limit: String(limit))
+        case .cannotCreateFiles(let directory): words.cannotCreateFiles(directory: UntrustedText.escaped(directory))
+        case .missingDirectory(let directory): words.missingDirectory(directory: UntrustedText.escaped(directory))
+        case .notADirectoryInPath: words.notADirectoryInPath
+        case .unreadable: words.unreadable
+        case .permissionDenied: words.permissionDenied
+        case .readOnlyFileSystem: words.readOnlyFileSystem
+        case .noReaderOrDevice: words.noReaderOrDevice
+        case .selectionReadOnly: words.selectionReadOnly
+        case .system(let message): message
+        }
+    }
 }
 
 /// Writes whole files so that readers see either the old content or the new, never a
@@ -60,14 +123,14 @@ public enum AtomicFile {
 
     public static func write(_ bytes: [UInt8], to path: String, overwrite: Overwrite, readerTimeout: Int? = nil) throws(FileError) {
         guard !path.isEmpty else {
-            throw FileError(path: path, kind: .other, problem: "the file name is empty; give a path such as plan.md")
+            throw FileError(path: path, kind: .other, problem: .emptyName)
         }
         if let descriptor = openDescriptor(named: path) {
             try writeThrough(descriptor, bytes, reportedAs: path)
             return
         }
         if isDirectory(path) {
-            throw FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
+            throw FileError(path: path, kind: .isDirectory, problem: .isDirectory)
         }
         var status = stat()
         if stat(path, &status) == 0 {
@@ -83,12 +146,12 @@ public enum AtomicFile {
                 let readOnly = status.st_mode & 0o222 == 0 || access(path, W_OK) != 0
                 throw FileError(
                     path: path, kind: .exists,
-                    problem: readOnly ? "already exists and is read-only; pass --force to replace it" : "already exists; use --force to replace it")
+                    problem: readOnly ? .existsReadOnly : .exists)
             }
             if status.st_nlink > 1 {
                 throw FileError(
                     path: path, kind: .other,
-                    problem: "has \(status.st_nlink) hard links, and replacing it would part this name from the others; write to another path, or remove the other links first")
+                    problem: .hardLinks(Int(status.st_nlink)))
             }
             // Replace the file the path resolves to, with a temporary file beside it.
             try replace(resolvedPath(path) ?? path, with: bytes, keeping: status, reportedAs: path, overwrite: overwrite)
@@ -97,7 +160,7 @@ public enum AtomicFile {
             if overwrite == .refuse && exists(path) {
                 throw FileError(
                     path: path, kind: .exists,
-                    problem: "is a symbolic link to \(UntrustedText.escaped(newFileTarget(path))), which does not exist; use --force to create that file through the link")
+                    problem: .danglingLink(target: newFileTarget(path)))
             }
             try replace(newFileTarget(path), with: bytes, keeping: nil, reportedAs: path, overwrite: overwrite)
         } else {
@@ -124,7 +187,7 @@ public enum AtomicFile {
                 // The file itself may be writable; the safe replacement needs its directory.
                 throw FileError(
                     path: path, kind: .permissionDenied,
-                    problem: "cannot create a temporary file in \(UntrustedText.escaped(directory)) (permission denied), which replacing the file safely needs; make that directory writable, or choose another path")
+                    problem: .noTemporaryFile(directory: directory))
             }
             throw error(code, path: path, directory: directory)
         }
@@ -133,7 +196,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw FileError(
                 path: path, kind: .permissionDenied,
-                problem: "belongs to another user or group (uid \(old.st_uid), gid \(old.st_gid)), which a replacement made by you cannot keep; write to another path, or run as its owner")
+                problem: .ownerCannotBeKept(uid: old.st_uid, gid: old.st_gid))
         }
         var failure = writeAll(bytes, to: descriptor, deadline: nil)
         if failure == 0, let old, fchmod(descriptor, old.st_mode & 0o7777) != 0 { failure = errno }
@@ -206,14 +269,14 @@ public enum AtomicFile {
             // ENXIO: a FIFO that no one has open for reading.
             guard code == ENXIO, let deadline else { throw error(code, path: path, directory: directory) }
             guard monotonicMilliseconds() < deadline else {
-                throw FileError(path: path, kind: .noReader, problem: "is a FIFO with no reader; start the program that reads it, then save again")
+                throw FileError(path: path, kind: .noReader, problem: .fifoWithoutReader)
             }
             usleep(20_000)
         }
         var failure = writeAll(bytes, to: descriptor, deadline: deadline)
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == ETIMEDOUT {
-            throw FileError(path: path, kind: .noReader, problem: "stopped taking the bytes (its reader is not reading); nothing more was written")
+            throw FileError(path: path, kind: .noReader, problem: .readerStopped)
         }
         if failure != 0 { throw error(failure, path: path, directory: directory) }
     }
@@ -303,16 +366,16 @@ public enum AtomicFile {
         guard flags >= 0 else {
             throw FileError(
                 path: path, kind: .notOpen,
-                problem: "names file descriptor \(descriptor), which is not open here; open it for writing in the shell (\(descriptor)>file) or give a file name")
+                problem: .descriptorNotOpen(descriptor))
         }
         guard flags & O_ACCMODE != O_RDONLY else {
             throw FileError(
                 path: path, kind: .notOpen,
-                problem: "names file descriptor \(descriptor), which is open only for reading; give a file name, or a descriptor open for writing")
+                problem: .descriptorReadOnly(descriptor))
         }
         var status = stat()
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
+            throw FileError(path: path, kind: .isDirectory, problem: .isDirectory)
         }
         let failure = writeAll(bytes, to: descriptor, deadline: nil)
         if failure != 0 { throw error(failure, path: path, directory: directoryName(of: path)) }
@@ -333,9 +396,9 @@ public enum AtomicFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw error(errno, path: path, directory: directoryName(of: path), reading: true) }
         guard (status.st_mode & S_IFMT) == S_IFREG else {
-            throw FileError(path: path, kind: .notRegularFile, problem: "is not a regular file (a FIFO, a device or a directory); remove it or point to a file")
+            throw FileError(path: path, kind: .notRegularFile, problem: .notRegularFile)
         }
-        let tooLarge = FileError(path: path, kind: .tooLarge, problem: "is larger than \(limit) bytes, too large for this file; remove it")
+        let tooLarge = FileError(path: path, kind: .tooLarge, problem: .tooLarge(limit: limit))
         guard status.st_size <= limit else { throw tooLarge }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
@@ -392,26 +455,26 @@ public enum AtomicFile {
     static func error(_ code: Int32, path: String, directory: String, reading: Bool = false) -> FileError {
         switch code {
         case EEXIST:
-            FileError(path: path, kind: .exists, problem: "already exists; use --force to replace it")
+            FileError(path: path, kind: .exists, problem: .exists)
         case ENOENT where isDirectory(directory):
             // Some file systems (/proc, /sys) refuse new files this way.
-            FileError(path: path, kind: .permissionDenied, problem: "cannot create files in \(directory); choose another path")
+            FileError(path: path, kind: .permissionDenied, problem: .cannotCreateFiles(directory: directory))
         case ENOENT:
-            FileError(path: path, kind: .missingDirectory, problem: "the directory \(directory) does not exist; create it first or choose another path")
+            FileError(path: path, kind: .missingDirectory, problem: .missingDirectory(directory))
         case ENOTDIR:
-            FileError(path: path, kind: .missingDirectory, problem: "part of the path is not a directory; check the path")
+            FileError(path: path, kind: .missingDirectory, problem: .notADirectoryInPath)
         case EACCES where reading, EPERM where reading:
-            FileError(path: path, kind: .permissionDenied, problem: "cannot be read (permission denied); check its permissions")
+            FileError(path: path, kind: .permissionDenied, problem: .unreadable)
         case EACCES, EPERM:
-            FileError(path: path, kind: .permissionDenied, problem: "permission denied; choose a path you can write to")
+            FileError(path: path, kind: .permissionDenied, problem: .permissionDenied)
         case EROFS:
-            FileError(path: path, kind: .permissionDenied, problem: "is on a read-only file system; choose another path")
+            FileError(path: path, kind: .permissionDenied, problem: .readOnlyFileSystem)
         case ENXIO:
-            FileError(path: path, kind: .noReader, problem: "no reader or no device behind it; start its reader, or choose another path")
+            FileError(path: path, kind: .noReader, problem: .noReaderOrDevice)
         case EISDIR:
-            FileError(path: path, kind: .isDirectory, problem: "is a directory; give a file name inside it")
+            FileError(path: path, kind: .isDirectory, problem: .isDirectory)
         default:
-            FileError(path: path, kind: .other, problem: message(code))
+            FileError(path: path, kind: .other, problem: .system(message(code)))
         }
     }
 

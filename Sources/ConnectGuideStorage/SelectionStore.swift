@@ -1,23 +1,46 @@
 import ConnectGuideCore
 import ConnectGuidePlatform
+import ConnectGuideText
 
 /// Why a saved selection could not be used. The file is left as it is, so the caller
 /// can report the problem before anything replaces it.
 public struct SelectionStoreError: Error, Hashable, Sendable, CustomStringConvertible {
     public let path: String
-    public let problem: String
+    public let problem: SavedSelectionProblem
     /// No file can be there at all (a part of the path is a file, `~/.local` say): there
     /// is no saved selection to report, and nothing can be saved.
     public let pathBlocked: Bool
 
-    public init(path: String, problem: String, pathBlocked: Bool = false) {
+    public init(path: String, problem: SavedSelectionProblem, pathBlocked: Bool = false) {
         self.path = path
         self.problem = problem
         self.pathBlocked = pathBlocked
     }
 
-    public var description: String {
-        "the saved selection in \(UntrustedText.escaped(path)) cannot be used: \(problem)"
+    public func message(_ text: UIText) -> String {
+        text.files.savedSelectionUnusable(path: UntrustedText.escaped(path), problem: problem.message(text))
+    }
+
+    public var description: String { message(UIText.bundled(.en)) }
+}
+
+/// Why a saved selection cannot be used.
+public enum SavedSelectionProblem: Hashable, Sendable {
+    case file(FileProblem)
+    /// Not a docs page URL; the reason as the URL reader gives it.
+    case notASelection(String)
+    /// A URL without the values of these URL keys.
+    case missingKeys([String])
+    /// A selection the newest rules refuse.
+    case breaksRule(id: String, summary: String)
+
+    public func message(_ text: UIText) -> String {
+        switch self {
+        case .file(let problem): problem.message(text)
+        case .notASelection(let reason): text.files.notASelection(reason: reason)
+        case .missingKeys(let keys): text.files.missingKeys(keys: text.list(keys))
+        case .breaksRule(let id, let summary): text.files.breaksRule(rule: id, summary: summary)
+        }
     }
 }
 
@@ -35,7 +58,9 @@ public struct SaveFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public init(_ error: FileError) { self.error = error }
 
     /// What the user reads, as a clause: each front end starts the sentence its own way.
-    public var description: String { "cannot save the selection for --resume: \(error)" }
+    public func message(_ text: UIText) -> String { text.files.cannotSaveForResume(problem: error.message(text)) }
+
+    public var description: String { message(UIText.bundled(.en)) }
 }
 
 /// How a save went, for the session that asked for it.
@@ -104,7 +129,7 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         } catch {
             // Reading, a missing directory is a part of the path that is a file (ENOTDIR):
             // a directory that is only absent reads as nothing saved.
-            return .failure(SelectionStoreError(path: path, problem: error.problem, pathBlocked: error.kind == .missingDirectory))
+            return .failure(SelectionStoreError(path: path, problem: .file(error.problem), pathBlocked: error.kind == .missingDirectory))
         }
         return decode(bytes, in: guide)
     }
@@ -116,12 +141,12 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         do {
             imported = try guide.selection(fromURL: text)
         } catch {
-            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (\(error))"))
+            return .failure(SelectionStoreError(path: path, problem: .notASelection("\(error)")))
         }
         let missing = PropertyID.allCases.filter { imported.selection[$0] == nil }
         guard missing.isEmpty else {
             let keys = missing.map { guide.property($0).urlKey }
-            return .failure(SelectionStoreError(path: path, problem: "it is not a saved selection (no \(keys.joined(separator: ", ")))"))
+            return .failure(SelectionStoreError(path: path, problem: .missingKeys(keys)))
         }
         return .success(Selection { imported.selection[$0] ?? guide.property($0).defaultOption })
     }
@@ -166,7 +191,7 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         var status = stat()
         // No write bit for anyone counts too: root could replace it, but the owner marked it.
         if lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_mode & 0o222 == 0 || access(path, W_OK) != 0 {
-            throw FileError(path: path, kind: .permissionDenied, problem: "is read-only, so it is kept as it is; make it writable to save the selection there again")
+            throw FileError(path: path, kind: .permissionDenied, problem: .selectionReadOnly)
         }
         try AtomicFile.write(guide.url(for: selection) + "\n", to: path, overwrite: .replace)
     }

@@ -1,4 +1,6 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 
 /// Something found while a session started that the user is told about: on stderr by the
 /// headless commands and --plain, as the first notice by the full-screen guide (which
@@ -19,7 +21,7 @@ public enum StartNotice: Hashable, Sendable {
     case noStateLocation
     /// No file can be at `path` (a part of it is a file, `~/.local` say): nothing is saved,
     /// and nothing can be.
-    case cannotSave(path: String, problem: String)
+    case cannotSave(path: String, problem: SavedSelectionProblem)
     /// The rules set a property that no flag chose.
     case implied(MovedProperty)
     /// --from-url had parameters that are not the guide's; they were left out. One notice
@@ -42,37 +44,40 @@ public enum StartNotice: Hashable, Sendable {
 
     /// What the user reads: "warning: " for a problem, "note: " otherwise, then the message.
     public func text(in guide: Guide) -> String {
-        (isProblem ? "warning: " : "note: ") + message(in: guide)
+        isProblem ? guide.text.files.warning(message: message(in: guide)) : guide.text.files.note(message: message(in: guide))
     }
 
     private func message(in guide: Guide) -> String {
+        let words = guide.text.files
         switch self {
         case .resumed:
             // The five rows beside it show the selection; the notice has one line.
-            return "opened on your last selection; r resets to the defaults, --fresh starts without it."
+            return words.resumed
         case .nothingSavedToResume(let path):
-            return "nothing saved yet in \(path); starting from the defaults"
+            return words.nothingSavedToResume(path: path)
         case .firstStart:
             return guide.prerequisites
         case .savedSelectionUnusable(let error, let keptAs, let startingFromDefaults):
-            let kept = keptAs.map { "; it is kept as \($0)" }
-                ?? "; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)"
-            return "\(error)\(kept)\(startingFromDefaults ? "; starting from the defaults instead" : "")"
+            let unusable = error.message(guide.text)
+            let kept = keptAs.map { words.keptAs(message: unusable, path: $0) } ?? words.notMovedAside(message: unusable)
+            return startingFromDefaults ? words.startingFromDefaults(message: kept) : kept
         case .noStateLocation:
-            return "cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume"
+            return words.noStateLocation
         case .cannotSave(let path, let problem):
-            return "nothing can be saved for --resume in \(UntrustedText.escaped(path)): \(problem); choices are not kept"
+            return words.cannotSaveIn(path: UntrustedText.escaped(path), problem: problem.message(guide.text))
         case .implied(let move):
             return guide.describe(move)
         case .ignoredURLParameters(let keys) where keys.count == 1:
-            return "ignored the URL parameter \(UntrustedText.quoted(keys[0])): it is not one of the guide's"
+            return words.ignoredURLParameter(key: UntrustedText.quoted(keys[0]))
         case .ignoredURLParameters(let keys):
-            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted).joined(separator: ", ")
-            let more = keys.count > Self.namedParameters ? " and \(keys.count - Self.namedParameters) more" : ""
-            return "ignored \(keys.count) URL parameters, \(named)\(more): they are not the guide's"
+            let named = keys.prefix(Self.namedParameters).map(UntrustedText.quoted)
+            let list = keys.count > Self.namedParameters
+                ? words.andMore(names: named.joined(separator: ", "), count: keys.count - Self.namedParameters)
+                : guide.text.list(named)
+            return words.ignoredURLParameters(count: keys.count, keys: list)
         case .previewVersion(let version, let release):
-            let rules = release.map { "the rules of \($0), with the changes previews from that date had" } ?? "the rules the guide knows"
-            return "\(version) is a preview version: Stripe gives previews by invitation and may still change them; the guide applies \(rules)"
+            let rules = release.map { words.previewRulesOf(release: $0.description) } ?? words.previewRulesKnown
+            return words.previewVersion(version: version.description, rules: rules)
         }
     }
 }
@@ -153,7 +158,7 @@ public struct SessionStart: Hashable, Sendable {
             return error
         case .success(let saved?)?:
             guard let broken = guide.at(guide.newestAPIVersion).violations(of: saved).first else { return nil }
-            return SelectionStoreError(path: store.path, problem: "it breaks rule \(broken.id) of this version (\(broken.summary))")
+            return SelectionStoreError(path: store.path, problem: .breaksRule(id: broken.id.rawValue, summary: broken.summary))
         default:
             return nil
         }

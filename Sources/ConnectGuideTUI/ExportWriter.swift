@@ -1,6 +1,7 @@
 import ConnectGuideCore
 import ConnectGuideStorage
 import ConnectGuidePlatform
+import ConnectGuideText
 
 /// How long an export waits for a FIFO's reader, or for a FIFO or device to take the
 /// bytes, before it says so: the UI waits meanwhile, so this is short.
@@ -22,7 +23,7 @@ public func writeExport(_ request: ExportRequest, workingDirectory: String? = ni
     } catch where error.kind == .exists {
         return .exists(path: path)
     } catch {
-        return .failed("Cannot save to \(displayedPath(error.path)): \(error.problem).")
+        return .failed("Cannot save to \(displayedPath(error.path)): \(error.problem.message(UIText.bundled(.en))).")
     }
 }
 

@@ -12,6 +12,9 @@ public struct UIText: Sendable {
     /// its `one` form then its `other` form.
     let values: [String]
 
+    /// The strings of the locale `code` names ("ja"), English for a code the binary lacks.
+    public static func bundled(code: String) -> UIText { bundled(LocaleID(rawValue: code) ?? .en) }
+
     init(locale: LocaleID, values: [String]) {
         self.locale = locale
         self.values = values

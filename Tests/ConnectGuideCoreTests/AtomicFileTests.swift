@@ -1,3 +1,4 @@
+import ConnectGuideText
 import Foundation
 import Testing
 
@@ -98,7 +99,7 @@ struct AtomicFileTests {
             Issue.record("wrote into a FIFO without a reader")
         } catch {
             #expect(error.kind == .noReader)
-            #expect(error.problem.contains("no reader"), "\(error)")
+            #expect(error.problem.message(UIText.bundled(.en)).contains("no reader"), "\(error)")
         }
         // A reader that never reads: the write stops at the timeout instead of waiting for ever.
         let reader = open(path, O_RDONLY | O_NONBLOCK)
@@ -122,7 +123,7 @@ struct AtomicFileTests {
             Issue.record("replaced without asking")
         } catch {
             #expect(error.kind == .exists)
-            #expect(error.problem.contains("read-only; pass --force"), "\(error)")
+            #expect(error.problem.message(UIText.bundled(.en)).contains("read-only; pass --force"), "\(error)")
         }
         try AtomicFile.write("new", to: path, overwrite: .replace)
         var status = stat()
@@ -140,7 +141,7 @@ struct AtomicFileTests {
             try AtomicFile.write("new", to: directory + "/plan.txt", overwrite: .replace)
             Issue.record("replaced a hard-linked file")
         } catch {
-            #expect(error.problem.contains("2 hard links"), "\(error)")
+            #expect(error.problem.message(UIText.bundled(.en)).contains("2 hard links"), "\(error)")
         }
         #expect(try contents(directory + "/plan.txt") == "old")
         #expect(try contents(directory + "/other.txt") == "old")
@@ -166,11 +167,11 @@ struct AtomicFileTests {
     @Test("error messages name the problem once: no 'permission denied (permission denied)', reading and writing told apart")
     func messages() {
         let write = AtomicFile.error(EACCES, path: "/x/plan.txt", directory: "/x")
-        #expect(write.problem.components(separatedBy: "permission denied").count == 2, "\(write.problem)")
+        #expect(write.problem.message(UIText.bundled(.en)).components(separatedBy: "permission denied").count == 2, "\(write.problem)")
         let read = AtomicFile.error(EACCES, path: "/x/last.json", directory: "/x", reading: true)
-        #expect(read.problem.hasPrefix("cannot be read"), "\(read.problem)")
-        #expect(read.problem.components(separatedBy: "permission denied").count == 2)
-        #expect(AtomicFile.error(EROFS, path: "/x/a", directory: "/x").problem.contains("read-only file system"))
+        #expect(read.problem.message(UIText.bundled(.en)).hasPrefix("cannot be read"), "\(read.problem)")
+        #expect(read.problem.message(UIText.bundled(.en)).components(separatedBy: "permission denied").count == 2)
+        #expect(AtomicFile.error(EROFS, path: "/x/a", directory: "/x").problem.message(UIText.bundled(.en)).contains("read-only file system"))
     }
 
     @Test("read takes only a regular file up to its limit: FIFOs (without waiting for a writer), devices, larger files are errors")
@@ -294,7 +295,7 @@ struct AtomicFileRound2Tests {
             try AtomicFile.write("new", to: path, overwrite: .replace)
             Issue.record("written")
         } catch {
-            #expect(error.problem.contains("cannot create a temporary file in \(directory)"), "\(error)")
+            #expect(error.problem.message(UIText.bundled(.en)).contains("cannot create a temporary file in \(directory)"), "\(error)")
         }
         #expect(try contents(path) == "old")
     }

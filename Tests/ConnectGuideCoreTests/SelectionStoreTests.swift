@@ -1,3 +1,4 @@
+import ConnectGuideText
 import Foundation
 import Testing
 
@@ -46,7 +47,7 @@ struct SelectionStoreTests {
         let other = Selection { guide.property($0).options[1].id }
         #expect(throws: FileError.self) { try store.save(other, in: guide) }
         if case .failed(let failure) = store.outcome(ofSaving: other, in: guide) {
-            #expect(failure.error.problem.contains("is read-only"), "\(failure)")
+            #expect(failure.error.problem.message(UIText.bundled(.en)).contains("is read-only"), "\(failure)")
         }
         #expect(try String(contentsOfFile: store.path, encoding: .utf8) == before)
     }
@@ -165,7 +166,7 @@ struct SelectionStoreTests {
                 Issue.record("case \(index) loaded")
                 continue
             }
-            #expect(error.problem.contains(problem), "\(error)")
+            #expect(error.problem.message(UIText.bundled(.en)).contains(problem), "\(error)")
         }
     }
 

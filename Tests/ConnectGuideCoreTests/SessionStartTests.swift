@@ -1,3 +1,4 @@
+import ConnectGuideText
 import Foundation
 import Testing
 
@@ -87,7 +88,7 @@ struct SessionStartTests {
                 continue
             }
             #expect(error.path == broken.path)
-            #expect(error.problem.hasPrefix(problem), "\(error.problem)")
+            #expect(error.problem.message(UIText.bundled(.en)).hasPrefix(problem), "\(error.problem)")
             #expect(keptAs == broken.path + ".corrupt")
             #expect(fromDefaults == start.resuming)
             #expect(result.notices[0].isProblem)
@@ -171,11 +172,11 @@ struct SessionStartTests {
             == "note: opened on your last selection; r resets to the defaults, --fresh starts without it.")
         #expect(StartNotice.nothingSavedToResume(path: "/s/last.url").text(in: guide) == "note: nothing saved yet in /s/last.url; starting from the defaults")
         #expect(StartNotice.firstStart.text(in: guide) == "note: \(guide.prerequisites)")
-        let error = SelectionStoreError(path: "/s/last.url", problem: "it is not a saved selection")
+        let error = SelectionStoreError(path: "/s/last.url", problem: .missingKeys(["connect-onboarding-surface"]))
         #expect(StartNotice.savedSelectionUnusable(error, keptAs: "/s/last.url.corrupt", startingFromDefaults: true).text(in: guide)
-            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it is kept as /s/last.url.corrupt; starting from the defaults instead")
+            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection (no connect-onboarding-surface); it is kept as /s/last.url.corrupt; starting from the defaults instead")
         #expect(StartNotice.savedSelectionUnusable(error, keptAs: nil, startingFromDefaults: false).text(in: guide)
-            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection; it could not be moved aside, so this session saves nothing over it (move or remove it yourself)")
+            == "warning: the saved selection in /s/last.url cannot be used: it is not a saved selection (no connect-onboarding-surface); it could not be moved aside, so this session saves nothing over it (move or remove it yourself)")
         #expect(StartNotice.noStateLocation.text(in: guide)
             == "warning: cannot find or save a selection: neither XDG_STATE_HOME nor HOME is set, so choices are not kept for --resume")
         let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)

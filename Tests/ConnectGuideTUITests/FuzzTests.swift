@@ -103,7 +103,7 @@ struct FuzzTests {
                                     .randomElement(using: &random)!))
                         case .save(let selection):
                             reached.insert("saved")
-                            let failure = SaveFailure(FileError(path: "/state/last.url", kind: .other, problem: "no space left on device"))
+                            let failure = SaveFailure(FileError(path: "/state/last.url", kind: .other, problem: .system("no space left on device")))
                             pending.append(.saved(Int.random(in: 0..<20, using: &random) == 0 ? .failed(failure) : .saved(selection)))
                         default:
                             break

@@ -16,7 +16,7 @@ private final class RecordingSaver: SelectionSaver {
     }
 }
 
-private let diskFull = FileError(path: "/state/connect-guide/last.url", kind: .other, problem: "no space left on device")
+private let diskFull = FileError(path: "/state/connect-guide/last.url", kind: .other, problem: .system("no space left on device"))
 
 /// The saves among an update's effects.
 private func saves(_ effects: [Effect]) -> [Selection] {

@@ -85,13 +85,13 @@ struct UpdateTests {
     @Test("Start-up notices are the first notice: problems as errors, notes as information, ahead of what moved")
     func startNotices() throws {
         let unusable = StartNotice.savedSelectionUnusable(
-            SelectionStoreError(path: "/x/last.url", problem: "it is not a saved selection"), keptAs: "/x/last.url.corrupt", startingFromDefaults: false)
+            SelectionStoreError(path: "/x/last.url", problem: .notASelection("not a URL")), keptAs: "/x/last.url.corrupt", startingFromDefaults: false)
         let move = try #require(guide.reduce(guide.initialState(), .choose(.onboarding, "api")).lastChange?.moved.first)
         var problem = model(140, 40)
         problem.showStartNotices([unusable, .implied(move)])
         #expect(problem.notice == Notice(
             kind: .error,
-            text: "warning: the saved selection in /x/last.url cannot be used: it is not a saved selection; it is kept as /x/last.url.corrupt note: \(guide.describe(move))"))
+            text: "warning: the saved selection in /x/last.url cannot be used: it is not a saved selection (not a URL); it is kept as /x/last.url.corrupt note: \(guide.describe(move))"))
         var note = model(140, 40)
         note.showStartNotices([.nothingSavedToResume(path: "/x/last.url")])
         #expect(note.notice?.kind == .info)

@@ -93,7 +93,9 @@ let package = Package(
                 "ConnectGuideTUI",
                 "ConnectGuideText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The per-property flags (PropertyOptions), generated from the content.
+            plugins: ["CompileContent"]
         ),
         // The shipped benchmark: runs the release build (and dialog) in a pseudo-terminal.
         // Build and run it as BENCHMARKS.md says; --check fails on a missed target.

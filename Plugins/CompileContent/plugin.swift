@@ -3,7 +3,8 @@ import PackagePlugin
 
 /// Turns Assets/ into Swift source at build time, with every check of the content run
 /// here: for ConnectGuideContent the guide in each locale, for ConnectGuideText the UI
-/// strings in each locale (with the completeness, placeholder and glossary checks).
+/// strings in each locale (with the completeness, placeholder and glossary checks), for
+/// the executable its flag per property.
 @main
 struct CompileContent: BuildToolPlugin {
     static let contentFiles = ["guide.json", "rules.json", "steps.json", "config.json", "links.json", "presets.json", "quickstart.json"]
@@ -30,6 +31,17 @@ struct CompileContent: BuildToolPlugin {
                     executable: tool,
                     arguments: ["--strings", assets.path(percentEncoded: false), output.path(percentEncoded: false)],
                     inputFiles: content + english + translated + localeContent,
+                    outputFiles: [output])
+            ]
+        }
+        if target.name == "connect-guide" {
+            let output = work.appending(path: "PropertyOptions.swift")
+            return [
+                .buildCommand(
+                    displayName: "Compiling the property flags from Assets/",
+                    executable: tool,
+                    arguments: ["--cli", assets.path(percentEncoded: false), output.path(percentEncoded: false)],
+                    inputFiles: content,
                     outputFiles: [output])
             ]
         }

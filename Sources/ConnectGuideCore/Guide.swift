@@ -14,7 +14,11 @@ public struct Guide: Sendable {
     public let prerequisites: String
     public let urlParameterOrder: [PropertyID]
     public let properties: [Property]
+    /// The properties' ids, in page order: what a selection is made of.
+    public let propertyIDs: [PropertyID]
     public let payouts: Section
+    /// The property whose section the payouts section follows, as on the docs page.
+    public let payoutsAfter: PropertyID?
     /// Every rule the content knows, of every kind and for every API version.
     public let allRules: [Rule]
     /// The releases that changed the rules, oldest first.
@@ -77,7 +81,7 @@ public struct Guide: Sendable {
     private func ranking(_ selection: Selection) -> UInt64 {
         var places: [Int] = []
         var offDefault = 0
-        for property in PropertyID.allCases {
+        for property in propertyIDs {
             places.append(self.property(property).index(of: selection[property]) ?? 0)
             if selection[property] != self.property(property).defaultOption { offDefault += 1 }
         }
@@ -105,7 +109,7 @@ public struct Guide: Sendable {
 
     public func property(_ id: PropertyID) -> Property { properties[id.index] }
 
-    public var defaults: Selection { Selection { property($0).defaultOption } }
+    public var defaults: Selection { Selection(properties: propertyIDs) { property($0).defaultOption } }
 
     public func preset(_ id: String) -> Preset? { presets.first { $0.id == id.lowercased() } }
 
@@ -116,7 +120,7 @@ public struct Guide: Sendable {
     /// A guide with the rules of the newest API version in `apiVersionChanges` in force.
     public init(
         contentVersion: String, title: String, pageURL: String, scopeStatement: String, prerequisites: String,
-        urlParameterOrder: [PropertyID], properties: [Property], payouts: Section, allRules: [Rule],
+        urlParameterOrder: [PropertyID], properties: [Property], payouts: Section, payoutsAfter: PropertyID? = nil, allRules: [Rule],
         apiVersionChanges: [APIVersionChange], knownAPIVersions: [StripeAPIVersion] = [], advisories: [Advisory],
         requirementCollectionCondition: Condition,
         requirementCollectionLabels: TextPerCollection,
@@ -134,7 +138,11 @@ public struct Guide: Sendable {
         self.prerequisites = prerequisites
         self.urlParameterOrder = urlParameterOrder
         self.properties = properties
+        let ids = properties.map(\.id)
+        precondition(ids.indices.allSatisfy { ids[$0].index == $0 }, "each property's index is its place in page order")
+        propertyIDs = ids
         self.payouts = payouts
+        self.payoutsAfter = payoutsAfter
         self.allRules = allRules
         self.apiVersionChanges = apiVersionChanges
         self.knownAPIVersions = knownAPIVersions

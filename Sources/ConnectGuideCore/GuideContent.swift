@@ -71,6 +71,8 @@ public struct Property: Hashable, Sendable, Identifiable {
     public let shortLabel: String
     public let urlKey: String
     public let cliFlag: String
+    /// What the flag sets, for --help ("How accounts onboard.").
+    public let cliHelp: String
     public let defaultOption: OptionID
     public let section: Section
     public let options: [PropertyOption]
@@ -88,12 +90,13 @@ public struct Property: Hashable, Sendable, Identifiable {
 
     public func index(of option: OptionID) -> Int? { options.firstIndex { $0.id == option } }
 
-    public init(id: PropertyID, label: String, shortLabel: String, urlKey: String, cliFlag: String, defaultOption: OptionID, section: Section, options: [PropertyOption]) {
+    public init(id: PropertyID, label: String, shortLabel: String, urlKey: String, cliFlag: String, cliHelp: String, defaultOption: OptionID, section: Section, options: [PropertyOption]) {
         self.id = id
         self.label = label
         self.shortLabel = shortLabel
         self.urlKey = urlKey
         self.cliFlag = cliFlag
+        self.cliHelp = cliHelp
         self.defaultOption = defaultOption
         self.section = section
         self.options = options

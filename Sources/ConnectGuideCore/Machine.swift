@@ -46,7 +46,7 @@ public enum GuideEvent: Hashable, Sendable {
 extension Guide {
     public func initialState(_ selection: Selection? = nil) -> GuideState {
         var state = GuideState(
-            selection: defaults, focus: .onboarding, highlighted: defaults[.onboarding],
+            selection: defaults, focus: propertyIDs[0], highlighted: defaults[propertyIDs[0]],
             recentlySet: [], lastChange: nil)
         if let selection {
             state = reduce(state, .load(selection))
@@ -61,10 +61,10 @@ extension Guide {
         next.lastChange = nil
         switch event {
         case .focusNext:
-            next.moveFocus(to: PropertyID.allCases[(state.focus.index + 1) % PropertyID.allCases.count])
+            next.moveFocus(to: propertyIDs[(state.focus.index + 1) % propertyIDs.count])
         case .focusPrevious:
-            let count = PropertyID.allCases.count
-            next.moveFocus(to: PropertyID.allCases[(state.focus.index + count - 1) % count])
+            let count = propertyIDs.count
+            next.moveFocus(to: propertyIDs[(state.focus.index + count - 1) % count])
         case .focus(let property):
             next.moveFocus(to: property)
         case .highlightNext, .highlightPrevious, .highlightFirst, .highlightLast:
@@ -96,7 +96,7 @@ extension Guide {
             next.highlighted = defaults[next.focus]
             next.lastChange = SelectionChange(cause: .reset, moved: [])
         case .load(let wanted):
-            let known = Selection { property in
+            let known = Selection(properties: propertyIDs) { property in
                 self.property(property).option(wanted[property]) != nil ? wanted[property] : self.property(property).defaultOption
             }
             let resolution = nearestValid(to: known, keeping: []) ?? Resolution(selection: defaults, moved: [])

@@ -1,21 +1,22 @@
-/// One of the five choices the guide asks for, in the docs page's order.
-public enum PropertyID: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
-    case onboarding
-    case dashboard
-    case chargeType
-    case fees
-    case liability
+/// One of the choices the guide asks for (onboarding, dashboard, ...): data, like option
+/// ids. The content declares the properties and their page order; the content compiler
+/// generates a named constant for each (`PropertyID.onboarding`, in ConnectGuideContent),
+/// and the core iterates `Guide.propertyIDs`, never a fixed list.
+public struct PropertyID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The position in page order (0 for the first property).
+    public let index: Int
+    /// The content's id (`onboarding`).
+    public let rawValue: String
 
-    /// The position in page order (0 to 4); a switch, as it sits in every selection lookup.
-    public var index: Int {
-        switch self {
-        case .onboarding: 0
-        case .dashboard: 1
-        case .chargeType: 2
-        case .fees: 3
-        case .liability: 4
-        }
+    public init(index: Int, rawValue: String) {
+        precondition((0..<PropertySet.capacity).contains(index), "a guide has at most \(PropertySet.capacity) properties")
+        self.index = index
+        self.rawValue = rawValue
     }
+
+    /// By index alone: within one guide the index decides the id.
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+    public static func < (lhs: PropertyID, rhs: PropertyID) -> Bool { lhs.index < rhs.index }
     public var description: String { rawValue }
 }
 
@@ -40,18 +41,22 @@ public enum RequirementCollection: String, Hashable, Sendable, CaseIterable {
     case application
 }
 
-/// A complete choice: one option for each of the five properties.
+/// A complete choice: one option for each of the guide's properties.
 /// A `Selection` may break rules; `Guide.violations(of:)` says which.
 public struct Selection: Hashable, Sendable, CustomStringConvertible {
+    /// The guide's properties in page order (`Guide.propertyIDs`, shared, not copied).
+    public let properties: [PropertyID]
     private var options: [OptionID]
 
-    public init(_ choose: (PropertyID) -> OptionID) {
-        options = PropertyID.allCases.map(choose)
+    public init(properties: [PropertyID], _ choose: (PropertyID) -> OptionID) {
+        self.properties = properties
+        options = properties.map(choose)
     }
 
     /// One option per property, in page order.
-    public init(options: [OptionID]) {
-        precondition(options.count == PropertyID.allCases.count, "a selection has one option for each of the five properties")
+    public init(properties: [PropertyID], options: [OptionID]) {
+        precondition(options.count == properties.count, "a selection has one option for each property")
+        self.properties = properties
         self.options = options
     }
 
@@ -68,7 +73,7 @@ public struct Selection: Hashable, Sendable, CustomStringConvertible {
 
     /// The properties whose options differ between the two selections, in page order.
     public func differences(from other: Selection) -> [PropertyID] {
-        PropertyID.allCases.filter { self[$0] != other[$0] }
+        properties.filter { self[$0] != other[$0] }
     }
 
     /// How many properties differ, without listing them.
@@ -78,16 +83,25 @@ public struct Selection: Hashable, Sendable, CustomStringConvertible {
         return count
     }
 
+    /// Selections of one guide: the options decide.
+    public static func == (lhs: Selection, rhs: Selection) -> Bool { lhs.options == rhs.options }
+    public func hash(into hasher: inout Hasher) { hasher.combine(options) }
+
     public var description: String {
-        PropertyID.allCases.map { "\($0)=\(self[$0])" }.joined(separator: " ")
+        properties.map { "\($0)=\(self[$0])" }.joined(separator: " ")
     }
 }
 
-/// Some of the five properties, as five bits. Rules, moves and the screen ask which
-/// properties are in such a set all the time; a `Set` would hash for each question, and
-/// the first `Set` of properties costs a search of the program's conformance records.
+/// Some of the guide's properties: a bit per property for the questions rules, moves and
+/// the screen ask all the time (a `Set` would hash for each, and the first `Set` of
+/// properties costs a search of the program's conformance records), and the members in
+/// page order for iterating them.
 public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequence {
-    private var bits: UInt8 = 0
+    /// How many properties a guide may have: one bit each.
+    public static let capacity = 64
+
+    private var bits: UInt64 = 0
+    private var members: [PropertyID] = []
 
     public init() {}
 
@@ -99,8 +113,11 @@ public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequen
 
     public func contains(_ property: PropertyID) -> Bool { bits & Self.bit(property) != 0 }
 
-    public mutating func insert(_ property: PropertyID) { bits |= Self.bit(property) }
-
+    public mutating func insert(_ property: PropertyID) {
+        guard !contains(property) else { return }
+        bits |= Self.bit(property)
+        members.insert(property, at: members.firstIndex { $0.index > property.index } ?? members.endIndex)
+    }
 
     public func union(_ other: PropertySet) -> PropertySet {
         var result = self
@@ -108,11 +125,13 @@ public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequen
         return result
     }
 
-    public mutating func formUnion(_ other: PropertySet) { bits |= other.bits }
+    public mutating func formUnion(_ other: PropertySet) {
+        for property in other.members { insert(property) }
+    }
 
     public func subtracting(_ other: PropertySet) -> PropertySet {
-        var result = self
-        result.bits &= ~other.bits
+        var result = PropertySet()
+        for property in members where !other.contains(property) { result.insert(property) }
         return result
     }
 
@@ -120,51 +139,60 @@ public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequen
 
     public var isEmpty: Bool { bits == 0 }
 
-    public var count: Int { bits.nonzeroBitCount }
+    public var count: Int { members.count }
 
     /// The properties in page order.
-    public func makeIterator() -> IndexingIterator<[PropertyID]> { PropertyID.allCases.filter(contains).makeIterator() }
+    public func makeIterator() -> IndexingIterator<[PropertyID]> { members.makeIterator() }
 
-    private static func bit(_ property: PropertyID) -> UInt8 { 1 << UInt8(property.index) }
+    /// Sets of one guide: the bits decide.
+    public static func == (lhs: PropertySet, rhs: PropertySet) -> Bool { lhs.bits == rhs.bits }
+    public func hash(into hasher: inout Hasher) { hasher.combine(bits) }
+
+    private static func bit(_ property: PropertyID) -> UInt64 { 1 << UInt64(property.index) }
 }
 
-/// Some of the five choices, as a user states them (flags, a URL). `Guide.complete(_:)`
-/// turns it into a valid `Selection`.
+/// Some of the guide's choices, as a user states them (flags, a URL).
+/// `Guide.complete(_:)` turns it into a valid `Selection`.
 public struct PartialSelection: Hashable, Sendable {
-    /// One slot per property, in page order (a list: see `PropertySet`).
-    private var options: [OptionID?] = Array(repeating: nil, count: PropertyID.allCases.count)
-    /// The order in which properties were set, first to last; later settings are "more recent".
-    public private(set) var order: [PropertyID] = []
+    private struct Choice: Hashable, Sendable {
+        let property: PropertyID
+        let option: OptionID
+    }
+
+    /// The choices in the order they were set, first to last; later settings are "more recent".
+    private var choices: [Choice] = []
 
     public init() {}
 
     public init(_ selection: Selection) {
-        for property in PropertyID.allCases { self[property] = selection[property] }
+        for property in selection.properties { self[property] = selection[property] }
     }
 
+    /// The order in which properties were set, first to last.
+    public var order: [PropertyID] { choices.map(\.property) }
+
     public subscript(property: PropertyID) -> OptionID? {
-        get { options[property.index] }
+        get { choices.first { $0.property == property }?.option }
         set {
-            order.removeAll { $0 == property }
-            options[property.index] = newValue
-            if newValue != nil { order.append(property) }
+            choices.removeAll { $0.property == property }
+            if let newValue { choices.append(Choice(property: property, option: newValue)) }
         }
     }
 
     /// The properties set, and their options, in page order.
     public var chosen: [(property: PropertyID, option: OptionID)] {
-        PropertyID.allCases.compactMap { property in options[property.index].map { (property, $0) } }
+        choices.sorted { $0.property < $1.property }.map { ($0.property, $0.option) }
     }
 
     /// The properties set.
-    public var chosenProperties: PropertySet { PropertySet(PropertyID.allCases.filter { options[$0.index] != nil }) }
+    public var chosenProperties: PropertySet { PropertySet(choices.map(\.property)) }
 
-    public var isEmpty: Bool { order.isEmpty }
+    public var isEmpty: Bool { choices.isEmpty }
 
     /// Later values win, as with repeated flags.
     public func merging(_ other: PartialSelection) -> PartialSelection {
         var merged = self
-        for property in other.order { merged[property] = other[property] }
+        for choice in other.choices { merged[choice.property] = choice.option }
         return merged
     }
 }
@@ -174,24 +202,23 @@ public enum Facet: Hashable, Sendable, CustomStringConvertible {
     case property(PropertyID)
     case requirementCollection
 
-    /// Every facet, properties in page order first: the order clauses are kept in.
-    public static let allCases: [Facet] = PropertyID.allCases.map(Facet.property) + [.requirementCollection]
-
-    public init?(id: String) {
+    /// The facet a content file names: one of `properties`, or the requirement collection.
+    public init?(id: String, properties: [PropertyID]) {
         if id == "requirementCollection" {
             self = .requirementCollection
-        } else if let property = PropertyID(rawValue: id) {
+        } else if let property = properties.first(where: { $0.rawValue == id }) {
             self = .property(property)
         } else {
             return nil
         }
     }
 
-    /// The position in `allCases`.
+    /// The position in the order clauses are kept in: properties in page order, then the
+    /// requirement collection.
     var order: Int {
         switch self {
         case .property(let property): property.index
-        case .requirementCollection: PropertyID.allCases.count
+        case .requirementCollection: PropertySet.capacity
         }
     }
 

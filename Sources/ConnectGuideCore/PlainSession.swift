@@ -311,7 +311,7 @@ public struct PlainSession: Sendable {
 
     /// "Stripe-hosted, Stripe Dashboard, ...": a selection in one line.
     func summary(of selection: Selection) -> String {
-        PropertyID.allCases.map { guide.optionLabel($0, selection) }.joined(separator: ", ")
+        selection.properties.map { guide.optionLabel($0, selection) }.joined(separator: ", ")
     }
 
     /// What `?` reads out: the section's intro, then each option in full.

@@ -85,7 +85,7 @@ extension Guide {
     /// Every combination of options, valid or not (108 with the bundled content).
     public var allSelections: [Selection] {
         var result: [Selection] = [defaults]
-        for property in PropertyID.allCases {
+        for property in propertyIDs {
             result = result.flatMap { partial in
                 self.property(property).options.map { partial.setting(property, to: $0.id) }
             }
@@ -167,19 +167,19 @@ extension Guide {
     /// rules may change; what neither sets takes its default. Ties keep the most recent
     /// explicit choice first, then the base's values.
     public func complete(_ chosen: PartialSelection, over base: PartialSelection = PartialSelection()) -> Result<Completion, Contradiction> {
-        let target = Selection { chosen[$0] ?? base[$0] ?? property($0).defaultOption }
+        let target = Selection(properties: propertyIDs) { chosen[$0] ?? base[$0] ?? property($0).defaultOption }
         let pinned = chosen.chosenProperties
         let preference = chosen.order.reversed() + base.order.reversed().filter { chosen[$0] == nil }
         if let resolution = nearestValid(to: target, keeping: pinned, preferring: preference) {
             let movedIDs = PropertySet(resolution.moved.map(\.property))
-            let defaulted = PropertyID.allCases.filter { chosen[$0] == nil && base[$0] == nil && !movedIDs.contains($0) }
+            let defaulted = propertyIDs.filter { chosen[$0] == nil && base[$0] == nil && !movedIDs.contains($0) }
             return .success(Completion(selection: resolution.selection, implied: resolution.moved, defaulted: defaulted))
         }
         return .failure(contradiction(chosen, target: target))
     }
 
     private func contradiction(_ chosen: PartialSelection, target: Selection) -> Contradiction {
-        let pinned = PropertyID.allCases.filter { chosen[$0] != nil }
+        let pinned = propertyIDs.filter { chosen[$0] != nil }
         func keptCount(_ selection: Selection) -> Int { pinned.filter { selection[$0] == target[$0] }.count }
         let most = validSelections.map(keptCount).max() ?? 0
         // Among selections keeping the most explicit choices, one per distinct set of changes

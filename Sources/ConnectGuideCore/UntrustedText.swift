@@ -47,11 +47,22 @@ public enum UntrustedText {
         }.joined()
     }
 
-    /// C0, DEL and C1 controls, and the bidirectional formatting characters, which would
-    /// turn the text around it (a name that ends ".md" while showing "dm.").
+    /// Terminal controls, and the bidirectional formatting characters, which would turn
+    /// the text around it (a name that ends ".md" while showing "dm.").
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        scalar.isTerminalControl || scalar.isBidirectionalFormatting
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 controls and DEL: sent to a terminal they move the cursor, end a line or
+    /// start an escape sequence. The one test of "control character" in the package.
+    public var isTerminalControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
+
+    /// The characters that reorder the text around them for display.
+    public var isBidirectionalFormatting: Bool {
+        switch value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }

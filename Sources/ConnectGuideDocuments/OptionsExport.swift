@@ -81,7 +81,7 @@ extension Guide {
                     ("label", .string(preset.label)),
                     ("fits", .string(preset.fits)),
                     ("stripeRecommends", .bool(preset.stripeRecommends)),
-                    ("selection", .object(PropertyID.allCases.map { ($0.rawValue, .string(preset.selection[$0].rawValue)) })),
+                    ("selection", .object(preset.selection.properties.map { ($0.rawValue, .string(preset.selection[$0].rawValue)) })),
                     ("sources", .array(preset.sources.map { .string($0.url) })),
                 ])
             })),
@@ -174,7 +174,7 @@ extension Guide {
                 let indent = "      "
                 lines.append("  \(preset.id)  \(preset.label)\(preset.stripeRecommends ? " *" : "")")
                 lines += wrapKeepingWords(prose: preset.fits, width: width - indent.count).map { indent + $0 }
-                let flags = PropertyID.allCases.map { id in
+                let flags = preset.selection.properties.map { id in
                     "--\(property(id).cliFlag) \(property(id).option(preset.selection[id])?.cliValue ?? preset.selection[id].rawValue)"
                 }
                 lines += wrapKeepingWords(prose: flags.joined(separator: " "), width: width - indent.count).map { indent + $0 }

@@ -143,12 +143,12 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         } catch {
             return .failure(SelectionStoreError(path: path, problem: .notASelection("\(error)")))
         }
-        let missing = PropertyID.allCases.filter { imported.selection[$0] == nil }
+        let missing = guide.propertyIDs.filter { imported.selection[$0] == nil }
         guard missing.isEmpty else {
             let keys = missing.map { guide.property($0).urlKey }
             return .failure(SelectionStoreError(path: path, problem: .missingKeys(keys)))
         }
-        return .success(Selection { imported.selection[$0] ?? guide.property($0).defaultOption })
+        return .success(Selection(properties: guide.propertyIDs) { imported.selection[$0] ?? guide.property($0).defaultOption })
     }
 
     /// Moves an unusable file out of the way, to `last.url.corrupt` or, when that name is

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 import ConnectGuideStorage
 
 /// Which pane a narrow terminal shows; wide terminals show both.
@@ -49,37 +50,28 @@ public enum ExportFormat: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The format a file name's extension stands for (`.sh` is the v1 curl), if any.
-    public static func forFileName(_ name: String) -> ExportFormat? {
-        switch fileExtension(of: name) {
-        case "md", "markdown": .markdown
-        case "json": .json
-        case "txt", "text": .text
-        case "sh": .curlV1
-        case "py": .quickstartPython
-        default: nil
+    /// The format a file of this kind gets when its name picks one (`.sh` is the v1 curl).
+    init(fileKind: FileKind) {
+        switch fileKind {
+        case .text: self = .text
+        case .markdown: self = .markdown
+        case .json: self = .json
+        case .shell: self = .curlV1
+        case .python: self = .quickstartPython
         }
     }
 
-    /// Formats that suit an extension: `.md` holds Markdown or the prompt, `.json` either
-    /// JSON, `.sh` either curl, `.txt` text or the URL.
-    var suitsExtension: String {
+    /// The kind of file the format writes: `.md` holds Markdown or the prompt, `.json`
+    /// either JSON, `.sh` either curl, `.txt` text or the URL.
+    var fileKind: FileKind {
         switch self {
-        case .text, .url: "txt"
-        case .markdown, .prompt: "md"
-        case .json, .accountJSON: "json"
-        case .curlV1, .curlV2, .quickstartCurl: "sh"
-        case .quickstartPython: "py"
+        case .text, .url: .text
+        case .markdown, .prompt: .markdown
+        case .json, .accountJSON: .json
+        case .curlV1, .curlV2, .quickstartCurl: .shell
+        case .quickstartPython: .python
         }
     }
-}
-
-/// The lower-cased extension of a file name ("json" for "plan.JSON"), or nil.
-func fileExtension(of name: String) -> String? {
-    let last = name.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-    guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return nil }
-    let ext = last[last.index(after: dot)...]
-    return ext.isEmpty ? nil : ext.lowercased()
 }
 
 /// The export dialog's fields. The file name is a one-line editor: a cursor, and
@@ -121,7 +113,7 @@ public struct ExportDialog: Hashable, Sendable {
         var added: [Character] = []
         var bytes = byteCount
         var cut = false
-        for character in text where !character.unicodeScalars.contains(where: \.isControlCharacter) {
+        for character in text where !character.unicodeScalars.contains(where: \.isTerminalControl) {
             let size = character.utf8.count
             if bytes + size > Self.maximumPathBytes {
                 cut = true
@@ -172,16 +164,14 @@ public struct ExportDialog: Hashable, Sendable {
         pathEdited = true
         suggested = false
         error = nil
-        if !formatChosen, let named = ExportFormat.forFileName(path), named.suitsExtension != format.suitsExtension {
-            format = named
+        if !formatChosen, let named = FileKind(fileName: path), named != format.fileKind {
+            format = ExportFormat(fileKind: named)
         }
     }
 
     /// What to say when the chosen format does not suit the name's extension, before saving.
     public var mismatch: String? {
-        guard let ext = fileExtension(of: path), ExportFormat.forFileName(path) != nil, ext != format.suitsExtension,
-            !(ext == "markdown" && format.suitsExtension == "md"), !(ext == "text" && format.suitsExtension == "txt")
-        else { return nil }
+        guard let named = FileKind(fileName: path), named != format.fileKind, let ext = FileKind.fileExtension(of: path) else { return nil }
         return "The name ends in .\(ext) but the format is \(format.rawValue); Enter saves \(format.rawValue) anyway."
     }
 }
@@ -405,9 +395,4 @@ public enum ExportOutcome: Hashable, Sendable {
     case written(path: String)
     case exists(path: String)
     case failed(String)
-}
-
-extension Unicode.Scalar {
-    /// C0 and C1 controls and DEL: they would move the cursor or end a line.
-    var isControlCharacter: Bool { value < 0x20 || (0x7F..<0xA0).contains(value) }
 }

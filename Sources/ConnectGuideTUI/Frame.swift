@@ -440,7 +440,7 @@ extension Character {
     /// Control characters would move the terminal's cursor; they are drawn as "?".
     var isPrintableInTerminal: Bool {
         guard let scalar = unicodeScalars.first else { return false }
-        return !(scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value))
+        return !scalar.isTerminalControl
     }
 }
 

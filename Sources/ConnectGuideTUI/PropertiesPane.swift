@@ -292,8 +292,8 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
         list("Keep in mind", option.notes)
     }
     list("About this choice", guide.notes(of: property.section, for: state.selection))
-    // The docs page puts "Pay out users" between the fees and the liability sections.
-    if state.focus == .fees {
+    // Where the docs page puts "Pay out users" (between the fees and the liability sections).
+    if state.focus == guide.payoutsAfter {
         let payouts = guide.payouts
         lines.append(.blank)
         lines.append(TextLine(" " + payouts.heading, style: [.bold, .underline], role: .heading))

@@ -81,7 +81,8 @@ extension AppModel {
         case .nextProperty:
             apply(.focusNext)
         case .jumpToProperty(let index):
-            apply(.focus(PropertyID.allCases[index]))
+            guard guide.propertyIDs.indices.contains(index) else { break }
+            apply(.focus(guide.propertyIDs[index]))
             // Jumping to a property means wanting to see it.
             stackedPane = .properties
         case .select:
@@ -186,7 +187,7 @@ extension AppModel {
         let preset = guide.presets[index]
         let before = state.selection
         apply(.load(preset.selection))
-        let changed = PropertyID.allCases.filter { before[$0] != state.selection[$0] }
+        let changed = state.selection.differences(from: before)
         movedProperties = PropertySet(changed)
         let list = changed.isEmpty ? "nothing: your selection was already this setup"
             : listed(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
@@ -217,7 +218,7 @@ extension AppModel {
         let before = state.selection
         state = earlier
         markChanges(from: before)
-        movedProperties = PropertySet(PropertyID.allCases.filter { before[$0] != state.selection[$0] })
+        movedProperties = PropertySet(state.selection.differences(from: before))
     }
 
     /// After a change of selection: which steps are new or changed (from the plan diff), and
@@ -267,7 +268,7 @@ extension AppModel {
             redoStack.removeAll()
             markChanges(from: before.selection)
             movedProperties = change.cause == .reset
-                ? PropertySet(PropertyID.allCases.filter { before.selection[$0] != state.selection[$0] }) : PropertySet(change.moved.map(\.property))
+                ? PropertySet(state.selection.differences(from: before.selection)) : PropertySet(change.moved.map(\.property))
         }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {

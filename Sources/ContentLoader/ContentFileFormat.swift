@@ -17,9 +17,11 @@ struct GuideFile {
     var urlParameterOrder: [String]
     var properties: [PropertySpec]
     var payouts: SectionSpec
+    /// The property whose section the payouts section follows, as on the page.
+    var payoutsAfter: String
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["contentVersion", "title", "pageURL", "scope", "prerequisites", "urlParameterOrder", "properties", "payouts"])
+        try node.allowFields(["contentVersion", "title", "pageURL", "scope", "prerequisites", "urlParameterOrder", "properties", "payouts", "payoutsAfter"])
         contentVersion = try node.field("contentVersion").string()
         title = try node.field("title").string()
         pageURL = try node.field("pageURL").string()
@@ -28,6 +30,7 @@ struct GuideFile {
         urlParameterOrder = try node.field("urlParameterOrder").strings()
         properties = try node.field("properties").array().map(PropertySpec.init)
         payouts = try SectionSpec(node.field("payouts"))
+        payoutsAfter = try node.field("payoutsAfter").string()
     }
 }
 
@@ -37,17 +40,20 @@ struct PropertySpec {
     var shortLabel: String
     var urlKey: String
     var cliFlag: String
+    /// The flag's line in --help.
+    var cliHelp: String
     var `default`: String
     var section: SectionSpec
     var options: [OptionSpec]
 
     init(_ node: ContentNode) throws(ContentError) {
-        try node.allowFields(["id", "label", "shortLabel", "urlKey", "cliFlag", "default", "section", "options"])
+        try node.allowFields(["id", "label", "shortLabel", "urlKey", "cliFlag", "cliHelp", "default", "section", "options"])
         id = try node.field("id").string()
         label = try node.field("label").string()
         shortLabel = try node.field("shortLabel").string()
         urlKey = try node.field("urlKey").string()
         cliFlag = try node.field("cliFlag").string()
+        cliHelp = try node.field("cliHelp").string()
         `default` = try node.field("default").string()
         section = try SectionSpec(node.field("section"))
         options = try node.field("options").array().map(OptionSpec.init)

@@ -55,6 +55,8 @@ private func node(_ name: String, in files: ContentFiles) throws(ContentError) -
 /// Turns decoded files into a `Guide`, checking every cross-reference on the way.
 struct GuideBuilder {
     var properties: [Property] = []
+    /// The properties' ids, in page order, as guide.json declares them.
+    var propertyIDs: [PropertyID] = []
     /// Option ids by property, known before the properties are built, since a section's
     /// notes may test properties that come later in page order.
     var optionIDs: [PropertyID: [String]] = [:]
@@ -75,8 +77,9 @@ struct GuideBuilder {
             linksByPath[link.path] = DocLink(path: link.path, title: link.title, url: links.base + link.path)
         }
 
-        for (index, spec) in guide.properties.enumerated() where index < PropertyID.allCases.count {
-            optionIDs[PropertyID.allCases[index]] = spec.options.map(\.id)
+        propertyIDs = try declaredPropertyIDs(guide.properties)
+        for (id, spec) in zip(propertyIDs, guide.properties) {
+            optionIDs[id] = spec.options.map(\.id)
         }
         properties = try buildProperties(guide.properties)
 
@@ -185,7 +188,8 @@ struct GuideBuilder {
                 }
                 let ruleCondition = try condition(rule.when, file: "config.json", place: "\(place).when")
                 // The variant exists for destination charges only.
-                if rule.onBehalfOf, ruleCondition.allowed(.chargeType) != [OptionID("destination")] {
+                let chargeType = propertyIDs.first { $0.rawValue == "chargeType" }
+                if rule.onBehalfOf, chargeType.flatMap(ruleCondition.allowed) != [OptionID("destination")] {
                     throw ContentError(
                         file: "config.json", place: "\(place).when",
                         problem: "an onBehalfOf parameter applies to destination charges only: give \"chargeType\": [\"destination\"]")
@@ -216,9 +220,12 @@ struct GuideBuilder {
                 try link(path, file: "config.json", place: "onBehalfOf.sources[\(index)]")
             })
         let payouts = try section(guide.payouts, place: "payouts")
-        let urlOrder = guide.urlParameterOrder.compactMap(PropertyID.init(rawValue:))
-        guard Set(urlOrder) == Set(PropertyID.allCases), urlOrder.count == PropertyID.allCases.count else {
-            throw ContentError(file: "guide.json", place: "urlParameterOrder", problem: "must name each of the five properties once")
+        let urlOrder = guide.urlParameterOrder.compactMap { name in propertyIDs.first { $0.rawValue == name } }
+        guard Set(urlOrder) == Set(propertyIDs), urlOrder.count == propertyIDs.count, guide.urlParameterOrder.count == propertyIDs.count else {
+            throw ContentError(file: "guide.json", place: "urlParameterOrder", problem: "must name each of the properties once")
+        }
+        guard let payoutsAfter = propertyIDs.first(where: { $0.rawValue == guide.payoutsAfter }) else {
+            throw ContentError(file: "guide.json", place: "payoutsAfter", problem: "\"\(guide.payoutsAfter)\" is not a property")
         }
         let linkList = links.links.compactMap { linksByPath[$0.path] }
         var presets: [Preset] = []
@@ -228,10 +235,10 @@ struct GuideBuilder {
                 throw ContentError(file: "presets.json", place: "\(place).id", problem: "the id \"\(spec.id)\" is used twice")
             }
             var options: [OptionID] = []
+            // A property the preset does not name keeps its default: a property added to the
+            // guide needs no edit here.
             for property in properties {
-                guard let value = spec.selection[property.id.rawValue] else {
-                    throw ContentError(file: "presets.json", place: "\(place).selection", problem: "no option for \"\(property.id.rawValue)\"")
-                }
+                let value = spec.selection[property.id.rawValue] ?? property.defaultOption.rawValue
                 guard property.option(OptionID(value)) != nil else {
                     throw ContentError(
                         file: "presets.json", place: "\(place).selection.\(property.id.rawValue)",
@@ -239,7 +246,7 @@ struct GuideBuilder {
                 }
                 options.append(OptionID(value))
             }
-            if let unknown = spec.selection.keys.sorted().first(where: { PropertyID(rawValue: $0) == nil }) {
+            if let unknown = spec.selection.keys.sorted().first(where: { key in !propertyIDs.contains { $0.rawValue == key } }) {
                 throw ContentError(file: "presets.json", place: "\(place).selection", problem: "unknown property \"\(unknown)\"")
             }
             guard !spec.sources.isEmpty else {
@@ -257,7 +264,7 @@ struct GuideBuilder {
                     problem: "a preset Stripe recommends cites its basis first: one of \(recommendationBases.joined(separator: ", "))")
             }
             presets.append(Preset(
-                id: spec.id, label: spec.label, fits: spec.fits, selection: Selection(options: options),
+                id: spec.id, label: spec.label, fits: spec.fits, selection: Selection(properties: propertyIDs, options: options),
                 stripeRecommends: spec.stripeRecommends,
                 sources: try spec.sources.enumerated().map { (linkIndex, path) throws(ContentError) in
                     try link(path, file: "presets.json", place: "\(place).sources[\(linkIndex)]")
@@ -267,7 +274,7 @@ struct GuideBuilder {
         let result = Guide(
             contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
-            properties: properties, payouts: payouts, allRules: rules, apiVersionChanges: versionChanges,
+            properties: properties, payouts: payouts, payoutsAfter: payoutsAfter, allRules: rules, apiVersionChanges: versionChanges,
             knownAPIVersions: knownVersions,
             advisories: advisories, requirementCollectionCondition: requirementCondition,
             requirementCollectionLabels: TextPerCollection(stripe: requirementLabels[.stripe] ?? "", application: requirementLabels[.application] ?? ""),
@@ -285,7 +292,7 @@ struct GuideBuilder {
             if let twice = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
                 throw ContentError(
                     file: "rules.json", place: "advisories",
-                    problem: "two advisories with the id \"\(twice)\" apply to \(PropertyID.allCases.map { selection[$0].rawValue }.joined(separator: "/"))")
+                    problem: "two advisories with the id \"\(twice)\" apply to \(propertyIDs.map { selection[$0].rawValue }.joined(separator: "/"))")
             }
         }
         // A preset is a setup Stripe's docs recommend: valid, and against no recommendation,
@@ -301,13 +308,37 @@ struct GuideBuilder {
         return result
     }
 
-    func buildProperties(_ specs: [PropertySpec]) throws(ContentError) -> [Property] {
-        let expected = PropertyID.allCases.map(\.rawValue)
-        guard specs.map(\.id) == expected else {
-            throw ContentError(
-                file: "guide.json", place: "properties",
-                problem: "expected the properties \(expected.joined(separator: ", ")) in that order, found \(specs.map(\.id).joined(separator: ", "))")
+    /// The properties' ids in page order. Each becomes a Swift name (`PropertyID.onboarding`)
+    /// and a command-line flag, so both must be new and well formed.
+    func declaredPropertyIDs(_ specs: [PropertySpec]) throws(ContentError) -> [PropertyID] {
+        guard !specs.isEmpty, specs.count <= PropertySet.capacity else {
+            throw ContentError(file: "guide.json", place: "properties", problem: "a guide has 1 to \(PropertySet.capacity) properties")
         }
+        var ids: [PropertyID] = []
+        for (index, spec) in specs.enumerated() {
+            let place = "properties[\(index)]"
+            guard isSwiftName(spec.id), spec.id != "requirementCollection" else {
+                throw ContentError(
+                    file: "guide.json", place: "\(place).id",
+                    problem: "\"\(spec.id)\" is no property id: letters and digits, starting with a lowercase letter (not requirementCollection)")
+            }
+            guard isFlagName(spec.cliFlag) else {
+                throw ContentError(file: "guide.json", place: "\(place).cliFlag", problem: "\"\(spec.cliFlag)\" is no flag name: lowercase letters, digits and inner hyphens")
+            }
+            for (field, value, earlier) in [("id", spec.id, specs[..<index].map(\.id)), ("cliFlag", spec.cliFlag, specs[..<index].map(\.cliFlag)), ("urlKey", spec.urlKey, specs[..<index].map(\.urlKey))]
+            where earlier.contains(value) {
+                throw ContentError(file: "guide.json", place: "\(place).\(field)", problem: "\"\(value)\" is used by an earlier property")
+            }
+            for option in spec.options where !isSwiftName(option.id) {
+                throw ContentError(
+                    file: "guide.json", place: "\(place).options", problem: "\"\(option.id)\" is no option id: letters and digits, starting with a lowercase letter")
+            }
+            ids.append(PropertyID(index: index, rawValue: spec.id))
+        }
+        return ids
+    }
+
+    func buildProperties(_ specs: [PropertySpec]) throws(ContentError) -> [Property] {
         var result: [Property] = []
         for (index, spec) in specs.enumerated() {
             let place = "properties[\(index)]"
@@ -338,8 +369,8 @@ struct GuideBuilder {
                 throw ContentError(file: "guide.json", place: "\(place).default", problem: "\"\(spec.default)\" is not one of this property's options")
             }
             result.append(Property(
-                id: PropertyID.allCases[index], label: spec.label, shortLabel: spec.shortLabel, urlKey: spec.urlKey,
-                cliFlag: spec.cliFlag, defaultOption: OptionID(spec.default),
+                id: propertyIDs[index], label: spec.label, shortLabel: spec.shortLabel, urlKey: spec.urlKey,
+                cliFlag: spec.cliFlag, cliHelp: spec.cliHelp, defaultOption: OptionID(spec.default),
                 section: try section(spec.section, place: "\(place).section"), options: options))
         }
         return result
@@ -413,8 +444,8 @@ struct GuideBuilder {
     func condition(_ spec: ConditionSpec, file: String, place: String, allowDerived: Bool = true) throws(ContentError) -> Condition {
         var clauses: [Facet: Set<OptionID>] = [:]
         for (key, values) in spec.sorted(by: { $0.key < $1.key }) {
-            guard let facet = Facet(id: key), allowDerived || facet != .requirementCollection else {
-                let known = PropertyID.allCases.map(\.rawValue) + (allowDerived ? ["requirementCollection"] : [])
+            guard let facet = Facet(id: key, properties: propertyIDs), allowDerived || facet != .requirementCollection else {
+                let known = propertyIDs.map(\.rawValue) + (allowDerived ? ["requirementCollection"] : [])
                 throw ContentError(file: file, place: place, problem: "unknown facet \"\(key)\"; expected one of \(known.joined(separator: ", "))")
             }
             guard !values.isEmpty else {
@@ -432,4 +463,16 @@ struct GuideBuilder {
         }
         return Condition(clauses)
     }
+}
+
+/// A name Swift can use as is, and the content's style: lowerCamelCase ASCII.
+private func isSwiftName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+}
+
+/// A long flag's name without its dashes: `charge-type`.
+private func isFlagName(_ name: String) -> Bool {
+    guard !name.hasPrefix("-"), !name.hasSuffix("-"), !name.isEmpty else { return false }
+    return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
 }

@@ -10,6 +10,10 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
     out.line("// Do not edit: edit the content files. A broken one fails the build, naming the file and the place.")
     out.line("import ConnectGuideCore")
     out.line("")
+    if locale == "en" {
+        for line in identifiersSource(guide) { out.line(line) }
+        out.line("")
+    }
     out.line("extension Guide {")
     if locale == "en" {
         out.line("    /// The guide content compiled into the binary, with the newest API version's rules in force.")
@@ -19,6 +23,9 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
         out.line("    static let bundled_\(locale): Guide = makeBundledGuide()")
     }
     out.line("}")
+    out.line("")
+    out.line("/// The properties in page order, for the selections below.")
+    out.line("private let propertyIDs: [PropertyID] = [\(guide.propertyIDs.map { "." + swiftName($0.rawValue) }.joined(separator: ", "))]")
     out.line("")
     out.line("private func makeBundledGuide() -> Guide {")
 
@@ -41,8 +48,9 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
         }
         let options = property.options.indices.map { "option\(index)_\($0)" }.joined(separator: ", ")
         out.line("    let property\(index): Property = Property(")
-        out.line("        id: .\(property.id.rawValue), label: \(literal(property.label)), shortLabel: \(literal(property.shortLabel)),")
-        out.line("        urlKey: \(literal(property.urlKey)), cliFlag: \(literal(property.cliFlag)), defaultOption: \(literal(property.defaultOption.rawValue)),")
+        out.line("        id: .\(swiftName(property.id.rawValue)), label: \(literal(property.label)), shortLabel: \(literal(property.shortLabel)),")
+        out.line("        urlKey: \(literal(property.urlKey)), cliFlag: \(literal(property.cliFlag)), cliHelp: \(literal(property.cliHelp)),")
+        out.line("        defaultOption: \(literal(property.defaultOption.rawValue)),")
         out.line("        section: \(section(property.section)), options: [\(options)])")
     }
     for (index, rule) in guide.allRules.enumerated() {
@@ -51,7 +59,7 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
         out.line("        summary: \(literal(rule.summary)),")
         out.line("        premise: \(condition(rule.premise)), requirement: \(condition(rule.requirement)),")
         out.line("        reason: \(literal(rule.reason)), sources: \(links(rule.sources)),")
-        out.line("        properties: [\(sortedProperties(rule.properties).map { "." + $0.rawValue }.joined(separator: ", "))])")
+        out.line("        properties: [\(rule.properties.map { "." + swiftName($0.rawValue) }.joined(separator: ", "))])")
     }
     for (index, advisory) in guide.advisories.enumerated() {
         out.line("    let advisory\(index): Advisory = Advisory(")
@@ -92,7 +100,7 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
         let valid = guide.allSelections.filter { selection in !ruleset.contains { guide.breaks($0, selection) } }
         out.line("        ValidSelections(rules: \(strings(ids.map(\.rawValue))), selections: [")
         for selection in valid {
-            out.line("            Selection(options: \(strings(PropertyID.allCases.map { selection[$0].rawValue }))),")
+            out.line("            Selection(properties: propertyIDs, options: \(strings(guide.propertyIDs.map { selection[$0].rawValue }))),")
         }
         out.line("        ]),")
     }
@@ -103,9 +111,10 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
     out.line("        contentVersion: \(literal(guide.contentVersion)), title: \(literal(guide.title)), pageURL: \(literal(guide.pageURL)),")
     out.line("        scopeStatement: \(literal(guide.scopeStatement)),")
     out.line("        prerequisites: \(literal(guide.prerequisites)),")
-    out.line("        urlParameterOrder: [\(guide.urlParameterOrder.map { "." + $0.rawValue }.joined(separator: ", "))],")
+    out.line("        urlParameterOrder: [\(guide.urlParameterOrder.map { "." + swiftName($0.rawValue) }.joined(separator: ", "))],")
     out.line("        properties: [\(guide.properties.indices.map { "property\($0)" }.joined(separator: ", "))],")
     out.line("        payouts: \(section(guide.payouts)),")
+    if let payoutsAfter = guide.payoutsAfter { out.line("        payoutsAfter: .\(swiftName(payoutsAfter.rawValue)),") }
     out.line("        allRules: [\(guide.allRules.indices.map { "rule\($0)" }.joined(separator: ", "))],")
     out.line("        apiVersionChanges: apiVersionChanges,")
     out.line("        knownAPIVersions: [")
@@ -127,9 +136,9 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
     out.line("        links: [\(guide.links.indices.map { "link\($0)" }.joined(separator: ", "))],")
     out.line("        presets: [")
     for preset in guide.presets {
-        let options = strings(PropertyID.allCases.map { preset.selection[$0].rawValue })
+        let options = strings(guide.propertyIDs.map { preset.selection[$0].rawValue })
         out.line("            Preset(id: \(literal(preset.id)), label: \(literal(preset.label)), fits: \(literal(preset.fits)),")
-        out.line("                selection: Selection(options: \(options)), stripeRecommends: \(preset.stripeRecommends), sources: \(links(preset.sources))),")
+        out.line("                selection: Selection(properties: propertyIDs, options: \(options)), stripeRecommends: \(preset.stripeRecommends), sources: \(links(preset.sources))),")
     }
     out.line("        ],")
     out.line("        validityTable: validityTable, quickstart: { bundledQuickstart },")
@@ -181,7 +190,7 @@ func literal(_ text: String) -> String {
         case "\n": result += "\\n"
         case "\t": result += "\\t"
         case "\r": result += "\\r"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value):
+        case _ where scalar.isTerminalControl:
             result += "\\u{" + String(scalar.value, radix: 16) + "}"
         default: result.unicodeScalars.append(scalar)
         }
@@ -207,7 +216,7 @@ private func condition(_ condition: Condition) -> String {
     let clauses = condition.clauses.map { clause -> String in
         let key: String
         switch clause.facet {
-        case .property(let property): key = ".property(.\(property.rawValue))"
+        case .property(let property): key = ".property(.\(swiftName(property.rawValue)))"
         case .requirementCollection: key = ".requirementCollection"
         }
         return ".init(\(key), \(strings(clause.allowed.map(\.rawValue).sorted())))"
@@ -215,9 +224,45 @@ private func condition(_ condition: Condition) -> String {
     return "Condition(clauses: [\(clauses.joined(separator: ", "))])"
 }
 
-private func sortedProperties(_ properties: PropertySet) -> [PropertyID] {
-    PropertyID.allCases.filter(properties.contains)
+/// The content's identifiers as Swift names: a constant for each property
+/// (`PropertyID.onboarding`) and for each option, under its property
+/// (`OptionID.Onboarding.hosted`), so code and tests that name one are checked by the
+/// compiler against the content. Nothing else in the package knows how many there are.
+func identifiersSource(_ guide: Guide) -> [String] {
+    var lines = ["extension PropertyID {"]
+    for property in guide.properties {
+        lines.append("    /// \(property.label): \(property.cliHelp)")
+        lines.append("    public static let \(swiftName(property.id.rawValue)) = PropertyID(index: \(property.id.index), rawValue: \(literal(property.id.rawValue)))")
+    }
+    lines.append("}")
+    lines.append("")
+    lines.append("extension OptionID {")
+    for (index, property) in guide.properties.enumerated() {
+        if index > 0 { lines.append("") }
+        lines.append("    /// The options of `PropertyID.\(property.id.rawValue)`.")
+        lines.append("    public enum \(typeName(property.id.rawValue)) {")
+        for option in property.options {
+            lines.append("        public static let \(swiftName(option.id.rawValue)): OptionID = \(literal(option.id.rawValue))")
+        }
+        lines.append("    }")
+    }
+    lines.append("}")
+    return lines
 }
+
+/// An identifier as a Swift name, in backticks where it is a keyword.
+func swiftName(_ identifier: String) -> String {
+    let keywords: Set<String> = [
+        "as", "associatedtype", "break", "case", "catch", "class", "continue", "default", "defer", "deinit", "do", "else", "enum",
+        "extension", "fallthrough", "false", "fileprivate", "for", "func", "guard", "if", "import", "in", "init", "inout", "internal",
+        "is", "let", "nil", "operator", "private", "protocol", "public", "repeat", "rethrows", "return", "static", "struct",
+        "subscript", "super", "switch", "throw", "throws", "true", "try", "typealias", "var", "where", "while",
+    ]
+    return keywords.contains(identifier) ? "`\(identifier)`" : identifier
+}
+
+/// `chargeType` as a type's name: `ChargeType`.
+private func typeName(_ identifier: String) -> String { identifier.prefix(1).uppercased() + identifier.dropFirst() }
 
 private func version(_ version: StripeAPIVersion) -> String {
     "StripeAPIVersion(year: \(version.year), month: \(version.month), day: \(version.day), name: \(version.name.map(literal) ?? "nil"))"

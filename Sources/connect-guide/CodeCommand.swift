@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideDocuments
@@ -8,12 +9,8 @@ extension QuickstartLanguage: ExpressibleByArgument {}
 struct CodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "code",
-        abstract: "Print the plan's API calls as a runnable quickstart, in curl or Python.",
-        discussion: """
-            The whole quickstart runs top to bottom against a sandbox: it reads the key from \
-            $STRIPE_SECRET_KEY and refuses a live key (sk_live_, rk_live_). --step N prints \
-            the code of one step. It covers the plan's API calls, not a whole application.
-            """)
+        abstract: cliText.codeAbstract,
+        discussion: cliText.codeDiscussion)
 
     // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
     @ParentCommand var root: ConnectGuide
@@ -21,13 +18,13 @@ struct CodeCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var resume: ResumeOption
 
-    @Option(help: "Which Accounts API: v1 or v2.")
+    @Option(help: ArgumentHelp(cliText.codeAPIHelp))
     var api: AccountsAPI = .v1
 
-    @Option(help: "curl or python (default: from the --output file's extension, .sh curl, .py python; else python).")
+    @Option(help: ArgumentHelp(cliText.codeLanguageHelp))
     var lang: QuickstartLanguage?
 
-    @Option(help: ArgumentHelp("Print only the code of step N of the plan.", valueName: "N"))
+    @Option(help: ArgumentHelp(cliText.codeStepHelp, valueName: "N"))
     var step: Int?
 
     @OptionGroup var output: OutputOptions
@@ -37,15 +34,14 @@ struct CodeCommand: ParsableCommand {
         selection.resume = try root.checkedResume(in: "code", format: false, own: resume)
         let output = self.output.flags
         let guide = try selection.guide(.bundled)
-        let language = output.format(lang, ["sh": .curl, "py": .python], else: .python, flag: "--lang")
+        let language = output.format(lang, QuickstartLanguage.init(fileKind:), else: .python, flag: "--lang")
         let report = try selection.report(in: guide, impliedOnStderr: true)
         if let since = report.plan.configuration(for: api).unavailableBefore {
-            throw CLIError.usage(
-                "Accounts \(api.rawValue) needs Stripe API version \(since) or later, and --stripe-version is \(guide.apiVersion); pass a later --stripe-version, or use --api v1")
+            throw CLIError.usage(guide.text.cli.apiNeedsVersion(api: api.rawValue, since: since.description, version: guide.apiVersion.description))
         }
         if let step {
             guard let code = guide.quickstartStepCode(report.plan, api: api, language: language, step: step) else {
-                throw CLIError.usage("--step \(step): the plan has steps 1 to \(report.plan.steps.count)")
+                throw CLIError.usage(guide.text.cli.stepOutOfRange(step: String(step), last: String(report.plan.steps.count)))
             }
             try output.emit(code)
         } else {

@@ -48,13 +48,14 @@ enum CommonCommandLine: Hashable, Sendable {
             }
             /// A flag takes no value.
             func flag() -> Bool? { attached == nil ? true : nil }
+            // A property's flag, from the content's table.
+            if let property = propertyFlagNames.firstIndex(where: { $0 == name }) {
+                guard let v = value() else { return nil }
+                session.selection.properties[property] = v
+                continue
+            }
             switch name {
             case "--stripe-version": guard let v = value() else { return nil }; session.selection.stripeVersion = v
-            case "--onboarding": guard let v = value() else { return nil }; session.selection.onboarding = v
-            case "--dashboard": guard let v = value() else { return nil }; session.selection.dashboard = v
-            case "--charge-type": guard let v = value() else { return nil }; session.selection.chargeType = v
-            case "--fees": guard let v = value() else { return nil }; session.selection.fees = v
-            case "--liability": guard let v = value() else { return nil }; session.selection.liability = v
             case "--preset": guard let v = value() else { return nil }; session.selection.preset = v
             case "--from-url": guard let v = value() else { return nil }; session.selection.fromURL = v
             case "--resume" where !isPlan: guard let f = flag() else { return nil }; session.resume = f

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideDocuments
@@ -9,12 +10,8 @@ extension ConfigFormat: ExpressibleByArgument {}
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Print the account parameters for a selection, as JSON or a curl request.",
-        discussion: """
-            --format curl prints the request that creates a connected account configured for \
-            the selection, with $STRIPE_SECRET_KEY left for your shell to fill in. \
-            connect-guide never asks for, reads or stores a key.
-            """)
+        abstract: cliText.configAbstract,
+        discussion: cliText.configDiscussion)
 
     // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
     @ParentCommand var root: ConnectGuide
@@ -22,10 +19,10 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var resume: ResumeOption
 
-    @Option(help: "Which Accounts API: v1 (POST /v1/accounts) or v2 (POST /v2/core/accounts).")
+    @Option(help: ArgumentHelp(cliText.configAPIHelp))
     var api: AccountsAPI = .v1
 
-    @Option(help: "Output format (default: from the --output file's extension, .sh curl, .json json; else json).")
+    @Option(help: ArgumentHelp(cliText.configFormatHelp))
     var format: ConfigFormat?
 
     @OptionGroup var output: OutputOptions
@@ -35,11 +32,10 @@ struct ConfigCommand: ParsableCommand {
         selection.resume = try root.checkedResume(in: "config", own: resume)
         let output = self.output.flags
         let guide = try selection.guide(.bundled)
-        let format = output.format(format, ["sh": .curl, "json": .json], else: .json)
+        let format = output.format(format, ConfigFormat.init(fileKind:), else: .json)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         if let since = report.plan.configuration(for: api).unavailableBefore {
-            throw CLIError.usage(
-                "Accounts \(api.rawValue) needs Stripe API version \(since) or later, and --stripe-version is \(guide.apiVersion); pass a later --stripe-version, or use --api v1")
+            throw CLIError.usage(guide.text.cli.apiNeedsVersion(api: api.rawValue, since: since.description, version: guide.apiVersion.description))
         }
         try output.emit(guide.renderConfiguration(report, api: api, as: format))
     }

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
@@ -7,14 +8,8 @@ import ConnectGuidePlatform
 struct ConnectGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "connect-guide",
-        abstract: "Design a Stripe Connect integration and get the steps to build it.",
-        discussion: """
-            \(aboutTheGuide)
-
-            Links: inside tmux, and on terminals without hyperlinks (OSC 8), every address is shown whole; CONNECT_GUIDE_HYPERLINKS=1 turns hyperlinks on, 0 off.
-
-            Exit status: 0 success, 1 quit without a result (or standard output could not be written), 2 bad usage or input, 129 terminal closed, 130 interrupted (Ctrl-C), 143 terminated.
-            """,
+        abstract: cliText.guideAbstract,
+        discussion: cliText.guideDiscussion(about: aboutTheGuide),
         version: version,
         subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, CodeCommand.self, OptionsCommand.self, DiffCommand.self])
 
@@ -32,12 +27,12 @@ struct ConnectGuide: ParsableCommand {
 /// The scope and prerequisites from the content, and the default --stripe-version, for --help.
 let aboutTheGuide: String = {
     let guide = Guide.bundled
-    return "\(guide.scopeStatement) \(guide.prerequisites) The rules follow Stripe API version \(guide.newestAPIVersion) unless --stripe-version names another."
+    return cliText.aboutTheGuide(scope: guide.scopeStatement, prerequisites: guide.prerequisites, version: guide.newestAPIVersion.description)
 }()
 
 let version: String = {
     let guide = Guide.bundled
-    return "0.1.0 (content \(guide.contentVersion))"
+    return cliText.versionLine(version: "0.1.0", contentVersion: guide.contentVersion)
 }()
 
 /// A message on stderr. Its control characters are escaped, whatever put them there: a
@@ -80,14 +75,15 @@ enum Main {
             if let word = arguments.first, !word.hasPrefix("-"), word != "help" {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }
                 if !commands.contains(word) {
-                    let meant = suggestion(for: word, among: commands).map { " (did you mean \($0)?)" } ?? ""
+                    let given = UntrustedText.quoted(word), all = commands.joined(separator: ", ")
                     throw CLIError.usage(
-                        "there is no command \(UntrustedText.quoted(word))\(meant); the commands are \(commands.joined(separator: ", ")); connect-guide with no command starts the guide")
+                        suggestion(for: word, among: commands).map { cliText.unknownCommandSuggesting(command: given, suggestion: $0, commands: all) }
+                            ?? cliText.unknownCommand(command: given, commands: all))
                 }
             }
             if let topic = unknownHelpTopic(arguments) {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
-                throw CLIError.usage("help: there is no command \(UntrustedText.quoted(topic)); the commands are \(commands)")
+                throw CLIError.usage(cliText.unknownHelpTopic(command: UntrustedText.quoted(topic), commands: commands))
             }
             var command = try ConnectGuide.parseAsRoot()
             try command.run()

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideDocuments
@@ -10,31 +11,24 @@ struct DiffCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare the plans of two selections.",
+        abstract: cliText.diffAbstract,
         usage: usage,
-        discussion: """
-            The selection flags before -- are selection A, the ones after it selection B; each \
-            side takes every selection flag, --from-url included, and unset properties take \
-            their defaults. --format, --output and --force may also come after -- (--format and \
-            --output on one side only). Exit status: 0 when the plans are the same, 1 when they \
-            differ, 2 on an error.
-            Example: connect-guide diff --onboarding hosted -- --onboarding api
-            """)
+        discussion: cliText.diffDiscussion)
 
     // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
     @ParentCommand var root: ConnectGuide
 
-    @OptionGroup(title: "Selection A (before --)") var a: SelectionOptions
+    @OptionGroup(title: cliText.diffSelectionATitle) var a: SelectionOptions
     @OptionGroup var resumeA: ResumeOption
 
-    @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
+    @Option(help: ArgumentHelp(cliText.diffFormatHelp))
     var format: DiffFormat?
 
     @OptionGroup var output: OutputOptions
 
     // Everything after `--`: the argument parser takes it as positional words, so the
     // second selection is parsed here with the same flags (DiffSelectionB).
-    @Argument(parsing: .postTerminator, help: ArgumentHelp("Selection B: selection flags after --.", valueName: "selection-b"))
+    @Argument(parsing: .postTerminator, help: ArgumentHelp(cliText.diffSelectionBHelp, valueName: "selection-b"))
     var b: [String] = []
 
     func run() throws {
@@ -42,10 +36,7 @@ struct DiffCommand: ParsableCommand {
         a.resume = try root.checkedResume(in: "diff", own: resumeA)
         // Without `--` there is no second selection; an empty one after `--` means the defaults.
         guard !b.isEmpty || CommandLine.arguments.contains("--") else {
-            throw CLIError.usage("""
-                diff compares two selections: put -- between them, for example
-                  connect-guide diff --onboarding hosted -- --onboarding api
-                """)
+            throw CLIError.usage(cliText.diffNeedsSeparator)
         }
         let sideB: DiffSelectionB
         do {
@@ -56,21 +47,20 @@ struct DiffCommand: ParsableCommand {
                 try writeStandardOutput(ConnectGuide.helpMessage(for: DiffCommand.self) + "\n")
                 return
             }
-            throw CLIError.usage(
-                "selection B (after --): \(DiffSelectionB.message(for: error))\nSee connect-guide diff --help for the selection flags.")
+            throw CLIError.usage(cliText.selectionB(message: cliText.selectionBHelpHint(message: DiffSelectionB.message(for: error))))
         }
         // One document, so one --output and one --format: on both sides they conflict.
         if self.output.output != nil, sideB.output != nil {
-            throw CLIError.usage("--output is given on both sides of --; diff writes one document: give it once")
+            throw CLIError.usage(cliText.givenOnBothSides(flag: "--output"))
         }
         if format != nil, sideB.format != nil {
-            throw CLIError.usage("--format is given on both sides of --; diff writes one document: give it once")
+            throw CLIError.usage(cliText.givenOnBothSides(flag: "--format"))
         }
         let base = Guide.bundled
         var output = self.output.flags
         if let file = sideB.output { output.path = file }
         output.force = output.force || sideB.force
-        let format = output.format(sideB.format ?? format, ["json": .json, "txt": .text], else: .text)
+        let format = output.format(sideB.format ?? format, DiffFormat.init(fileKind:), else: .text)
         // Each side may name its own --stripe-version, to compare what a version changes.
         var b = sideB.selection.flags
         b.resume = sideB.resume.resume
@@ -91,7 +81,7 @@ struct DiffCommand: ParsableCommand {
 /// ("connect-guide diff", not the type's name); it is parsed on its own, never run.
 struct DiffSelectionB: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diff", abstract: "Selection B of connect-guide diff: the flags after --.", usage: DiffCommand.usage)
+        commandName: "diff", abstract: cliText.diffSelectionBAbstract, usage: DiffCommand.usage)
 
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var resume: ResumeOption

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideStorage
@@ -13,9 +14,7 @@ import ConnectGuidePlatform
 struct InteractiveOptions: ParsableArguments {
     @Option(
         name: .customLong("print"),
-        help: ArgumentHelp(
-            "Print the chosen plan to stdout on quitting with q; Esc quits without printing and exits 1. The guide draws on the terminal (/dev/tty), so stdout can be captured: plan=$(connect-guide --print json).",
-            valueName: "format"))
+        help: ArgumentHelp(cliText.printHelp, valueName: "format"))
     var printFormat: PlanFormat?
 }
 
@@ -79,7 +78,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
 func resultLines(for selection: Selection, in guide: Guide) -> String {
     let url = guide.url(for: selection)
     // Each value with its property's name: "Stripe" alone could be any of three.
-    let names = PropertyID.allCases.map { "\(guide.property($0).label): \(guide.optionLabel($0, selection))" }.joined(separator: " · ")
+    let names = selection.properties.map { "\(guide.property($0).label): \(guide.optionLabel($0, selection))" }.joined(separator: " · ")
     return """
         connect-guide: \(names)
         \(url)

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideDocuments
@@ -8,14 +9,14 @@ extension OptionsFormat: ExpressibleByArgument {}
 struct OptionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "options",
-        abstract: "List the properties, their options (with every accepted name) and the rules.")
+        abstract: cliText.optionsAbstract)
 
     // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
     @ParentCommand var root: ConnectGuide
 
     @OptionGroup var version: StripeVersionOption
 
-    @Option(help: "Output format (default: from the --output file's extension, .json json, .txt text; else text).")
+    @Option(help: ArgumentHelp(cliText.optionsFormatHelp))
     var format: OptionsFormat?
 
     @OptionGroup var output: OutputOptions
@@ -23,7 +24,7 @@ struct OptionsCommand: ParsableCommand {
     func run() throws {
         _ = try root.checkedResume(in: "options", selection: false, own: ResumeOption())
         let output = self.output.flags
-        let format = output.format(format, ["json": .json, "txt": .text], else: .text)
+        let format = output.format(format, OptionsFormat.init(fileKind:), else: .text)
         try output.emit(try version.guide(.bundled).renderOptions(as: format))
     }
 }

@@ -1,16 +1,18 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
+import ConnectGuideDocuments
 import ConnectGuideStorage
 
 /// `--output FILE` and `--force`, for every command that writes a document.
 struct OutputOptions: ParsableArguments {
     @Option(
         name: [.customShort("o"), .long],
-        help: ArgumentHelp("Write to this file instead of standard output (- means standard output).", valueName: "file"),
+        help: ArgumentHelp(cliText.outputHelp, valueName: "file"),
         completion: .file())
     var output: String?
 
-    @Flag(help: "Replace the --output file if it exists.")
+    @Flag(help: ArgumentHelp(cliText.forceHelp))
     var force = false
 
     /// What these flags asked for, as a plain value.
@@ -22,29 +24,25 @@ struct OutputFlags: Hashable, Sendable {
     var path: String?
     var force = false
 
-    /// The format the --output file's extension names (`x.json` is JSON), for commands
-    /// given no --format; nil without a file or with an extension the table lacks. The
-    /// table is a list of pairs, not a dictionary: a run's first dictionary costs a search
-    /// of the conformance records, more than every other step of `plan` together.
-    func formatFromExtension<Format>(_ table: KeyValuePairs<String, Format>) -> Format? {
-        guard let path, path != "-" else { return nil }
-        let name = path.split(separator: "/").last ?? ""
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
-        let fileExtension = name[name.index(after: dot)...].lowercased()
-        return table.first { $0.key == fileExtension }?.value
+    /// The format the --output file's extension names (`x.json` is JSON, `FileKind`), for
+    /// commands given no --format; nil without a file or with an extension the command
+    /// writes nothing for.
+    func formatFromExtension<Format>(_ named: (FileKind) -> Format?) -> Format? {
+        guard let path, path != "-", let kind = FileKind(fileName: path) else { return nil }
+        return named(kind)
     }
 
     /// The format asked for with --format, after a warning when the --output file's
     /// extension names another (`--format text -o plan.json`), as the guide's export
     /// dialog points out; the format given still wins. Else the extension's, else `fallback`.
     func format<Format: Equatable & RawRepresentable>(
-        _ asked: Format?, _ table: KeyValuePairs<String, Format>, else fallback: Format, flag: String = "--format"
+        _ asked: Format?, _ named: (FileKind) -> Format?, else fallback: Format, flag: String = "--format"
     ) -> Format
     where Format.RawValue == String {
-        let named = formatFromExtension(table)
+        let named = formatFromExtension(named)
         guard let asked else { return named ?? fallback }
         if let named, named != asked, let path {
-            printError("warning: --output \(path): the extension is that of \(named.rawValue), but \(flag) \(asked.rawValue) writes \(asked.rawValue)")
+            printError(cliText.extensionMismatch(path: path, named: named.rawValue, flag: flag, asked: asked.rawValue))
         }
         return asked
     }
@@ -59,7 +57,7 @@ struct OutputFlags: Hashable, Sendable {
             try AtomicFile.write(document, to: path, overwrite: force ? .replace : .refuse)
             // Written through a link: say where the document went.
             if let target = AtomicFile.linkTarget(of: path) {
-                printError("note: --output \(UntrustedText.escaped(path)) is a symbolic link; the document went to \(UntrustedText.escaped(target))")
+                printError(cliText.outputIsLink(path: UntrustedText.escaped(path), target: UntrustedText.escaped(target)))
             }
         } catch {
             // "--output PATH: problem", or "--output: problem" when there is no path to name.

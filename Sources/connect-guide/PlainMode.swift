@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ConnectGuideCore
 import ConnectGuideStorage
 import ConnectGuideDocuments
@@ -20,8 +21,8 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         printNotice(notice, in: guide)
     }
     if resumed, let store {
-        let names = PropertyID.allCases.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
-        printError("note: starting from your last selection, saved in \(store.path): \(names)")
+        let names = state.selection.properties.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
+        printError(guide.text.cli.resumedFrom(path: store.path, names: names))
     }
     var standardError = StandardError()
     // Wrapped to the terminal's width (else $COLUMNS), so a long option reads as a
@@ -41,7 +42,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
                 standardError.write(width.map { wrappedForWidth(text, width: $0) } ?? text)
             case .save(let selection):
                 if case .failed(let failure)? = saver?.outcome(ofSaving: selection, in: guide) {
-                    printError("warning: \(failure)")
+                    printError(guide.text.cli.saveWarning(problem: "\(failure)"))
                     saver = nil
                 }
             case .quit:
@@ -59,7 +60,7 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         }
         let line = lines.next()
         if let line, line.droppedBytes > 0 {
-            standardError.write("\nwarning: that line was longer than \(LineReader.defaultLimit) bytes; the rest of it was not read\n")
+            standardError.write("\n" + guide.text.cli.lineTooLong(limit: String(LineReader.defaultLimit)) + "\n")
         }
         (plain, effects) = session.step(plain, line.map { PlainInput.line($0.text) } ?? .endOfInput)
     }

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideDocuments
@@ -8,12 +9,8 @@ extension PlanFormat: ExpressibleByArgument {}
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Print the integration steps for a selection.",
-        discussion: """
-            Unset properties take their defaults, moved as the rules require; what the rules \
-            implied is reported on stderr (or in the "implied" field of JSON). Choices that \
-            cannot be combined exit with status 2 and name the rule and the nearest valid choices.
-            """)
+        abstract: cliText.planAbstract,
+        discussion: cliText.planDiscussion)
 
     // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
     @ParentCommand var root: ConnectGuide
@@ -21,7 +18,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var resume: ResumeOption
 
-    @Option(help: "Output format (default: from the --output file's extension, .md markdown, .json json, .txt text; else text).")
+    @Option(help: ArgumentHelp(cliText.planFormatHelp))
     var format: PlanFormat?
 
     @OptionGroup var output: OutputOptions
@@ -41,7 +38,7 @@ struct PlanFlags: Hashable, Sendable {
 
     func run() throws {
         let guide = try selection.guide(.bundled)
-        let format = output.format(format, ["md": .markdown, "markdown": .markdown, "json": .json, "txt": .text], else: .text)
+        let format = output.format(format, PlanFormat.init(fileKind:), else: .text)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))
     }

@@ -1,12 +1,11 @@
+import ConnectGuideText
 import ConnectGuideCore
 
 /// The options that take a value. Given twice, the argument parser keeps the last value
 /// and drops the first without a word; the guide refuses the line instead, as it refuses
 /// a conflict inside one URL.
-let valueOptions: Set<String> = [
-    "--stripe-version", "--onboarding", "--dashboard", "--charge-type", "--fees", "--liability", "--preset",
-    "--from-url", "--print", "--format", "--output", "--api", "--lang", "--step",
-]
+let valueOptions = Set(
+    ["--stripe-version"] + propertyFlagNames + ["--preset", "--from-url", "--print", "--format", "--output", "--api", "--lang", "--step"])
 
 /// A usage error for the first option given twice in `arguments`: before `--`, and, for
 /// `diff`, after it (each side of a diff may name every selection flag once).
@@ -17,7 +16,7 @@ func refuseRepeatedOptions(_ arguments: [String]) throws {
         throw CLIError.usage(repeated)
     }
     if let separator, arguments.first == "diff", let repeated = firstRepeatedOption(arguments[(separator + 1)...]) {
-        throw CLIError.usage("selection B (after --): \(repeated)")
+        throw CLIError.usage(cliText.selectionB(message: repeated))
     }
 }
 
@@ -41,9 +40,9 @@ func firstRepeatedOption(_ words: ArraySlice<String>) -> String? {
             continue
         }
         guard valueOptions.contains(name) else { continue }
-        let shown = value.map { UntrustedText.quoted($0) } ?? "no value"
+        let shown = value.map { UntrustedText.quoted($0) } ?? cliText.noValue
         if let first = seen[name] {
-            return "\(name) is given twice (\(first), then \(shown)); give it once"
+            return cliText.givenTwice(flag: name, first: first, second: shown)
         }
         seen[name] = shown
     }

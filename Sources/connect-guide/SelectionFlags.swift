@@ -1,3 +1,5 @@
+import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideCore
 import ConnectGuideStorage
 import ConnectGuidePlatform
@@ -7,11 +9,8 @@ import ConnectGuidePlatform
 /// ways run the same code from here on.
 struct SelectionFlags: Hashable, Sendable {
     var stripeVersion: String?
-    var onboarding: String?
-    var dashboard: String?
-    var chargeType: String?
-    var fees: String?
-    var liability: String?
+    /// The value given for each property, in page order (`propertyFlagNames`); nil: not given.
+    var properties: [String?] = propertyFlagNames.map { _ in nil }
     var preset: String?
     var fromURL: String?
     /// --resume on a headless command: the saved selection is the base the other flags
@@ -27,25 +26,21 @@ struct SelectionFlags: Hashable, Sendable {
         case .success(let resolved): version = resolved
         case .failure(let problem):
             let given = UntrustedText.quoted(stripeVersion)
+            let text = guide.text.cli
             var lines: [String]
             switch problem {
             case .malformed:
-                lines = [
-                    "--stripe-version: \(given) is not a Stripe API version; write YYYY-MM-DD or YYYY-MM-DD.name, for example \(guide.newestAPIVersion)"
-                ]
+                lines = [text.versionMalformed(given: given, example: guide.newestAPIVersion.description)]
             case .wrongName(let known):
-                lines = ["--stripe-version: \(given) is no Stripe API version: the release of \(known.date) is \(known)"]
+                lines = [text.versionWrongName(given: given, date: "\(known.date)", known: known.description)]
             case .unknown(let nearest):
-                lines = [
-                    "--stripe-version: \(given) is no Stripe API version the guide knows; the nearest are "
-                        + nearest.map(\.description).joined(separator: " and ")
-                ]
+                lines = [text.versionUnknown(given: given, nearest: guide.text.list(nearest.map(\.description)))]
             case .tooOld(let oldest):
-                lines = ["--stripe-version: \(given) is older than the oldest Stripe API version the guide knows, \(oldest)"]
+                lines = [text.versionTooOld(given: given, oldest: oldest.description)]
             case .tooNew(let newest):
-                lines = ["--stripe-version: \(given) is newer than the newest Stripe API version the guide knows, \(newest)"]
+                lines = [text.versionTooNew(given: given, newest: newest.description)]
             }
-            lines.append("Rule changes this guide knows (connect-guide options lists every known version):")
+            lines.append(text.versionChangesHeading)
             lines += guide.apiVersionChanges.map { "  \($0.version): \($0.change)" }
             throw CLIError.usage(lines.joined(separator: "\n"))
         }
@@ -71,17 +66,16 @@ struct SelectionFlags: Hashable, Sendable {
             }
         }
         var flags = PartialSelection()
-        let values: [(PropertyID, String?)] = [
-            (.onboarding, onboarding), (.dashboard, dashboard), (.chargeType, chargeType), (.fees, fees), (.liability, liability),
-        ]
-        for (id, value) in values {
+        for (id, value) in zip(guide.propertyIDs, properties) {
             guard let value else { continue }
             let property = guide.property(id)
             guard let option = property.option(named: value) else {
                 let valid = property.options.map(\.cliValue).joined(separator: ", ")
                 let names = property.options.flatMap { [$0.cliValue] + $0.aliases }
-                let meant = suggestion(for: value, among: names).map { " (did you mean \($0)?)" } ?? ""
-                throw CLIError.usage("--\(property.cliFlag): \(UntrustedText.quoted(value)) is not a choice\(meant); valid values: \(valid)")
+                let given = UntrustedText.quoted(value), text = guide.text.cli
+                throw CLIError.usage(
+                    suggestion(for: value, among: names).map { text.notAChoiceSuggesting(flag: property.cliFlag, value: given, suggestion: $0, valid: valid) }
+                        ?? text.notAChoice(flag: property.cliFlag, value: given, valid: valid))
             }
             flags[id] = option.id
         }
@@ -92,15 +86,14 @@ struct SelectionFlags: Hashable, Sendable {
     /// document carries it itself (JSON's "implied" field).
     /// `label` names the selection in every message where a command takes two ("A", "B").
     func report(in guide: Guide, impliedOnStderr: Bool, label: String? = nil) throws -> PlanReport {
-        let prefix = label.map { "selection \($0): " } ?? ""
         let completed: Completion
         do {
-            completed = try completion(in: guide) { printNotice($0, in: guide, prefix: prefix) }
+            completed = try completion(in: guide) { printNotice($0, in: guide, label: label) }
         } catch let error as CLIError {
-            throw CLIError(message: prefix + error.message, code: error.code)
+            throw CLIError(message: label.map { guide.text.cli.selectionLabel(label: $0, message: error.message) } ?? error.message, code: error.code)
         }
         if impliedOnStderr {
-            for move in completed.implied { printNotice(.implied(move), in: guide, prefix: prefix) }
+            for move in completed.implied { printNotice(.implied(move), in: guide, label: label) }
         }
         return PlanReport(plan: guide.plan(for: completed.selection), implied: completed.implied)
     }
@@ -118,14 +111,13 @@ struct SelectionFlags: Hashable, Sendable {
     /// command never moves the file aside.
     func savedSelection(in guide: Guide) throws -> PartialSelection {
         guard let store = SelectionStore(environment: processEnvironment()) else {
-            throw CLIError.usage("--resume: cannot find a saved selection: neither XDG_STATE_HOME nor HOME is set")
+            throw CLIError.usage(guide.text.cli.resumeNoLocation)
         }
         switch store.load(in: guide) {
         case .success(let saved?):
             return PartialSelection(saved)
         case .success(nil):
-            throw CLIError.usage(
-                "--resume: nothing is saved yet in \(store.path); the guide and --plain save the selection as you choose")
+            throw CLIError.usage(guide.text.cli.resumeNothingSaved(path: store.path))
         case .failure(let error):
             throw CLIError.usage("--resume: \(error)")
         }
@@ -140,8 +132,7 @@ struct SelectionFlags: Hashable, Sendable {
         var base = base
         if let preset {
             guard let found = guide.preset(preset) else {
-                throw CLIError.usage(
-                    "--preset: \(UntrustedText.quoted(preset)) is not a preset; valid values: \(guide.presets.map(\.id).joined(separator: ", "))")
+                throw CLIError.usage(guide.text.cli.notAPreset(value: UntrustedText.quoted(preset), valid: guide.presets.map(\.id).joined(separator: ", ")))
             }
             base = base.merging(PartialSelection(found.selection))
         }
@@ -154,10 +145,11 @@ struct SelectionFlags: Hashable, Sendable {
     }
 }
 
-/// A notice on stderr, as the headless commands and --plain tell them; `prefix` names
-/// the selection where a command takes two ("selection A: ").
-func printNotice(_ notice: StartNotice, in guide: Guide, prefix: String = "") {
-    printError(prefix + notice.text(in: guide))
+/// A notice on stderr, as the headless commands and --plain tell them; `label` names
+/// the selection where a command takes two ("selection A: ...").
+func printNotice(_ notice: StartNotice, in guide: Guide, label: String? = nil) {
+    let text = notice.text(in: guide)
+    printError(label.map { guide.text.cli.selectionLabel(label: $0, message: text) } ?? text)
 }
 
 func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String {
@@ -167,16 +159,16 @@ func flag(_ property: PropertyID, _ option: OptionID, in guide: Guide) -> String
 
 /// `fromURL` names the choices that came from --from-url rather than from a flag.
 func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: PropertySet = []) -> String {
-    let chosen = PropertyID.allCases.compactMap { id in
-        contradiction.chosen[id].map { flag(id, $0, in: guide) + (fromURL.contains(id) ? " (from the URL)" : "") }
+    let chosen = guide.propertyIDs.compactMap { id in
+        contradiction.chosen[id].map { fromURL.contains(id) ? guide.text.cli.fromTheURL(flag: flag(id, $0, in: guide)) : flag(id, $0, in: guide) }
     }
-    var lines = ["these choices cannot be combined under Stripe API version \(guide.apiVersion): \(chosen.joined(separator: ", "))"]
+    var lines = [guide.text.cli.cannotCombine(version: guide.apiVersion.description, choices: chosen.joined(separator: ", "))]
     for id in contradiction.rules {
         if let rule = guide.rule(id) { lines.append("  \(rule.id): \(rule.summary).") }
     }
-    lines.append("nearest valid choices:")
+    lines.append(guide.text.cli.nearestValidChoices)
     for alternative in contradiction.alternatives.prefix(4) {
-        let flags = PropertyID.allCases.compactMap { id -> String? in
+        let flags = guide.propertyIDs.compactMap { id -> String? in
             guard contradiction.chosen[id] != nil else { return nil }
             return flag(id, alternative.selection[id], in: guide)
         }

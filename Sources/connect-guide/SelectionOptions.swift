@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
@@ -7,7 +8,7 @@ struct StripeVersionOption: ParsableArguments {
     @Option(
         name: .customLong("stripe-version"),
         help: ArgumentHelp(
-            "The Stripe API version your platform creates accounts with; its rules apply (default: the newest the guide knows).",
+            cliText.stripeVersionHelp,
             valueName: "YYYY-MM-DD[.name]"))
     var stripeVersion: String?
 
@@ -22,57 +23,25 @@ struct StripeVersionOption: ParsableArguments {
 struct SelectionOptions: ParsableArguments {
     @OptionGroup var version: StripeVersionOption
 
-    @Option(help: ArgumentHelp("How accounts onboard.", valueName: values(.onboarding)), completion: .list(values(.onboarding, aliases: true)))
-    var onboarding: String?
+    // A flag per property, generated from the content (PropertyOptions.swift).
+    @OptionGroup var properties: PropertyOptions
 
-    @Option(help: ArgumentHelp("Which dashboard accounts get.", valueName: values(.dashboard)), completion: .list(values(.dashboard, aliases: true)))
-    var dashboard: String?
-
-    @Option(
-        name: .customLong("charge-type"), help: ArgumentHelp("How charges are made.", valueName: values(.chargeType)),
-        completion: .list(values(.chargeType, aliases: true)))
-    var chargeType: String?
-
-    @Option(help: ArgumentHelp("Who pays Stripe's fees.", valueName: values(.fees)), completion: .list(values(.fees, aliases: true)))
-    var fees: String?
-
-    @Option(help: ArgumentHelp("Who covers negative balances.", valueName: values(.liability)), completion: .list(values(.liability, aliases: true)))
-    var liability: String?
-
-    @Option(help: ArgumentHelp(
-        "Start from a setup Stripe's docs recommend (connect-guide options lists them); flags and the URL override it.",
-        valueName: "name"), completion: .list(Guide.bundled.presets.map(\.id)))
+    @Option(help: ArgumentHelp(cliText.presetHelp, valueName: "name"), completion: .list(Guide.bundled.presets.map(\.id)))
     var preset: String?
 
-    @Option(name: .customLong("from-url"), help: ArgumentHelp(
-        "Start from a docs page URL (https://docs.stripe.com/connect/design-an-integration?...); its values are kept like flags, and flags override it.",
-        valueName: "url"))
+    @Option(name: .customLong("from-url"), help: ArgumentHelp(cliText.fromURLHelp, valueName: "url"))
     var fromURL: String?
 
     /// What these flags asked for, as a plain value.
     var flags: SelectionFlags {
         SelectionFlags(
-            stripeVersion: version.stripeVersion, onboarding: onboarding, dashboard: dashboard, chargeType: chargeType, fees: fees,
-            liability: liability, preset: preset, fromURL: fromURL)
+            stripeVersion: version.stripeVersion, properties: properties.inPageOrder, preset: preset, fromURL: fromURL)
     }
-}
-
-/// A property's CLI values, as the value name in --help ("hosted|embedded|api").
-private func values(_ property: PropertyID) -> String {
-    let guide = Guide.bundled
-    return guide.property(property).options.map(\.cliValue).joined(separator: "|")
-}
-
-/// What shell completion offers for a property's flag: the CLI values, then the aliases.
-private func values(_ property: PropertyID, aliases: Bool) -> [String] {
-    let guide = Guide.bundled
-    let options = guide.property(property).options
-    return options.map(\.cliValue) + (aliases ? options.flatMap(\.aliases) : [])
 }
 
 /// `--resume` for the commands that take a selection: the saved selection is the base.
 struct ResumeOption: ParsableArguments {
-    @Flag(help: "Start from the selection the guide or --plain saved last ($XDG_STATE_HOME/connect-guide/last.url); the other flags override it. Exits 2 when nothing is saved.")
+    @Flag(help: ArgumentHelp(cliText.resumeHelp))
     var resume = false
 }
 
@@ -90,25 +59,20 @@ extension ConnectGuide {
             ("--print", interactive.printFormat != nil), ("--fresh", start.fresh), ("--plain", start.plain),
         ]
         if let (name, _) = guideFlags.first(where: \.1) {
-            let instead: String
+            let message = cliText.guideFlagElsewhere(command: command, flag: name, usage: "connect-guide \(name)\(name == "--print" ? " FORMAT" : "")")
             switch name {
-            case "--print": instead = format ? "; \(command) takes --format" : ""
-            case "--fresh": instead = selection ? "; \(command) starts from the defaults unless given --resume" : ""
-            default: instead = ""
+            case "--print" where format: throw CLIError.usage(cliText.printTakesFormatInstead(message: message, command: command))
+            case "--fresh" where selection: throw CLIError.usage(cliText.freshStartsFromDefaults(message: message, command: command))
+            default: throw CLIError.usage(message)
             }
-            throw CLIError.usage(
-                "\(command): \(name) belongs to the interactive guide (connect-guide \(name)\(name == "--print" ? " FORMAT" : "")), not to \(command)\(instead)")
         }
         if selection { return start.resume || resume.resume }
         let flags = start.selection.flags
-        let selectionFlags: [(String, Bool)] = [
-            ("--onboarding", flags.onboarding != nil), ("--dashboard", flags.dashboard != nil),
-            ("--charge-type", flags.chargeType != nil), ("--fees", flags.fees != nil), ("--liability", flags.liability != nil),
+        let selectionFlags: [(String, Bool)] = zip(propertyFlagNames, flags.properties).map { ($0, $1 != nil) } + [
             ("--preset", flags.preset != nil), ("--from-url", flags.fromURL != nil), ("--resume", start.resume),
         ]
         if let (name, _) = selectionFlags.first(where: \.1) {
-            throw CLIError.usage(
-                "\(command): \(name) belongs to the commands that take a selection (plan, url, config, code, diff) and to the interactive guide, not to \(command)")
+            throw CLIError.usage(cliText.selectionFlagElsewhere(command: command, flag: name))
         }
         return false
     }

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ConnectGuidePlatform
 
 /// Writes a document to standard output, all of it, or fails with exit status 1:
@@ -11,5 +12,5 @@ func writeStandardOutput(_ document: String) throws {
 }
 
 private func standardOutputError(_ code: Int32) -> CLIError {
-    CLIError(message: "cannot write standard output: \(String(cString: strerror(code)).lowercased())", code: Exit.noResult)
+    CLIError(message: cliText.cannotWriteStandardOutput(reason: String(cString: strerror(code)).lowercased()), code: Exit.noResult)
 }

@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideStorage
@@ -7,15 +8,15 @@ import ConnectGuidePlatform
 /// How an interactive session (the full-screen guide or --plain) starts: the selection
 /// flags, `--resume`, and `--plain`. Shared by both front ends so they start the same way.
 struct StartOptions: ParsableArguments {
-    @OptionGroup(title: "Start with a selection") var selection: SelectionOptions
+    @OptionGroup(title: cliText.startTitle) var selection: SelectionOptions
 
-    @Flag(help: "Start from the selection saved last time ($XDG_STATE_HOME/connect-guide/last.url, its docs page URL); selection flags override it. The full-screen guide does this unless given --fresh.")
+    @Flag(help: ArgumentHelp(cliText.sessionResumeHelp))
     var resume = false
 
-    @Flag(help: "Start the full-screen guide from the defaults, not the saved selection; the saved file is left alone until the first choice.")
+    @Flag(help: ArgumentHelp(cliText.freshHelp))
     var fresh = false
 
-    @Flag(help: "Ask one numbered question per property, line by line: for screen readers, pipes and dumb terminals (on by itself when TERM=dumb).")
+    @Flag(help: ArgumentHelp(cliText.plainHelp))
     var plain = false
 
     /// What these flags asked for, with the guide's --print, as a plain value.
@@ -40,7 +41,7 @@ struct SessionFlags: Hashable, Sendable {
     var choosesStart: Bool {
         let flags = selection
         return resume || flags.preset != nil || flags.fromURL != nil
-            || [flags.onboarding, flags.dashboard, flags.chargeType, flags.fees, flags.liability].contains { $0 != nil }
+            || flags.properties.contains { $0 != nil }
     }
 
     /// The line-by-line mode runs when asked for, or on a terminal that can do no more.
@@ -66,8 +67,7 @@ struct SessionFlags: Hashable, Sendable {
     /// Runs the session: --plain (or TERM=dumb) line by line, else the full-screen guide.
     func run() throws {
         if fresh && resume {
-            throw CLIError.usage(
-                "--fresh and --resume contradict each other: --fresh starts from the defaults, --resume from the saved selection; give one")
+            throw CLIError.usage(cliText.freshAndResume)
         }
         let environment = processEnvironment()
         if wantsPlainMode(environment: environment) {

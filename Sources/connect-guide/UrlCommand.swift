@@ -1,3 +1,4 @@
+import ConnectGuideText
 import ArgumentParser
 import ConnectGuideCore
 import ConnectGuideContent
@@ -6,11 +7,8 @@ import ConnectGuideStorage
 struct UrlCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "url",
-        abstract: "Print the docs page URL for a selection.",
-        discussion: """
-            The URL opens Stripe's interactive guide with the same choices, and --from-url reads \
-            it back: `connect-guide plan --from-url "$(connect-guide url --onboarding api)"`.
-            """)
+        abstract: cliText.urlAbstract,
+        discussion: cliText.urlDiscussion)
 
     // The guide's own flags, read here only to refuse them (ConnectGuide.refuseGuideFlags).
     @ParentCommand var root: ConnectGuide

@@ -254,7 +254,7 @@ struct ContentCompilerTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.output?.contains("public static let bundled: Guide = makeBundledGuide()") == true)
         // The valid combinations of both rulesets (27 before 2026-11-18, 39 from it), precomputed.
-        let selections = result.output?.components(separatedBy: "Selection(options:").count ?? 0
+        let selections = result.output?.components(separatedBy: "Selection(properties: propertyIDs, options:").count ?? 0
         #expect(selections - 1 == 27 + 39 + 6, "and the six presets")
     }
 }

@@ -182,7 +182,7 @@ struct MachineTests {
     @Test("random event sequences from random valid states stay valid, and every move is explained")
     func randomSequences() {
         var random = SeededGenerator(seed: 0xC0FFEE)
-        let properties = PropertyID.allCases
+        let properties = guide.propertyIDs
         func randomEvent() -> GuideEvent {
             let property = properties.randomElement(using: &random)!
             let option = guide.property(property).options.randomElement(using: &random)!.id

@@ -23,7 +23,7 @@ struct QuickstartSDKTests {
             let plan = guide.plan(for: selection)
             for api in AccountsAPI.allCases {
                 let name = "q\(index)_\(api.rawValue)"
-                let label = PropertyID.allCases.map { selection[$0].rawValue }.joined(separator: "-") + " " + api.rawValue
+                let label = selection.properties.map { selection[$0].rawValue }.joined(separator: "-") + " " + api.rawValue
                 for language in QuickstartLanguage.allCases {
                     let script = guide.quickstartScript(PlanReport(plan: plan), api: api, language: language)
                     try script.write(to: directory.appendingPathComponent("\(name).\(language.fileExtension)"), atomically: true, encoding: .utf8)
@@ -31,7 +31,7 @@ struct QuickstartSDKTests {
                 requests += guide.quickstartRequestsForCheck(plan, api: api, label: label)
                 manifest.append(.object([
                     ("name", .string(label)), ("api", .string(api.rawValue)),
-                    ("selection", .object(PropertyID.allCases.map { ($0.rawValue, .string(selection[$0].rawValue)) })),
+                    ("selection", .object(selection.properties.map { ($0.rawValue, .string(selection[$0].rawValue)) })),
                     ("requirementCollection", .string(plan.requirementCollection.rawValue)),
                     ("version", .string(plan.apiVersion.description)),
                     ("python", .string("\(name).py")), ("shell", .string("\(name).sh")),

@@ -165,7 +165,7 @@ struct CompletionTests {
         let completion = try guide.complete(PartialSelection()).get()
         #expect(completion.selection == guide.defaults)
         #expect(completion.implied.isEmpty)
-        #expect(completion.defaulted == PropertyID.allCases)
+        #expect(completion.defaulted == guide.propertyIDs)
     }
 
     @Test("every valid combination given in full completes to itself")
@@ -233,7 +233,7 @@ struct CompletionTests {
         // Over every move: the result breaks no more recommendations than any other valid
         // selection with as few changes.
         for valid in guide.validSelections {
-            for property in PropertyID.allCases {
+            for property in guide.propertyIDs {
                 for option in guide.property(property).options where option.id != valid[property] {
                     let result = guide.choosing(option.id, for: property, in: valid)
                     let changes = result.selection.differences(from: valid.setting(property, to: option.id)).count
@@ -250,7 +250,7 @@ struct CompletionTests {
     func allPartials() {
         // All 4 * 4 * 4 * 3 * 3 = 576 partial selections (each property unset or one option).
         var partials = [PartialSelection()]
-        for property in PropertyID.allCases {
+        for property in guide.propertyIDs {
             partials = partials.flatMap { base in
                 [base] + guide.property(property).options.map { option in
                     var next = base

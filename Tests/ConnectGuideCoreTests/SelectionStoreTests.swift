@@ -28,7 +28,7 @@ struct SelectionStoreTests {
         let store = SelectionStore(path: base + "/state/deeper/connect-guide/last.url")
         let mask = umask(0o022)
         defer { umask(mask) }
-        try store.save(Selection { guide.property($0).options[0].id }, in: guide)
+        try store.save(Selection(properties: guide.propertyIDs) { guide.property($0).options[0].id }, in: guide)
         for directory in ["/state", "/state/deeper", "/state/deeper/connect-guide"] {
             var status = stat()
             #expect(stat(base + directory, &status) == 0)
@@ -40,11 +40,11 @@ struct SelectionStoreTests {
     func readOnlySavedFile() throws {
         let directory = try temporaryDirectory()
         let store = SelectionStore(path: directory + "/last.url")
-        let first = Selection { guide.property($0).options[0].id }
+        let first = Selection(properties: guide.propertyIDs) { guide.property($0).options[0].id }
         try store.save(first, in: guide)
         #expect(chmod(store.path, 0o444) == 0)
         let before = try String(contentsOfFile: store.path, encoding: .utf8)
-        let other = Selection { guide.property($0).options[1].id }
+        let other = Selection(properties: guide.propertyIDs) { guide.property($0).options[1].id }
         #expect(throws: FileError.self) { try store.save(other, in: guide) }
         if case .failed(let failure) = store.outcome(ofSaving: other, in: guide) {
             #expect(failure.error.problem.message(UIText.bundled(.en)).contains("is read-only"), "\(failure)")
@@ -201,6 +201,6 @@ struct SelectionStoreTests {
         let text = try String(contentsOfFile: store.path, encoding: .utf8)
         #expect(text == guide.url(for: saved) + "\n")
         let read = try guide.selection(fromURL: text).selection
-        #expect(PropertyID.allCases.allSatisfy { read[$0] == saved[$0] })
+        #expect(guide.propertyIDs.allSatisfy { read[$0] == saved[$0] })
     }
 }

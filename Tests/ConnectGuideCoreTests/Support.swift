@@ -24,7 +24,7 @@ extension ContentFiles {
 /// Builds a selection from option ids in page order: onboarding, dashboard, chargeType, fees, liability.
 func selection(_ onboarding: String, _ dashboard: String, _ chargeType: String, _ fees: String, _ liability: String) -> Selection {
     let values = [onboarding, dashboard, chargeType, fees, liability]
-    return Selection { OptionID(values[$0.index]) }
+    return Selection(properties: Guide.bundled.propertyIDs) { OptionID(values[$0.index]) }
 }
 
 /// The guide with the rules before Stripe API version 2026-11-18.endive.

@@ -103,7 +103,7 @@ struct UpdateTests {
         #expect(note.update(.key(.down)).model.update(.key(.enter)).model.notice?.text.contains("nothing saved") != true)
         // A starting selection the rules moved: the start notices come first, then what moved.
         // API onboarding with the full Dashboard: R1 moves the Dashboard.
-        let moved = guide.initialState(Selection { $0 == .onboarding ? "api" : $0 == .dashboard ? "full" : guide.defaults[$0] })
+        let moved = guide.initialState(Selection(properties: guide.propertyIDs) { $0 == .onboarding ? "api" : $0 == .dashboard ? "full" : guide.defaults[$0] })
         var both = AppModel(guide: guide, state: moved, size: TerminalSize(columns: 140, rows: 40))
         let movedText = try #require(both.notice?.text)
         both.showStartNotices([.firstStart])

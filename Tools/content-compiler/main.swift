@@ -8,6 +8,9 @@
 //                                                             the UI strings in every locale,
 //                                                             with the locale checks
 //                                                             (ConnectGuideText)
+//   content-compiler --cli <assets-directory> <output.swift>
+//                                                             the executable's flag per
+//                                                             property (connect-guide)
 //   content-compiler --text <assets-directory>                the English prose of the content
 //                                                             files by key: what a locale's
 //                                                             content.json translates
@@ -24,9 +27,9 @@ func fail(_ message: String) -> Never {
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first?.hasPrefix("--") == true ? arguments.removeFirst() : "--guide"
 guard (mode == "--text" && arguments.count == 1) || (mode != "--text" && arguments.count == 2),
-    ["--guide", "--strings", "--text"].contains(mode)
+    ["--guide", "--strings", "--cli", "--text"].contains(mode)
 else {
-    fail("usage: content-compiler [--strings] <assets-directory> <output>\n       content-compiler --text <assets-directory>")
+    fail("usage: content-compiler [--strings|--cli] <assets-directory> <output>\n       content-compiler --text <assets-directory>")
 }
 let directory = URL(fileURLWithPath: arguments[0])
 
@@ -109,6 +112,10 @@ do {
             locales.append(files)
         }
         try write(stringsSource(english: english, locales: locales), to: arguments[1])
+    case "--cli":
+        var files: [String: [UInt8]] = [:]
+        for name in ContentFiles.names { files[name] = bytes(name) }
+        try write(commandLineSource(try Guide(files: ContentFiles(files: files))), to: arguments[1])
     default:
         var files: [String: [UInt8]] = [:]
         for name in ContentFiles.names { files[name] = bytes(name) }

@@ -82,12 +82,19 @@ let package = Package(
                 "CTerminalSignals",
             ]
         ),
+        // The accessible line-by-line front end (`--plain`): a reducer of questions and
+        // answers, and the loop that runs it on a terminal or a pipe.
+        .target(
+            name: "ConnectGuidePlain",
+            dependencies: ["ConnectGuideCore", "ConnectGuideDocuments", "ConnectGuideStorage", "ConnectGuidePlatform", "ConnectGuideText"]
+        ),
         .executableTarget(
             name: "connect-guide",
             dependencies: [
                 "ConnectGuideCore",
                 "ConnectGuideContent",
                 "ConnectGuideDocuments",
+                "ConnectGuidePlain",
                 "ConnectGuidePlatform",
                 "ConnectGuideStorage",
                 "ConnectGuideTUI",
@@ -121,10 +128,15 @@ let package = Package(
                 "FuzzSupport",
             ]
         ),
+        // The plain front end's reducer, driven by lines.
+        .testTarget(
+            name: "ConnectGuidePlainTests",
+            dependencies: ["ConnectGuidePlain", "ConnectGuideContent", "ConnectGuideText", "FuzzSupport"]
+        ),
         // Golden frames and unit tests of the front end, and end-to-end runs in a pseudo-terminal.
         .testTarget(
             name: "ConnectGuideTUITests",
-            dependencies: ["ConnectGuideTUI", "ConnectGuideContent", "connect-guide", "FuzzSupport"],
+            dependencies: ["ConnectGuideTUI", "ConnectGuideContent", "ConnectGuideText", "connect-guide", "FuzzSupport"],
             exclude: ["Goldens"]
         ),
         // Runs the built binary as a user would, checking output, streams and exit codes.

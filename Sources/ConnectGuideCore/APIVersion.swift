@@ -66,7 +66,7 @@ public struct StripeAPIVersion: Hashable, Sendable, Comparable, CustomStringConv
 /// The Stripe API versions a rule holds for. All bounds are release dates: `from` is the
 /// first date it holds, `before` the first date it no longer does, and preview releases
 /// from `previewsFrom` on already behave as the releases after `before`.
-public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
+public struct VersionRange: Hashable, Sendable {
     public let from: StripeAPIVersion?
     public let before: StripeAPIVersion?
     public let previewsFrom: StripeAPIVersion?
@@ -86,17 +86,6 @@ public struct VersionRange: Hashable, Sendable, CustomStringConvertible {
         if let before, version.isOnOrAfter(before) { return false }
         if let previewsFrom, before != nil, version.isPreview, version.isOnOrAfter(previewsFrom) { return false }
         return true
-    }
-
-    /// "all versions", "before 2026-11-18, except preview versions from 2026-06-24".
-    public var description: String {
-        var parts: [String] = []
-        if let from { parts.append("from \(from.date)") }
-        if let before { parts.append("before \(before.date)") }
-        if parts.isEmpty { return "all versions" }
-        var text = parts.joined(separator: ", ")
-        if let previewsFrom, before != nil { text += ", except preview versions from \(previewsFrom.date)" }
-        return text
     }
 }
 

@@ -29,6 +29,7 @@ extension Guide {
         return .object(
             [
                 ("schema", .string(configSchemaID)),
+                ("locale", .string(locale)),
                 ("contentVersion", .string(plan.contentVersion)),
                 ("api", .string(api.rawValue)),
                 ("stripeVersion", .string(plan.apiVersion.description)),

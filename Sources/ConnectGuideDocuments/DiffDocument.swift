@@ -33,8 +33,8 @@ extension Guide {
             ? words.diffSameVersion(version: versionA.description)
             : words.diffVersions(a: versionA.description, b: versionB.description))
         lines.append("")
-        let labelWidth = properties.map(\.label.count).max() ?? 0
-        let optionWidth = properties.map { optionLabel($0.id, selectionA).count }.max() ?? 0
+        let labelWidth = properties.map { terminalColumns(of: $0.label) }.max() ?? 0
+        let optionWidth = properties.map { terminalColumns(of: optionLabel($0.id, selectionA)) }.max() ?? 0
         lines.append("  " + "".padded(to: labelWidth) + "  " + "A".padded(to: optionWidth) + "  B")
         for property in properties {
             let differs = selectionA[property.id] != selectionB[property.id]
@@ -116,6 +116,7 @@ extension Guide {
         }
         return .object([
             ("schema", .string(diffSchemaID)),
+            ("locale", .string(locale)),
             ("contentVersion", .string(contentVersion)),
             ("identical", .bool(diff.isEmpty)),
             ("a", side(diff.a)),

@@ -96,7 +96,7 @@ public func plainText(_ blocks: [Block], width: Int = 80) -> String {
         case .paragraph(let text):
             lines += wrapKeepingWords(prose(text), width: width)
         case .table(_, let rows):
-            let labelWidth = rows.map(\.label.count).max() ?? 0
+            let labelWidth = rows.map { terminalColumns(of: $0.label) }.max() ?? 0
             lines += rows.map { "  " + $0.label.padded(to: labelWidth) + "  " + $0.value }
         case .aside:
             continue
@@ -171,26 +171,12 @@ public func markdown(_ blocks: [Block], seeAlso: (String) -> String) -> String {
     return lines.joined(separator: "\n") + "\n"
 }
 
-/// Lines no wider than `width`, broken at spaces, for the documents: a word wider than
-/// the line (an address, most often) stays whole on a line of its own, so it can be
-/// copied and clicked, where the screen's `wrap` would cut it.
+/// Lines no wider than `width` terminal columns, broken at spaces (and in Japanese between
+/// characters), for the documents: a word wider than the line (an address, most often)
+/// stays whole on a line of its own, so it can be copied and clicked, where the screen's
+/// `wrap` would cut it.
 func wrapKeepingWords(_ text: String, width: Int) -> [String] {
-    var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        var line = ""
-        for word in paragraph.split(separator: " ") {
-            if line.isEmpty {
-                line = String(word)
-            } else if line.count + 1 + word.count <= width {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = String(word)
-            }
-        }
-        lines.append(line)
-    }
-    return lines
+    breakLines(text, width: width, cutsLongWords: false)
 }
 
 /// `wrapKeepingWords` of content text, without its code backticks (`prose`).

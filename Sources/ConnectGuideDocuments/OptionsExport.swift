@@ -23,6 +23,7 @@ extension Guide {
     public func optionsJSON() -> JSONValue {
         .object([
             ("schema", .string(optionsSchemaID)),
+            ("locale", .string(locale)),
             ("contentVersion", .string(contentVersion)),
             ("stripeVersion", .string(apiVersion.description)),
             ("newestStripeVersion", .string(newestAPIVersion.description)),

@@ -122,6 +122,7 @@ extension Guide {
         }
         return .object([
             ("schema", .string(planSchemaID)),
+            ("locale", .string(locale)),
             ("contentVersion", .string(plan.contentVersion)),
             ("stripeVersion", .string(plan.apiVersion.description)),
             ("selection", .object(properties.map { ($0.id.rawValue, .string(plan.selection[$0.id].rawValue)) })),

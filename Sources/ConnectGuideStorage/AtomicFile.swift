@@ -403,7 +403,7 @@ public enum AtomicFile {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
-            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw error(errno, path: path, directory: directoryName(of: path), reading: true)
@@ -484,8 +484,8 @@ public enum AtomicFile {
 }
 
 // The system calls, named apart from the Swift methods `read` and `write` above.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    ConnectGuidePlatform.read(descriptor, buffer, count)
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    ConnectGuidePlatform.read(descriptor, buffer.baseAddress, buffer.count)
 }
 
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {

@@ -141,7 +141,7 @@ public struct SelectionStore: SelectionSaver, Hashable, Sendable {
         do {
             imported = try guide.selection(fromURL: text)
         } catch {
-            return .failure(SelectionStoreError(path: path, problem: .notASelection("\(error)")))
+            return .failure(SelectionStoreError(path: path, problem: .notASelection(guide.message(for: error))))
         }
         let missing = guide.propertyIDs.filter { imported.selection[$0] == nil }
         guard missing.isEmpty else {

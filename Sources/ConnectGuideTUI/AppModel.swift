@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideStorage
 
 /// Which pane a narrow terminal shows; wide terminals show both.
@@ -96,7 +97,7 @@ public struct ExportDialog: Hashable, Sendable {
     public internal(set) var suggested: Bool = true
     /// Set when the file exists: the dialog asks before replacing it.
     public var confirmingOverwrite: Bool = false
-    public var error: String?
+    public var error: ExportProblem?
 
     public init(format: ExportFormat = .text) {
         self.format = format
@@ -132,7 +133,7 @@ public struct ExportDialog: Hashable, Sendable {
             byteCount = bytes
             cursor += added.count
         }
-        if cut { error = "A path can be at most \(Self.maximumPathBytes) bytes long (PATH_MAX); the rest was left out." }
+        if cut { error = .pathTooLong }
     }
 
     mutating func moveCursor(to position: Int) {
@@ -169,11 +170,21 @@ public struct ExportDialog: Hashable, Sendable {
         }
     }
 
-    /// What to say when the chosen format does not suit the name's extension, before saving.
+    /// The name's extension, when the chosen format does not suit it: said before saving.
     public var mismatch: String? {
         guard let named = FileKind(fileName: path), named != format.fileKind, let ext = FileKind.fileExtension(of: path) else { return nil }
-        return "The name ends in .\(ext) but the format is \(format.rawValue); Enter saves \(format.rawValue) anyway."
+        return ext
     }
+}
+
+/// What the export dialog says is wrong, worded where it is drawn.
+public enum ExportProblem: Hashable, Sendable {
+    /// A paste or typing went past PATH_MAX; the rest was left out.
+    case pathTooLong
+    /// Enter with no name.
+    case noFileName
+    /// The write failed, as the writer says.
+    case failed(String)
 }
 
 /// A short list to pick from: what to copy, or which link to open.
@@ -188,6 +199,14 @@ public struct Menu: Hashable, Sendable {
         public var label: String
         /// The text copied, or the address opened.
         public var payload: String
+        /// The plan step whose link it is, if any.
+        public var step: Int?
+
+        init(label: String, payload: String, step: Int? = nil) {
+            self.label = label
+            self.payload = payload
+            self.step = step
+        }
     }
 
     public var purpose: Purpose
@@ -241,10 +260,16 @@ public struct SessionOptions: Hashable, Sendable {
     }
 }
 
+/// The selection's state with where the cursor was at that moment.
+struct Snapshot: Hashable, Sendable {
+    let state: GuideState
+    let cursor: GuideCursor
+}
+
 /// One undoable change of selection: the state before it and after it.
 struct HistoryEntry: Hashable, Sendable {
-    let before: GuideState
-    let after: GuideState
+    let before: Snapshot
+    let after: Snapshot
 }
 
 /// Everything the interactive app shows: the guide's state plus the state of the UI.
@@ -254,6 +279,8 @@ public struct AppModel: Sendable {
     /// How wide characters are on the terminal in use; all layout measures with it.
     public let displayWidth: DisplayWidth
     public internal(set) var state: GuideState
+    /// The property open and the option under the cursor.
+    public internal(set) var cursor: GuideCursor
     public internal(set) var size: TerminalSize
     /// Lines scrolled off the top of the explanation (the focused property's text).
     public internal(set) var explanationScroll = 0
@@ -272,6 +299,9 @@ public struct AppModel: Sendable {
     /// c: the plan step whose API calls show as code under it in the steps panel.
     public internal(set) var codeStep: Int?
     public let options: SessionOptions
+    /// The format of the export being written, off the loop, until its outcome comes back:
+    /// the dialog waits for it (Esc closes it, and the outcome is then a notice).
+    public internal(set) var exporting: ExportFormat?
     /// A save failed: the session goes on without saving, having said so once.
     public internal(set) var savingStopped = false
     /// Changes of selection to undo, oldest first, and those undone to redo, latest undone last.
@@ -287,6 +317,7 @@ public struct AppModel: Sendable {
         self.options = options
         self.displayWidth = displayWidth
         self.state = state
+        cursor = GuideCursor(on: guide.propertyIDs[0], in: state.selection)
         self.size = size
         if let change = state.lastChange, !change.moved.isEmpty {
             notice = Notice(kind: .moved, text: Self.describe(change, in: guide))
@@ -295,6 +326,18 @@ public struct AppModel: Sendable {
     }
 
     public var plan: Plan { guide.plan(for: state.selection) }
+
+    /// Whose key map the keys go to: the open panel's, or the guide's (nil).
+    var keyContext: KeyContext? {
+        switch overlay {
+        case nil: nil
+        case .help: .help
+        case .url: .urlView
+        case .menu(let menu): menu.purpose == .copy ? .copyMenu : .openMenu
+        case .presets: .presets
+        case .export(let dialog): exporting != nil ? .exportUnderWay : dialog.confirmingOverwrite ? .exportConfirm : .exportDialog
+        }
+    }
 
     /// The notice for a change that moved other properties: what moved, then the rule most
     /// directly behind each move, once.
@@ -308,16 +351,20 @@ public struct AppModel: Sendable {
             let direct = ruleIDs.filter { guide.rule($0)?.properties.contains(property) == true }
             ruleIDs = direct + ruleIDs.filter { !direct.contains($0) }
         }
-        let reasons = ruleIDs.compactMap(guide.rule).map { "\($0.summary) (\($0.id))" }.joined(separator: "; ")
-        let list = listed(moves)
+        let text = guide.text.tui
+        let reasons = ruleIDs.compactMap(guide.rule).map { text.ruleReason(summary: $0.summary, rule: $0.id.description) }
+            .joined(separator: text.reasonSeparator)
+        let list = guide.text.list(moves)
         switch change.cause {
         case .chose(let property, let option):
-            let undo = undoable ? " u undoes it." : ""
-            return "Choosing \(guide.optionLabel(property, option)) also set \(list).\(undo) Why: \(reasons)."
+            let label = guide.optionLabel(property, option)
+            return undoable
+                ? text.movedByChoiceUndoable(option: label, changes: list, reasons: reasons)
+                : text.movedByChoice(option: label, changes: list, reasons: reasons)
         case .reset:
-            return "Every property is back to its default." + (undoable ? " u undoes it." : "")
+            return undoable ? text.resetDoneUndoable : text.resetDone
         case .loaded:
-            return "The starting selection could not stand as given, so it set \(list). Why: \(reasons)."
+            return text.startMoved(changes: list, reasons: reasons)
         }
     }
 }

@@ -6,7 +6,19 @@ public enum OpenOutcome: Hashable, Sendable {
     case launched(url: String, with: String)
     /// Neither $BROWSER nor xdg-open is there.
     case noBrowser(url: String)
-    case failed(url: String, problem: String)
+    case failed(url: String, problem: BrowserProblem)
+}
+
+/// Why the browser command did not open the address, worded where it is shown.
+public enum BrowserProblem: Hashable, Sendable {
+    /// The system could not start it (posix_spawn's error, as the system words it).
+    case notStarted(String)
+    case endedBySignal(browser: String, signal: Int32)
+    /// Exit status 127.
+    case notFound(browser: String)
+    /// Exit status 126.
+    case cannotRun(browser: String)
+    case exited(browser: String, status: Int32)
 }
 
 /// The command that opens addresses here: $BROWSER (its first entry, as the convention
@@ -51,7 +63,7 @@ func openInBrowser(_ url: String, environment: Environment) -> OpenOutcome {
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, environ)
-    guard spawned == 0 else { return .failed(url: url, problem: String(cString: strerror(spawned))) }
+    guard spawned == 0 else { return .failed(url: url, problem: .notStarted(String(cString: strerror(spawned)))) }
     var status: Int32 = 0
     for _ in 0..<browserStartWait {
         let done = waitpid(pid, &status, WNOHANG)
@@ -62,12 +74,12 @@ func openInBrowser(_ url: String, environment: Environment) -> OpenOutcome {
         guard done == pid else { break }
         let signal = status & 0x7F
         let code = (status >> 8) & 0xFF
-        if signal != 0 { return .failed(url: url, problem: "\(browser) ended by signal \(signal)") }
+        if signal != 0 { return .failed(url: url, problem: .endedBySignal(browser: browser, signal: signal)) }
         switch code {
         case 0: return .launched(url: url, with: browser)
-        case 127: return .failed(url: url, problem: "\(browser) was not found")
-        case 126: return .failed(url: url, problem: "\(browser) cannot be run")
-        default: return .failed(url: url, problem: "\(browser) exited with status \(code)")
+        case 127: return .failed(url: url, problem: .notFound(browser: browser))
+        case 126: return .failed(url: url, problem: .cannotRun(browser: browser))
+        default: return .failed(url: url, problem: .exited(browser: browser, status: code))
         }
     }
     return .launched(url: url, with: browser)

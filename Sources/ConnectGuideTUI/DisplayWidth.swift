@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// How many terminal columns a character takes. The renderer measures all text with
 /// one of these, so wrapping and the terminal agree: the live app uses the C library's
@@ -70,25 +71,9 @@ public struct DisplayWidth: Sendable {
 
     /// East Asian wide and fullwidth characters and emoji count two, combining marks
     /// and other zero-width characters none (a `Character` already carries its marks).
-    public static let standard = DisplayWidth { character in
-        guard let first = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
-        return scalarWidth(first)
-    }
+    public static let standard = DisplayWidth { terminalColumns(of: $0) }
 
     static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-        let value = scalar.value
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
-        default: break
-        }
-        if value == 0x200B { return 0 }
-        if scalar.properties.isEmojiPresentation { return 2 }
-        let wideRanges: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-        ]
-        return wideRanges.contains { $0.contains(value) } ? 2 : 1
+        terminalColumns(of: scalar)
     }
 }

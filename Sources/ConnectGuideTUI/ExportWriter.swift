@@ -11,10 +11,13 @@ let exportReaderTimeout = 1_000
 /// directory, then one rename). Without `overwrite`, an existing file is never replaced:
 /// the outcome says so, and the dialog asks the user. A FIFO or device is written into,
 /// never asked about, and never waited for longer than `exportReaderTimeout`.
-public func writeExport(_ request: ExportRequest, workingDirectory: String? = nil, home: String? = nil) -> ExportOutcome {
+/// `text` words the failures.
+public func writeExport(
+    _ request: ExportRequest, workingDirectory: String? = nil, home: String? = nil, text: UIText
+) -> ExportOutcome {
     let path = resolve(request.path, workingDirectory: workingDirectory, home: home)
     if isTerminal(path) {
-        return .failed("Cannot save to \(displayedPath(path)): it is a terminal, and the export would go over this screen; give a file name.")
+        return .failed(text.tui.cannotSaveToTerminal(path: displayedPath(path)))
     }
     do {
         try AtomicFile.write(
@@ -23,7 +26,7 @@ public func writeExport(_ request: ExportRequest, workingDirectory: String? = ni
     } catch where error.kind == .exists {
         return .exists(path: path)
     } catch {
-        return .failed("Cannot save to \(displayedPath(error.path)): \(error.problem.message(UIText.bundled(.en))).")
+        return .failed(text.tui.cannotSave(path: displayedPath(error.path), problem: error.problem.message(text)))
     }
 }
 
@@ -47,12 +50,12 @@ func displayedPath(_ path: String) -> String {
     return name.first == " " || name.last == " " ? UntrustedText.quoted(path) : UntrustedText.escaped(path)
 }
 
-/// An absolute path: `~/` means the home directory, and relative paths start in the
+/// An absolute path: `~/` means the home directory (when one is known), and relative paths start in the
 /// working directory, so the notice can say exactly where the file went. Spaces at either
 /// end are part of the name, as typed (the messages show such a name in quotes).
 func resolve(_ path: String, workingDirectory: String?, home: String?) -> String {
     if path.hasPrefix("/") { return path }
-    if path == "~" || path.hasPrefix("~/"), let home = home ?? environmentValue("HOME") {
+    if path == "~" || path.hasPrefix("~/"), let home {
         return home + path.dropFirst()
     }
     let base = workingDirectory ?? currentDirectory()

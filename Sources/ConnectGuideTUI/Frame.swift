@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// The terminal's size in character cells.
 public struct TerminalSize: Hashable, Sendable, CustomStringConvertible {
@@ -156,15 +157,17 @@ public struct Frame: Sendable {
         cells.withUnsafeBufferPointer { new in
             old.cells.withUnsafeBufferPointer { was in
                 func differs(_ index: Int) -> Bool { cell(at: index, differsFrom: old) }
+                // Most rows are unchanged: compared eight bytes at a time, a cell being
+                // plain data of that size, that says so quickly.
+                var bytes: (new: UnsafeRawPointer, old: UnsafeRawPointer)?
+                if !compareClusters, MemoryLayout<Cell>.size == 8, MemoryLayout<Cell>.stride == 8,
+                    let newCells = new.baseAddress, let oldCells = was.baseAddress
+                {
+                    bytes = (UnsafeRawPointer(newCells), UnsafeRawPointer(oldCells))
+                }
                 for row in 0..<size.rows {
                     let base = row * width
-                    // Most rows are unchanged: compared eight bytes at a time, a cell being
-                    // plain data of that size, that says so quickly.
-                    if !compareClusters, MemoryLayout<Cell>.size == 8, MemoryLayout<Cell>.stride == 8,
-                        sameBytes(UnsafeRawPointer(new.baseAddress! + base), UnsafeRawPointer(was.baseAddress! + base), words: width)
-                    {
-                        continue
-                    }
+                    if let bytes, sameBytes(bytes.new + base * 8, bytes.old + base * 8, words: width) { continue }
                     var first = 0
                     while first < width && !differs(base + first) { first += 1 }
                     guard first < width else { continue }
@@ -328,7 +331,15 @@ public struct Frame: Sendable {
     }
 
     mutating func fill(_ rect: Rect, _ character: Unicode.Scalar = " ", style: CellStyle = [], role: ColorRole = .plain) {
+        let first = max(rect.x, 0)
+        let last = min(rect.x + rect.width, size.columns) - 1
         for row in rect.y..<(rect.y + rect.height) where row >= 0 && row < size.rows {
+            // A wide character half under the rectangle (an overlay over Japanese text) loses
+            // its other half too.
+            if last >= first {
+                clearWideCharacter(at: first, row: row)
+                clearWideCharacter(at: last, row: row)
+            }
             for column in rect.x..<(rect.x + rect.width) where column >= 0 && column < size.columns {
                 self[column, row] = Cell(character, style: style, role: role)
             }

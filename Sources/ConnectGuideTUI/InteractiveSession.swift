@@ -1,4 +1,6 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideStorage
 import ConnectGuidePlatform
 
@@ -21,24 +23,23 @@ public enum InteractiveSession {
     /// pipe or file only when the plan is to be printed there (`--print`), which is what
     /// makes `plan=$(connect-guide --print json)` work; otherwise a redirected stdout
     /// means the caller wanted output, not a screen, and a headless command fits better.
-    public static func refusal(printRequested: Bool) -> String? {
-        let headless = headlessAdvice
-        let term = environmentValue("TERM") ?? ""
+    public static func refusal(printRequested: Bool, environment: Environment, text: UIText) -> String? {
+        let headless = headlessAdvice(text)
+        let term = environment["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
-            return "the full-screen guide needs a terminal that can move the cursor, and TERM is \(term.isEmpty ? "not set" : "\"dumb\""). \(headless)"
+            return term.isEmpty ? text.tui.refusalNoTerm(advice: headless) : text.tui.refusalDumbTerm(advice: headless)
         }
         if isatty(0) == 0 {
-            return "the interactive guide reads keys from a terminal, and standard input is not one. \(headless)"
+            return text.tui.refusalInputNotTerminal(advice: headless)
         }
         if isatty(1) == 0 && !printRequested {
-            return "standard output is not a terminal. To capture the plan you choose in the guide, add --print text, markdown or json (the guide then draws on /dev/tty). \(headless)"
+            return text.tui.refusalOutputNotTerminal(advice: headless)
         }
         return nil
     }
 
     /// Advice for when the full-screen guide cannot run.
-    public static let headlessAdvice =
-        "For the plan without the full-screen guide, run `connect-guide plan` with the same selection flags, or `connect-guide --plain` for questions line by line."
+    public static func headlessAdvice(_ text: UIText) -> String { text.tui.headlessAdvice }
 
     /// Runs the guide until the user quits or a signal ends it. The terminal is restored
     /// in every case before this returns. `startNotices` are what was found before the
@@ -52,10 +53,10 @@ public enum InteractiveSession {
         guide: Guide, start: GuideState, startNotices: [StartNotice] = [], environment: Environment = [:],
         printFormat: String? = nil, offerPresets: Bool = false, saver: (any SelectionSaver)? = nil
     ) throws(TerminalUnavailable) -> Ending {
-        let terminal = try Terminal()
+        let terminal = try Terminal(environment: environment)
         defer { terminal.end() }
         let color = terminal.hasColor
-        var decoder = KeyDecoder(escapeDelay: environmentValue("ESCDELAY").flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
+        var decoder = KeyDecoder(escapeDelay: environment["ESCDELAY"].flatMap { Int($0) } ?? 25, utf8: terminal.unicode)
         let options = SessionOptions(
             printFormat: printFormat, hyperlinks: terminalSupportsHyperlinks(environment: environment),
             workingDirectory: currentDirectory(), home: environment["HOME"], offerPresets: offerPresets,
@@ -65,13 +66,17 @@ public enum InteractiveSession {
         var frame = render(model, color: color)
         terminal.draw(frame, repaint: true)
         var saves = SaveQueue(startingFrom: model.state.selection)
+        let runner = try EffectRunner()
+        let saverHandle = saver.map(SaverHandle.init)
         var repaint = false
 
-        /// Restores the terminal, then writes a save still pending (keys typed ahead of q in
-        /// the same read), so --resume keeps what was on screen. Its outcome has no screen
-        /// left to show on.
+        /// Restores the terminal, lets the jobs under way finish (an export being written,
+        /// a save), then writes a save still pending (keys typed ahead of q in the same
+        /// read), so --resume keeps what was on screen. Outcomes have no screen left to show on.
         func finish(_ ending: Ending) -> Ending {
             terminal.end()
+            runner.waitForJobs(milliseconds: 3_000)
+            for case .saved(let outcome) in runner.takeResults() { saves.finished(outcome) }
             _ = saves.perform(with: saver, in: guide)
             return ending
         }
@@ -97,10 +102,43 @@ public enum InteractiveSession {
             return nil
         }
 
+        /// read → update → perform: the model takes the event, and its effects run, those
+        /// that wait on the system (files, FIFOs, the browser) as jobs off the loop whose
+        /// results come back as events. The ending when an effect ends the session.
+        func handle(_ event: UIEvent) -> Ending? {
+            if case .saved(let outcome) = event { saves.finished(outcome) }
+            let (next, effects) = model.update(event)
+            model = next
+            for effect in effects {
+                switch effect {
+                case .save(let selection): saves.ask(selection)
+                case .quit: return finish(.quit(model.state.selection))
+                case .cancel: return finish(.cancelled(model.state.selection))
+                case .repaint: repaint = true
+                case .export(let request):
+                    let options = model.options
+                    runner.start {
+                        .exported(writeExport(request, workingDirectory: options.workingDirectory, home: options.home, text: guide.text))
+                    }
+                case .open(let url): runner.start { .opened(openInBrowser(url, environment: environment)) }
+                case .copy(let text): terminal.copyToClipboard(text)
+                }
+            }
+            return nil
+        }
+
         while true {
-            let (inputWaiting, terminalAlive, timedOut) = waitForInput(terminal, timeout: decoder.pendingTimeout)
+            let (inputWaiting, resultsWaiting, terminalAlive, timedOut) = waitForInput(
+                terminal, results: runner.readFD, timeout: decoder.pendingTimeout)
             var changed = false
             if let ending = handleSignals() { return ending }
+
+            if resultsWaiting {
+                for event in runner.takeResults() {
+                    if let ending = handle(event) { return ending }
+                    changed = true
+                }
+            }
 
             // A read takes at most a few KiB, and the signals are checked between reads
             // and every few events, so Ctrl-C acts at once however fast input floods in.
@@ -117,32 +155,16 @@ public enum InteractiveSession {
 
             for (index, input) in decoded.enumerated() {
                 if index % 64 == 63, let ending = handleSignals() { return ending }
-                var pending: UIEvent?
+                let event: UIEvent
                 switch input {
-                case .key(let key): pending = .key(key)
-                case .paste(let text): pending = .paste(text)
+                case .key(let key): event = .key(key)
+                case .paste(let text): event = .paste(text)
                 case .mouse(let mouse):
-                    guard let event = mouseEvent(mouse, on: frame) else { continue }
-                    pending = event
+                    guard let clicked = mouseEvent(mouse, on: frame) else { continue }
+                    event = clicked
                 }
-                // An effect may answer with another event (an export's outcome).
-                while let event = pending {
-                    pending = nil
-                    let (next, effects) = model.update(event)
-                    model = next
-                    changed = true
-                    for effect in effects {
-                        switch effect {
-                        case .save(let selection): saves.ask(selection)
-                        case .quit: return finish(.quit(model.state.selection))
-                        case .cancel: return finish(.cancelled(model.state.selection))
-                        case .repaint: repaint = true
-                        case .export(let request): pending = .exported(writeExport(request))
-                        case .open(let url): pending = .opened(openInBrowser(url, environment: environment))
-                        case .copy(let text): terminal.copyToClipboard(text)
-                        }
-                    }
-                }
+                if let ending = handle(event) { return ending }
+                changed = true
             }
 
             if terminal.detached {
@@ -157,15 +179,11 @@ public enum InteractiveSession {
                 repaint = false
             }
 
-            // Saved once the frame is on screen, so the disk (an fsync) never delays a key.
-            // A failure comes back as a notice (and no save is asked for again).
-            if let outcome = saves.perform(with: saver, in: guide) {
-                let shown = model.notice
-                model = model.update(.saved(outcome)).model
-                if model.notice != shown && !terminal.detached {
-                    frame = render(model, color: color)
-                    terminal.draw(frame)
-                }
+            // Saved once the frame is on screen, off the loop, so the disk (an fsync) never
+            // delays a key; the outcome comes back as `.saved` (a failure as a notice, after
+            // which no save is asked for again).
+            if let selection = saves.take(canSave: saverHandle != nil), let saverHandle {
+                runner.start { .saved(saverHandle.saver.outcome(ofSaving: selection, in: guide)) }
             }
         }
     }
@@ -176,23 +194,25 @@ public enum InteractiveSession {
         SignalPipe.die(of: signal)
     }
 
-    /// Blocks until input or a signal is waiting, or `timeout` milliseconds pass (nil:
-    /// no limit). Says whether input is waiting, and whether the terminal is still there
-    /// (a closed window hangs it up: no one is left to answer, so the session ends as on
-    /// SIGHUP), and whether the time ran out with nothing at all to read.
+    /// Blocks until input, a signal or an effect's result (on `results`) is waiting, or
+    /// `timeout` milliseconds pass (nil: no limit). Says whether input is waiting, whether
+    /// results are, and whether the terminal is still there (a closed window hangs it up:
+    /// no one is left to answer, so the session ends as on SIGHUP), and whether the time
+    /// ran out with nothing at all to read.
     private static func waitForInput(
-        _ terminal: Terminal, timeout: Int?
-    ) -> (inputWaiting: Bool, terminalAlive: Bool, timedOut: Bool) {
-        // In the background only signals are waited for: reading the terminal there would
-        // stop the guide (SIGTTIN), and the keys are the shell's.
+        _ terminal: Terminal, results: Int32, timeout: Int?
+    ) -> (inputWaiting: Bool, resultsWaiting: Bool, terminalAlive: Bool, timedOut: Bool) {
+        // In the background only signals and results are waited for: reading the terminal
+        // there would stop the guide (SIGTTIN), and the keys are the shell's.
         var watched = [
             pollfd(fd: terminal.detached ? -1 : terminal.fd, events: Int16(POLLIN), revents: 0),
             pollfd(fd: terminal.signalPipe.readFD, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: results, events: Int16(POLLIN), revents: 0),
         ]
         // EINTR (a signal arrived) is fine: the caller reads the pipe either way.
         let ready = poll(&watched, nfds_t(watched.count), Int32(terminal.detached ? -1 : timeout ?? -1))
-        if ready < 0 { return (false, true, false) }
+        if ready < 0 { return (false, false, true, false) }
         let alive = watched[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
-        return (watched[0].revents & Int16(POLLIN) != 0, alive, ready == 0)
+        return (watched[0].revents & Int16(POLLIN) != 0, watched[2].revents & Int16(POLLIN) != 0, alive, ready == 0)
     }
 }

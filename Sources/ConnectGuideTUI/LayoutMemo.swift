@@ -44,8 +44,9 @@ final class LayoutMemo: Sendable {
 
     /// What choosing `option` of the focused property would move, and the recommendations
     /// it would go against, for the options' marks and the explanation.
-    func consequences(ofChoosing option: OptionID, in state: GuideState, guide: Guide) -> (moves: [MovedProperty], breached: [Rule]) {
-        let property = state.focus
+    func consequences(
+        ofChoosing option: OptionID, for property: PropertyID, in state: GuideState, guide: Guide
+    ) -> (moves: [MovedProperty], breached: [Rule]) {
         if let entry = consequences.withLock({ $0 }), entry.selection == state.selection, entry.recentlySet == state.recentlySet,
             entry.property == property, let found = entry.byOption.first(where: { $0.option == option })
         {

@@ -2,10 +2,12 @@
 // and open menus and the export dialog, each with its layout.
 
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 
 /// The help overlay's lines at a given inner width: the key table, group by group, then
 /// what the marks on screen mean.
-func helpLines(width: Int, displayWidth: DisplayWidth) -> [TextLine] {
+func helpLines(width: Int, displayWidth: DisplayWidth, text: UIText.TUI) -> [TextLine] {
     // Keys longer than the column get a line of their own above what they do.
     let keyWidth = min(keyBindings.map { displayWidth.of($0.keys) }.max() ?? 0, 14)
     var lines: [TextLine] = []
@@ -23,28 +25,30 @@ func helpLines(width: Int, displayWidth: DisplayWidth) -> [TextLine] {
             ]))
         }
     }
-    for (title, bindings) in keySections() {
+    for (title, bindings) in keySections(text) {
         if !lines.isEmpty { lines.append(.blank) }
         lines.append(TextLine(" " + title, style: [.bold, .underline], role: .heading))
-        for binding in bindings { entry(binding.keys, binding.help) }
+        for binding in bindings { entry(binding.keys, binding.help(text)) }
     }
     lines.append(.blank)
-    lines.append(TextLine(" What the marks mean", style: [.bold, .underline], role: .heading))
-    for (mark, meaning) in markLegend { entry(mark, meaning) }
+    lines.append(TextLine(" " + text.marksHeading, style: [.bold, .underline], role: .heading))
+    for (mark, meaning) in markLegend(text) { entry(mark, meaning) }
     return lines
 }
 
 /// The marks the guide draws, for the help's legend.
-let markLegend: [(mark: String, meaning: String)] = [
-    ("▸", "the option under the cursor; the focused property's row is in reverse video"),
-    ("(•)", "the option chosen"),
-    ("!", "goes against a Stripe recommendation: on an option, choosing it would; on a property's row, its value does with your other choices (the explanation and the Cautions say why)"),
-    ("*", "in the Cautions: a general advisory, or a point the docs page stresses, that applies to your selection"),
-    ("→ sets …", "what choosing the option would move, before you choose it"),
-    ("◂", "a property the last choice moved to keep the combination valid (until the next key)"),
-    ("+  ~", "in the steps: a step the last change added, or changed"),
-    ("★", "Stripe's recommendation for this choice"),
-]
+func markLegend(_ text: UIText.TUI) -> [(mark: String, meaning: String)] {
+    [
+        ("▸", text.markCursor),
+        ("(•)", text.markChosen),
+        ("!", text.markAgainst),
+        ("*", text.markAdvisory),
+        ("→ " + text.previewSets(changes: "…"), text.markPreview),
+        ("◂", text.markMoved),
+        ("\(StepMark.added.rawValue)  \(StepMark.changed.rawValue)", text.markStepChanged),
+        ("★", text.markRecommended),
+    ]
+}
 
 /// The box an overlay takes: centred, at most `width` x `height`.
 func overlayRect(size: TerminalSize, width: Int, height: Int) -> Rect {
@@ -56,19 +60,20 @@ func overlayRect(size: TerminalSize, width: Int, height: Int) -> Rect {
 /// The help overlay's box and scrolled lines at the model's size.
 func helpLayout(_ model: AppModel) -> (rect: Rect, lines: ScrolledLines) {
     let width = min(model.size.columns - 4, 72)
-    let lines = helpLines(width: width - 2, displayWidth: model.displayWidth)
+    let lines = helpLines(width: width - 2, displayWidth: model.displayWidth, text: model.guide.text.tui)
     let rect = overlayRect(size: model.size, width: width, height: lines.count + 2)
     return (rect, ScrolledLines(lines: lines, visibleRows: rect.height - 2, requestedOffset: model.helpScroll))
 }
 
 func drawOverlay(_ frame: inout Frame, overlay: Overlay, model: AppModel) {
+    let text = model.guide.text.tui
     switch overlay {
     case .help:
         let (rect, lines) = helpLayout(model)
-        drawPanel(&frame, rect: rect, title: "Keys", lines: Array(lines.visible))
+        drawPanel(&frame, rect: rect, title: text.helpTitle, lines: Array(lines.visible))
         frame.addHitRegion(rect, .scrollArea(.help))
-        if lines.hiddenBelow > 0 { frame.borderLabel("↓ \(lines.hiddenBelow) more", rect: rect, row: rect.y + rect.height - 1) }
-        if lines.hiddenAbove > 0 { frame.borderLabel("↑ \(lines.hiddenAbove) more", rect: rect, row: rect.y) }
+        if lines.hiddenBelow > 0 { frame.borderLabel(text.moreBelow(count: lines.hiddenBelow), rect: rect, row: rect.y + rect.height - 1) }
+        if lines.hiddenAbove > 0 { frame.borderLabel(text.moreAbove(count: lines.hiddenAbove), rect: rect, row: rect.y) }
     case .url(let reason, let address):
         drawURLView(&frame, reason: reason, address: address, model: model)
     case .menu(let menu):
@@ -77,15 +82,15 @@ func drawOverlay(_ frame: inout Frame, overlay: Overlay, model: AppModel) {
         drawExportDialog(&frame, dialog: dialog, model: model)
     case .presets(let cursor):
         let (rect, lines) = presetsLayout(model, cursor: cursor)
-        drawPanel(&frame, rect: rect, title: "Start from a common setup", lines: Array(lines.visible))
-        if lines.hiddenBelow > 0 { frame.borderLabel("↓ \(lines.hiddenBelow) more", rect: rect, row: rect.y + rect.height - 1) }
-        if lines.hiddenAbove > 0 { frame.borderLabel("↑ \(lines.hiddenAbove) more", rect: rect, row: rect.y) }
+        drawPanel(&frame, rect: rect, title: text.presetsTitle, lines: Array(lines.visible))
+        if lines.hiddenBelow > 0 { frame.borderLabel(text.moreBelow(count: lines.hiddenBelow), rect: rect, row: rect.y + rect.height - 1) }
+        if lines.hiddenAbove > 0 { frame.borderLabel(text.moreAbove(count: lines.hiddenAbove), rect: rect, row: rect.y) }
     }
 }
 
 /// Only a setup that matches Stripe's own recommendations says so.
-private func presetSourceLabel(_ preset: Preset) -> String {
-    preset.stripeRecommends ? "Stripe recommends it" : "Source"
+private func presetSourceLabel(_ preset: Preset, text: UIText.TUI) -> String {
+    preset.stripeRecommends ? text.presetStripeRecommends : text.presetSource
 }
 
 /// The preset chooser: each setup with its number, who it fits, and its source link; the
@@ -97,7 +102,7 @@ private func presetLine(_ model: AppModel, head: String, preset: Preset, underCu
         Span(text: head, style: [.bold], role: underCursor ? .focus : .heading),
         Span(text: preset.label, style: underCursor ? [.reverse, .bold] : [.bold], role: underCursor ? .focus : .plain),
     ]
-    if preset.selection == model.state.selection { spans.append(Span(text: "  (your current selection)", role: .muted)) }
+    if preset.selection == model.state.selection { spans.append(Span(text: "  " + model.guide.text.tui.presetCurrent, role: .muted)) }
     // A click on it loads it.
     return TextLine(spans, target: .preset(index))
 }
@@ -106,8 +111,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
     let measure = model.displayWidth
     let width = min(model.size.columns - 4, 84)
     var lines = hangingParagraph(
-        "Pick the setup closest to what you are building; every choice can be changed afterwards, and u undoes the load. "
-            + "Esc keeps the current selection.",
+        model.guide.text.tui.presetsIntro,
         prefix: "", width: width - 2, role: .muted, displayWidth: measure)
     lines.append(.blank)
     var cursorRows = 0..<0
@@ -121,7 +125,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         }
         if let source = preset.sources.first {
             let indent = "    "
-            lines += linkLines(label: presetSourceLabel(preset), url: source.url, indent: indent, width: width - 2, model: model)
+            lines += linkLines(label: presetSourceLabel(preset, text: model.guide.text.tui), url: source.url, indent: indent, width: width - 2, model: model)
         }
         if underCursor { cursorRows = start..<lines.count }
         lines.append(.blank)
@@ -138,7 +142,7 @@ func presetsLayout(_ model: AppModel, cursor: Int) -> (rect: Rect, lines: Scroll
         let preset = presets[min(max(cursor, 0), presets.count - 1)]
         lines += hangingParagraph(preset.fits, prefix: "", width: width - 3, role: .muted, displayWidth: measure)
         if let source = preset.sources.first {
-            lines += linkLines(label: presetSourceLabel(preset), url: source.url, indent: "", width: width - 2, model: model)
+            lines += linkLines(label: presetSourceLabel(preset, text: model.guide.text.tui), url: source.url, indent: "", width: width - 2, model: model)
         }
         cursorRows = cursor..<(cursor + 1)
     }
@@ -155,7 +159,7 @@ private func drawURLView(_ frame: inout Frame, reason: String?, address: String?
     let url = address ?? model.guide.url(for: model.state.selection)
     let columns = model.size.columns
     var lines = wrapText(
-        reason ?? "The docs page with this selection. y copies it, o opens it in the browser.", width: columns - 2,
+        reason ?? model.guide.text.tui.urlIntro, width: columns - 2,
         displayWidth: model.displayWidth
     ).map { TextLine(" " + $0, role: .muted) }
     lines.append(.blank)
@@ -170,7 +174,7 @@ private func drawURLView(_ frame: inout Frame, reason: String?, address: String?
     frame.coverHitRegions(with: rect)
     let rule = String(repeating: "─", count: columns)
     frame.write(rule, column: 0, row: rect.y, role: .focus)
-    frame.write(address == nil ? " Docs URL " : " Link ", column: 2, row: rect.y, style: [.bold], role: .heading)
+    frame.write(" " + (address == nil ? model.guide.text.tui.urlTitle : model.guide.text.tui.linkTitle) + " ", column: 2, row: rect.y, style: [.bold], role: .heading)
     frame.write(rule, column: 0, row: rect.y + rect.height - 1, role: .focus)
     for (index, line) in lines.prefix(max(height - 2, 0)).enumerated() {
         draw(line, into: &frame, column: 0, row: rect.y + 1 + index, width: columns)
@@ -205,10 +209,10 @@ private func drawMenu(_ frame: inout Frame, menu: Menu, model: AppModel) {
         }
     }
     lines.append(.blank)
-    let verb = menu.purpose == .copy ? "copies it to the clipboard (OSC 52)" : "opens it with $BROWSER or xdg-open"
-    let digits = menu.purpose == .open ? " a step's number jumps to its links;" : ""
-    lines += hangingParagraph("↑↓ choose;\(digits) Enter \(verb); Esc closes.", prefix: "", width: width - 2, role: .muted, displayWidth: measure)
-    let title = menu.purpose == .copy ? "Copy" : "Open a link"
+    let text = model.guide.text.tui
+    lines += hangingParagraph(
+        menu.purpose == .copy ? text.copyMenuHelp : text.openMenuHelp, prefix: "", width: width - 2, role: .muted, displayWidth: measure)
+    let title = menu.purpose == .copy ? text.copyTitle : text.openTitle
     drawPanel(&frame, rect: overlayRect(size: model.size, width: width, height: lines.count + 2), title: title, lines: lines)
 }
 
@@ -287,57 +291,64 @@ func tail(of text: String, width: Int, displayWidth: DisplayWidth) -> String {
 private func drawExportDialog(_ frame: inout Frame, dialog: ExportDialog, model: AppModel) {
     let width = min(model.size.columns - 4, 76)
     let measure = model.displayWidth
+    let text = model.guide.text.tui
     var lines: [TextLine] = []
+    // The labels take one column: a space, the longest of them, and two spaces.
+    let labelWidth = 1 + max(measure.of(text.formatLabel), measure.of(text.fileLabel), measure.of(text.savesLabel)) + 2
+    func label(_ name: String) -> String { " " + measure.pad(name, to: labelWidth - 1) }
     // The formats flow over as many lines as they need.
-    let label = " Format  "
-    var spans = [Span(text: label, style: [.bold])]
-    var used = measure.of(label)
+    var spans = [Span(text: label(text.formatLabel), style: [.bold])]
+    var used = labelWidth
     for format in ExportFormat.allCases {
         let chosen = format == dialog.format
-        let text = (chosen ? "(•) " : "( ) ") + format.rawValue
-        if used + measure.of(text) > width - 2 {
+        let name = (chosen ? "(•) " : "( ) ") + format.rawValue
+        if used + measure.of(name) > width - 2 {
             lines.append(TextLine(spans))
-            spans = [Span(text: String(repeating: " ", count: measure.of(label)))]
-            used = measure.of(label)
+            spans = [Span(text: String(repeating: " ", count: labelWidth))]
+            used = labelWidth
         }
-        spans.append(Span(text: text, style: chosen ? [.reverse, .bold] : [], role: chosen ? .selected : .plain))
+        spans.append(Span(text: name, style: chosen ? [.reverse, .bold] : [], role: chosen ? .selected : .plain))
         spans.append(Span(text: "  "))
-        used += measure.of(text) + 2
+        used += measure.of(name) + 2
     }
     lines.append(TextLine(spans))
-    let fieldWidth = width - 2 - 9 - 1
+    let fieldWidth = width - 2 - labelWidth - 1
     let field = fieldWindow(dialog.characters, cursor: dialog.cursor, width: fieldWidth, displayWidth: measure)
     let fieldRow = lines.count
     lines.append(TextLine([
-        Span(text: " File    ", style: [.bold]),
+        Span(text: label(text.fileLabel), style: [.bold]),
         Span(text: measure.pad(field.text, to: fieldWidth), style: [.underline]),
     ]))
     let target = displayedPath(resolve(dialog.path, workingDirectory: model.options.workingDirectory, home: model.options.home))
     lines.append(TextLine([
-        Span(text: " Saves   ", style: [.bold], role: .muted),
-        Span(text: tail(of: target, width: width - 2 - 9, displayWidth: measure), role: .muted),
+        Span(text: label(text.savesLabel), style: [.bold], role: .muted),
+        Span(text: tail(of: target, width: width - 2 - labelWidth, displayWidth: measure), role: .muted),
     ]))
     lines.append(.blank)
-    if dialog.confirmingOverwrite {
-        lines += hangingParagraph(
-            "\(tail(of: target, width: width - 4, displayWidth: measure)) already exists. Replace it? y replaces, n keeps it.",
-            prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
+    func say(_ message: String, role: ColorRole = .warning) {
+        lines += hangingParagraph(message, prefix: "", width: width - 2, style: [.bold], role: role, displayWidth: measure)
+    }
+    if model.exporting != nil {
+        say(text.exportSaving(path: tail(of: target, width: width - 4, displayWidth: measure)), role: .notice)
+    } else if dialog.confirmingOverwrite {
+        say(text.exportReplace(path: tail(of: target, width: width - 4, displayWidth: measure)))
     } else if let error = dialog.error {
-        lines += hangingParagraph(error, prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
+        switch error {
+        case .pathTooLong: say(text.pathTooLong(bytes: "\(ExportDialog.maximumPathBytes)"))
+        case .noFileName: say(text.typeFileName)
+        case .failed(let message): say(message)
+        }
     } else if let mismatch = dialog.mismatch {
-        lines += hangingParagraph(mismatch, prefix: "", width: width - 2, style: [.bold], role: .warning, displayWidth: measure)
+        say(text.formatMismatch(suffix: mismatch, format: dialog.format.rawValue))
     } else {
-        lines += hangingParagraph(
-            "Tab changes the format; the name's extension picks it until you do (.md, .json, .txt, .sh for curl). "
-                + "Enter saves, Esc cancels.",
-            prefix: "", width: width - 2, role: .muted, displayWidth: measure)
+        lines += hangingParagraph(text.exportHelp, prefix: "", width: width - 2, role: .muted, displayWidth: measure)
     }
     let rect = overlayRect(size: model.size, width: width, height: lines.count + 2)
-    drawPanel(&frame, rect: rect, title: "Export", lines: lines)
+    drawPanel(&frame, rect: rect, title: text.exportTitle, lines: lines)
     // The cursor: the cell under it in reverse video (hidden while asking y/n).
     let row = rect.y + 1 + fieldRow
-    if !dialog.confirmingOverwrite, row < rect.y + rect.height - 1 {
-        let column = rect.x + 1 + 9 + field.cursorColumn
+    if !dialog.confirmingOverwrite, model.exporting == nil, row < rect.y + rect.height - 1 {
+        let column = rect.x + 1 + labelWidth + field.cursorColumn
         if column < rect.x + rect.width - 1 {
             frame.write(String(field.cursorCharacter), column: column, row: row, style: [.reverse], role: .focus)
         }

@@ -2,6 +2,8 @@
 // their previews, and the explanation of the option under the cursor.
 
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 
 /// The left pane: the five selectors, then the focused property's section.
 ///
@@ -25,18 +27,17 @@ struct PropertiesPaneLayout {
 
     init(model: AppModel, pane: Rect) {
         let guide = model.guide
-        let state = model.state
         let width = model.displayWidth
         let inner = pane.inset(by: 1)
         let textWidth = inner.width - 2
-        let property = guide.property(state.focus)
+        let property = guide.property(model.cursor.focus)
 
         let allSelectors = selectorLines(model: model, width: inner.width)
         let introLines = wrapText(property.section.intro, width: textWidth, displayWidth: width).map { TextLine(" " + $0) }
-        let highlighted = property.option(state.highlighted)
+        let highlighted = property.option(model.cursor.highlighted)
         explanationTitle = highlighted.map { "\($0.label)" } ?? ""
         // The property's own name, as in the selectors and the notices.
-        sectionTitle = "\(state.focus.index + 1) · \(property.label)"
+        sectionTitle = "\(model.cursor.focus.index + 1) · \(property.label)"
 
         // When rows are short, in turn: the intro scrolls with the explanation, each
         // preview ("→ sets ...") is cut to one line, the previews move onto their option's
@@ -73,13 +74,12 @@ struct PropertiesPaneLayout {
         var explanationLines = explanationContent(model: model, width: textWidth)
         if keptIntro.isEmpty {
             // The section intro goes after the option's advice ("Best for"), which must show unscrolled.
-            let advice = explanationLines.firstIndex { $0.spans.contains { $0.text.contains("Best for") } }
+            let advice = explanationLines.firstIndex { $0.block == .advice }
                 .map { start in explanationLines[start...].firstIndex(of: .blank) ?? explanationLines.count } ?? 0
             explanationLines.insert(contentsOf: introLines + [.blank], at: min(advice + (advice > 0 ? 1 : 0), explanationLines.count))
         }
         if let cut = groups.first(where: { $0.underCursor && $0.previewCut }), let preview = cut.preview {
-            let moves = String(preview.dropFirst("→ ".count))
-            explanationLines = hangingParagraph(moves, prefix: "→ ", width: textWidth, role: .muted, displayWidth: width)
+            explanationLines = hangingParagraph(preview, prefix: "→ ", width: textWidth, role: .muted, displayWidth: width)
                 + [.blank] + explanationLines
         }
         selectors = keptSelectors
@@ -127,7 +127,7 @@ private func cautionedProperties(_ model: AppModel) -> PropertySet {
 /// cursor's ▸), highlighted when the last choice moved it, "!" when its value goes against
 /// a recommendation.
 private func selectorLine(model: AppModel, property: Property, head: String, value: String, cautioned: Bool) -> TextLine {
-    let focused = property.id == model.state.focus
+    let focused = property.id == model.cursor.focus
     let moved = model.movedProperties.contains(property.id)
     var spans = [
         Span(text: head, style: focused || moved ? [.bold] : [], role: focused ? .focus : (moved ? .notice : .plain)),
@@ -150,7 +150,7 @@ private func expandedSelectors(model: AppModel, width: Int, focusedOptions: [Tex
         let value = property.option(model.state.selection[property.id])?.label ?? ""
         let cautioned = cautioned.contains(property.id)
         lines.append(selectorLine(model: model, property: property, head: head, value: measure.truncate(value, to: width - measure.of(head) - 5), cautioned: cautioned))
-        if property.id == model.state.focus {
+        if property.id == model.cursor.focus {
             lines += focusedOptions
             continue
         }
@@ -180,7 +180,8 @@ enum PreviewForm {
 struct OptionGroup {
     var lines: [TextLine]
     var underCursor: Bool
-    /// "→ sets ...", or nil when choosing the option moves nothing else.
+    /// What choosing the option would move, worded ("sets ..."; drawn after a → mark), or
+    /// nil when it moves nothing else.
     var preview: String?
     /// True when the preview is not shown whole.
     var previewCut: Bool
@@ -190,11 +191,11 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
     let guide = model.guide
     let state = model.state
     let measure = model.displayWidth
-    let property = guide.property(state.focus)
+    let property = guide.property(model.cursor.focus)
     var groups: [OptionGroup] = []
     for option in property.options {
         let chosen = state.selection[property.id] == option.id
-        let underCursor = state.highlighted == option.id
+        let underCursor = model.cursor.highlighted == option.id
         let target = HitTarget.option(property.id, option.id)
         let head = (underCursor ? " ▸ " : "   ") + (chosen ? "(•) " : "( ) ")
         var spans = [
@@ -202,7 +203,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             Span(text: option.label, style: underCursor ? [.reverse, .bold] : (chosen ? [.bold] : []), role: underCursor ? .focus : .plain),
         ]
         // Marked before it is chosen: an option that goes against a recommendation.
-        let (moves, breached) = model.memo.consequences(ofChoosing: option.id, in: state, guide: guide)
+        let (moves, breached) = model.memo.consequences(ofChoosing: option.id, for: property.id, in: state, guide: guide)
         let advisedAgainst = !breached.isEmpty
         let mark = advisedAgainst ? " !" : ""
         if advisedAgainst { spans.append(Span(text: mark, style: [.bold], role: .warning)) }
@@ -218,7 +219,9 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
             groups.append(OptionGroup(lines: [TextLine(spans, target: target)], underCursor: underCursor, preview: nil, previewCut: false))
             continue
         }
-        let preview = "→ sets " + moves.map(guide.destination).joined(separator: ", ")
+        // The arrow is a mark: what follows it is the worded preview, kept whole for the explanation.
+        let sets = guide.text.tui.previewSets(changes: moves.map(guide.destination).joined(separator: ", "))
+        let preview = "→ " + sets
         var lines: [TextLine] = []
         var cut = false
         if used + measure.of(preview) + 40 <= width - 1 {
@@ -248,7 +251,7 @@ func optionGroups(model: AppModel, width: Int, previews form: PreviewForm) -> [O
                 cut = true
             }
         }
-        groups.append(OptionGroup(lines: lines, underCursor: underCursor, preview: preview, previewCut: cut))
+        groups.append(OptionGroup(lines: lines, underCursor: underCursor, preview: sets, previewCut: cut))
     }
     return groups
 }
@@ -257,31 +260,34 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
     let guide = model.guide
     let state = model.state
     let measure = model.displayWidth
-    let property = guide.property(state.focus)
+    let property = guide.property(model.cursor.focus)
+    let text = guide.text.tui
     var lines: [TextLine] = []
     func paragraph(_ text: String, prefix: String = "", style: CellStyle = [], role: ColorRole = .plain) {
         lines += hangingParagraph(text, prefix: prefix, width: width, style: style, role: role, displayWidth: measure)
     }
-    func list(_ heading: String, _ items: [String]) {
+    func list(_ heading: String, _ items: [String], block: LineBlock? = nil) {
         guard !items.isEmpty else { return }
         lines.append(.blank)
-        lines.append(TextLine(" " + heading, style: [.bold], role: .heading))
+        var title = TextLine(" " + heading, style: [.bold], role: .heading)
+        title.block = block
+        lines.append(title)
         for item in items { paragraph(item, prefix: "• ") }
     }
 
-    if let option = property.option(state.highlighted) {
+    if let option = property.option(model.cursor.highlighted) {
         // Why the option is marked "!": flagged first in one line, each recommendation it goes
         // against in plain words after "Best for", which must show without scrolling.
-        let breached = model.memo.consequences(ofChoosing: option.id, in: state, guide: guide).breached
+        let breached = model.memo.consequences(ofChoosing: option.id, for: property.id, in: state, guide: guide).breached
         if !breached.isEmpty {
-            paragraph("Stripe advises against this with your other choices (why: below).", prefix: "! ", style: [.bold], role: .warning)
+            paragraph(text.advisesAgainst, prefix: "! ", style: [.bold], role: .warning)
         }
         paragraph(option.summary, style: [.bold])
         // "Best for" (with the page's examples) comes before the longer text.
-        list("Best for", option.bestFor)
+        list(text.bestFor, option.bestFor, block: .advice)
         lines.append(.blank)
         for rule in breached {
-            paragraph("Not recommended with your other choices. \(rule.reason)", prefix: "! ", style: [.bold], role: .warning)
+            paragraph(text.notRecommended(reason: rule.reason), prefix: "! ", style: [.bold], role: .warning)
             lines.append(.blank)
         }
         paragraph(option.intro)
@@ -289,11 +295,11 @@ private func explanationContent(model: AppModel, width: Int) -> [TextLine] {
             lines.append(.blank)
             paragraph(recommendation, prefix: "★ ", style: [.bold], role: .callout)
         }
-        list("Keep in mind", option.notes)
+        list(text.keepInMind, option.notes)
     }
-    list("About this choice", guide.notes(of: property.section, for: state.selection))
+    list(text.aboutThisChoice, guide.notes(of: property.section, for: state.selection))
     // Where the docs page puts "Pay out users" (between the fees and the liability sections).
-    if state.focus == guide.payoutsAfter {
+    if model.cursor.focus == guide.payoutsAfter {
         let payouts = guide.payouts
         lines.append(.blank)
         lines.append(TextLine(" " + payouts.heading, style: [.bold, .underline], role: .heading))

@@ -1,4 +1,6 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 
 /// Draws the whole screen for a model: a pure function, tested with golden frames.
 /// Without colour, roles become attributes (bold, underline) so nothing depends on colour.
@@ -6,14 +8,16 @@ public func render(_ model: AppModel, color: Bool = true) -> Frame {
     var frame = Frame(size: model.size, displayWidth: model.displayWidth)
     let layout = ScreenLayout(model)
     if layout.mode == .tooSmall {
-        drawTooSmall(&frame, size: model.size)
+        drawTooSmall(&frame, size: model.size, text: model.guide.text.tui)
     } else {
         drawTitleBar(&frame, layout: layout)
         if let pane = layout.propertiesPane, let content = layout.properties {
-            drawPropertiesPane(&frame, pane: pane, content: content)
+            drawPropertiesPane(&frame, pane: pane, content: content, text: model.guide.text.tui)
         }
         if let pane = layout.stepsPane, let content = layout.steps {
-            drawStepsPane(&frame, pane: pane, continuation: layout.stepsContinuation, content: content, focused: layout.mode != .wide)
+            drawStepsPane(
+                &frame, pane: pane, continuation: layout.stepsContinuation, content: content, focused: layout.mode != .wide,
+                text: model.guide.text.tui)
         }
         if let strip = layout.planStrip {
             draw(strip, into: &frame, column: 0, row: model.size.rows - 2 - layout.noticeLines.count, width: model.size.columns)
@@ -34,12 +38,13 @@ public func render(_ model: AppModel, color: Bool = true) -> Frame {
 
 // MARK: - Pieces
 
-private func drawTooSmall(_ frame: inout Frame, size: TerminalSize) {
+private func drawTooSmall(_ frame: inout Frame, size: TerminalSize, text: UIText.TUI) {
     let needed = ScreenLayout.minimumSize
     let paragraphs = [
-        "Terminal too small",
-        "This window is \(size.columns)x\(size.rows); the guide needs at least \(needed.columns)x\(needed.rows).",
-        "Make the window larger: everything resumes where you left it. q quits.",
+        text.tooSmallTitle,
+        text.tooSmallSize(
+            columns: "\(size.columns)", rows: "\(size.rows)", neededColumns: "\(needed.columns)", neededRows: "\(needed.rows)"),
+        text.tooSmallAdvice,
     ]
     var lines: [(String, CellStyle)] = []
     for (index, paragraph) in paragraphs.enumerated() {
@@ -60,12 +65,14 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     let columns = model.size.columns
     frame.fill(Rect(x: 0, y: 0, width: columns, height: 1), role: .title)
     // With --print, q and Esc end differently: the header says how.
-    var hints = model.options.printFormat.map { ["[q] done: prints \($0)", "[Esc] cancel", "[?] help"] } ?? ["[?] help", "[q] quit"]
+    let text = model.guide.text.tui
+    var hints = model.options.printFormat.map { [text.headerDone(format: $0), text.headerCancel, text.headerHelp] }
+        ?? [text.headerHelp, text.headerQuit]
     // The title is chosen beside the hints every view has, so it is the same in each;
     // the pane switch (also in the key bar) shows where there is room.
     let common = hints
     if case .stacked(let pane) = layout.mode {
-        hints.insert(pane == .properties ? "[w] steps" : "[w] properties", at: 0)
+        hints.insert(pane == .properties ? text.headerSteps : text.headerProperties, at: 0)
     }
     // The API version in force always shows: it decides which combinations exist. The
     // longest title that leaves room for the key hints wins.
@@ -74,10 +81,10 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     // Made one at a time, as they are tried: on most screens the first fits.
     func title(_ index: Int) -> String {
         switch index {
-        case 0: " \(guide.title) · Accounts v1 page, maps onto v2 · Stripe API \(version)"
-        case 1: " \(guide.title) · Stripe API \(version)"
-        case 2: " \(guide.title) · API \(version)"
-        default: " Connect guide · API \(version)"
+        case 0: " " + text.titleFull(title: guide.title, version: version)
+        case 1: " " + text.titleVersion(title: guide.title, version: version)
+        case 2: " " + text.titleShortVersion(title: guide.title, version: version)
+        default: " " + text.titleShortest(version: version)
         }
     }
     let titleCount = 4
@@ -102,8 +109,8 @@ private func drawTitleBar(_ frame: inout Frame, layout: ScreenLayout) {
     }
 }
 
-private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: PropertiesPaneLayout) {
-    frame.box(pane, title: "Properties")
+private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: PropertiesPaneLayout, text: UIText.TUI) {
+    frame.box(pane, title: text.propertiesTitle)
     let inner = pane.inset(by: 1)
     // The layout's rows add up to the inner height; the guard keeps a miscount off the border.
     let bottom = inner.y + inner.height
@@ -120,21 +127,23 @@ private func drawPropertiesPane(_ frame: inout Frame, pane: Rect, content: Prope
     frame.divider(pane, row: row, title: content.explanationTitle)
     let explanation = content.explanation
     if explanation.hiddenAbove > 0 {
-        frame.borderLabel("↑ \(explanation.hiddenAbove) more", rect: pane, row: row)
+        frame.borderLabel(text.moreAbove(count: explanation.hiddenAbove), rect: pane, row: row)
     }
     row += 1
     let area = Rect(x: inner.x, y: row, width: inner.width, height: min(explanation.visibleRows, bottom - row))
     frame.addHitRegion(area, .scrollArea(.explanation))
     explanation.visible.forEach(place)
     if explanation.hiddenBelow > 0 {
-        frame.borderLabel("↓ \(explanation.hiddenBelow) more, PgDn", rect: pane, row: pane.y + pane.height - 1)
+        frame.borderLabel(text.moreBelowKey(count: explanation.hiddenBelow, key: "PgDn"), rect: pane, row: pane.y + pane.height - 1)
     }
 }
 
-private func drawStepsPane(_ frame: inout Frame, pane: Rect, continuation: Rect?, content: ScrolledLines, focused: Bool) {
+private func drawStepsPane(
+    _ frame: inout Frame, pane: Rect, continuation: Rect?, content: ScrolledLines, focused: Bool, text: UIText.TUI
+) {
     // The title gives way to the scroll hint set into the same border: shorter, not cut.
-    let hint = content.hiddenAbove > 0 ? frame.displayWidth.of("↑ \(content.hiddenAbove) more") + 3 : 0
-    let titles = ["Integration steps for your selections", "Integration steps", "Steps"]
+    let hint = content.hiddenAbove > 0 ? frame.displayWidth.of(text.moreAbove(count: content.hiddenAbove)) + 3 : 0
+    let titles = [text.stepsTitleLong, text.stepsTitle, text.stepsTitleShort]
     frame.box(pane, title: titles.first { frame.displayWidth.of($0) + 4 + hint <= pane.width } ?? titles[titles.count - 1])
     let inner = pane.inset(by: 1)
     frame.addHitRegion(inner, .scrollArea(.steps))
@@ -143,12 +152,12 @@ private func drawStepsPane(_ frame: inout Frame, pane: Rect, continuation: Rect?
         draw(line, into: &frame, column: inner.x, row: inner.y + index, width: inner.width)
     }
     if content.hiddenAbove > 0 {
-        frame.borderLabel("↑ \(content.hiddenAbove) more", rect: pane, row: pane.y)
+        frame.borderLabel(text.moreAbove(count: content.hiddenAbove), rect: pane, row: pane.y)
     }
     // The steps carry on in the box under the properties, when there is one.
     var last = pane
     if let continuation {
-        frame.box(continuation, title: "Integration steps, continued")
+        frame.box(continuation, title: text.stepsTitleContinued)
         let rest = continuation.inset(by: 1)
         frame.addHitRegion(rest, .scrollArea(.steps))
         for (index, line) in visible.dropFirst(inner.height).prefix(rest.height).enumerated() {
@@ -158,7 +167,7 @@ private func drawStepsPane(_ frame: inout Frame, pane: Rect, continuation: Rect?
     }
     if content.hiddenBelow > 0 {
         let keys = focused ? "PgDn" : "]"
-        frame.borderLabel("↓ \(content.hiddenBelow) more, \(keys)", rect: last, row: last.y + last.height - 1)
+        frame.borderLabel(text.moreBelowKey(count: content.hiddenBelow, key: keys), rect: last, row: last.y + last.height - 1)
     }
 }
 
@@ -190,37 +199,12 @@ func drawHints(_ frame: inout Frame, hints: [(key: String, action: String)], row
 }
 
 func keyHints(model: AppModel, mode: ScreenMode) -> [(key: String, action: String)] {
-    switch model.overlay {
-    case .help:
-        return [("↑↓", "scroll"), ("Esc", "close")]
-    case .presets:
-        return [("↑↓", "choose"), ("Enter", "load"), ("1-\(model.guide.presets.count)", "load that one"), ("Esc", "keep as is")]
-    case .url:
-        return [("y", "copy"), ("o", "open"), ("Esc", "close")]
-    case .menu(let menu):
-        return [("↑↓", "choose"), ("Enter", menu.purpose == .copy ? "copy" : "open"), ("Esc", "close")]
-    case .export(let dialog):
-        if dialog.confirmingOverwrite { return [("y", "replace the file"), ("n", "keep it")] }
-        return [Command.nextFormat, .save, .close].compactMap { hint(for: $0, in: .exportDialog) }
-            + [("←→ ^A ^E ^W ^U", "edit")]
-    case nil:
-        break
-    }
+    let text = model.guide.text.tui
+    if let context = model.keyContext { return keyBar(context, count: model.guide.presets.count, text: text) }
     // With --print, how the session ends comes first.
-    let ending: [(key: String, action: String)] = model.options.printFormat.map { [("q", "done: prints \($0)"), ("Esc", "cancel")] } ?? []
-    let commands: [Command]
-    switch mode {
-    case .stacked(.steps):
-        return ending + [("↑↓ PgUp/PgDn", "scroll"), ("w", "properties")]
-            + [Command.export, .open, .copy, .showURL, .undo, .help].compactMap { hint(for: $0) }
-    case .stacked:
-        // Export, open, copy and the URL before the rest: the header has ? and q.
-        commands = [.nextOption, .nextProperty, .select, .switchPane, .export, .open, .copy, .showURL, .undo, .help, .presets]
-    default:
-        // What fits goes first: the rest is in the help.
-        commands = [.nextOption, .nextProperty, .select, .help, .presets, .undo, .redo, .reset, .export, .open, .copy, .showURL, .stepsDown, .pageDown]
-    }
-    return ending + commands.compactMap { hint(for: $0) }
+    let ending = model.options.printFormat.map { printEndingHints($0, text: text) } ?? []
+    let views = mode == .stacked(.steps) ? stepsViewHints(text) : []
+    return ending + views + guideBar(mode).compactMap { hint(for: $0, text: text) }
 }
 
 // MARK: - Colour

@@ -2,12 +2,15 @@
 // configuration, memoised for the selection and width; and the one-line plan strip.
 
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 
 /// The steps panel: numbered steps with links, then advisories and the account configuration.
 /// Depends only on the selection and the width (see `LayoutMemo`).
 func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     let measure = model.displayWidth
     let plan = model.plan
+    let text = model.guide.text.tui
     var lines: [TextLine] = []
     for step in plan.steps {
         let number = "\(step.number). "
@@ -17,6 +20,7 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
             title[0].spans[0].text.removeFirst()
             title[0].spans.insert(Span(text: String(mark.rawValue), style: [.bold, .reverse], role: .notice), at: 0)
         }
+        if !title.isEmpty { title[0].block = .step(number: step.number, mark: model.stepMarks[step.slot]) }
         lines += title
         let indent = String(repeating: " ", count: measure.of(number))
         lines += hangingParagraph(step.text, prefix: indent, width: width, displayWidth: measure)
@@ -26,7 +30,7 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
         if model.codeStep == step.number,
             let code = model.guide.quickstartStepCode(plan, api: .v1, language: .python, step: step.number)
         {
-            lines += codeLines(code, width: width, displayWidth: measure)
+            lines += codeLines(code, heading: text.codeHeading, width: width, displayWidth: measure)
         }
         lines.append(.blank)
     }
@@ -34,10 +38,10 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
     // and the advisories.
     let cautions = plan.cautions
     if !cautions.isEmpty || !plan.callouts.isEmpty {
-        lines.append(TextLine(" Cautions", style: [.bold, .underline], role: .heading))
+        lines.append(TextLine(" " + text.cautionsHeading, style: [.bold, .underline], role: .heading))
         for caution in cautions where caution.kind == .recommendation {
             lines += hangingParagraph(
-                "Against a Stripe recommendation: \(caution.title)", prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
+                text.againstRecommendation(title: caution.title), prefix: "! ", width: width, style: [.bold], role: .warning, displayWidth: measure)
             lines += hangingParagraph(caution.text, prefix: "  ", width: width, displayWidth: measure)
         }
         for callout in plan.callouts {
@@ -51,15 +55,15 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
         lines.append(.blank)
     }
     let configuration = plan.configuration(for: .v1)
-    lines.append(TextLine(" Account configuration", style: [.bold, .underline], role: .heading))
+    lines.append(TextLine(" " + text.accountConfigurationHeading, style: [.bold, .underline], role: .heading))
     lines += hangingParagraph(
-        "\(configuration.method) \(configuration.endpoint) with:", prefix: "", width: width, role: .muted, displayWidth: measure)
+        text.requestWith(method: configuration.method, endpoint: configuration.endpoint), prefix: "", width: width, role: .muted, displayWidth: measure)
     for parameter in configuration.parameters {
         lines += hangingParagraph("\(parameter.name)=\(parameter.value)", prefix: "  ", width: width, displayWidth: measure)
     }
     if !configuration.onBehalfOf.isEmpty {
         let added = configuration.onBehalfOf.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
-        lines += hangingParagraph("with on_behalf_of, also: \(added)", prefix: "  ", width: width, role: .muted, displayWidth: measure)
+        lines += hangingParagraph(text.onBehalfOfAlso(parameters: added), prefix: "  ", width: width, role: .muted, displayWidth: measure)
     }
     lines += hangingParagraph(
         "Stripe-Version: \(plan.apiVersion)", prefix: "", width: width, role: .muted, displayWidth: measure)
@@ -71,8 +75,8 @@ func stepsContent(model: AppModel, width: Int) -> [TextLine] {
 
 /// A step's code under it: a heading line, then the code cut into pieces that fit, each
 /// piece after the first of a line marked `↪` (code is not reflowed at spaces).
-func codeLines(_ code: String, width: Int, displayWidth measure: DisplayWidth) -> [TextLine] {
-    var lines = [TextLine("  Code (Python, Accounts v1; y copies it, c the next step's):", style: [.bold], role: .heading)]
+func codeLines(_ code: String, heading: String, width: Int, displayWidth measure: DisplayWidth) -> [TextLine] {
+    var lines = [TextLine("  " + heading, style: [.bold], role: .heading)]
     let room = max(width - 2, 8)
     for line in code.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
         var rest = Substring(line)
@@ -112,14 +116,15 @@ func planStripLine(model: AppModel) -> TextLine {
     let changed = model.stepMarks.values.filter { $0 == .changed }.count
     // As many as the steps pane lists under "Cautions": the page's callouts too.
     let cautions = plan.cautions.count + plan.callouts.count
-    var spans = [Span(text: " Plan: ", style: [.bold], role: .heading), Span(text: "\(plan.steps.count) steps")]
+    let text = model.guide.text.tui
+    var spans = [Span(text: " " + text.planStripLabel, style: [.bold], role: .heading), Span(text: text.planStepCount(count: plan.steps.count))]
     if added + changed > 0 {
-        let what = [added > 0 ? "+\(added) new" : nil, changed > 0 ? "~\(changed) changed" : nil].compactMap { $0 }
-        spans.append(Span(text: " (" + what.joined(separator: ", ") + ")", style: [.bold], role: .notice))
+        let what = [added > 0 ? text.planStripNew(count: added) : nil, changed > 0 ? text.planStripChanged(count: changed) : nil].compactMap { $0 }
+        spans.append(Span(text: " (" + what.joined(separator: text.planStripSeparator) + ")", style: [.bold], role: .notice))
     }
     spans.append(Span(text: " · "))
-    spans.append(Span(text: "\(cautions) caution\(cautions == 1 ? "" : "s")", style: cautions > 0 ? [.bold] : [], role: cautions > 0 ? .warning : .plain))
-    let key = model.stackedPane == .properties ? "w shows them" : "w back to the properties"
+    spans.append(Span(text: text.cautionCount(count: cautions), style: cautions > 0 ? [.bold] : [], role: cautions > 0 ? .warning : .plain))
+    let key = model.stackedPane == .properties ? text.planStripShow : text.planStripBack
     spans.append(Span(text: " · " + key, role: .muted))
     return TextLine(spans)
 }
@@ -135,10 +140,10 @@ extension AppModel {
     /// The row of the steps panel where the first new or changed step starts.
     func firstMarkedStepRow() -> Int? {
         guard !stepMarks.isEmpty else { return nil }
-        let marks = Set(StepMark.allCases.map { String($0.rawValue) })
         let layout = ScreenLayout(self)
         guard layout.mode != .tooSmall else { return nil }
-        return stepsLines(model: self, width: layout.stepsWidth)
-            .firstIndex { $0.spans.first.map { marks.contains($0.text) } == true }
+        return stepsLines(model: self, width: layout.stepsWidth).firstIndex {
+            if case .step(_, _?)? = $0.block { true } else { false }
+        }
     }
 }

@@ -43,7 +43,9 @@ final class Terminal {
         return width >= 0 ? Int(width) : DisplayWidth.scalarWidth(first)
     }
 
-    init() throws(TerminalUnavailable) {
+    /// `environment` is the process's, as the session was given it: TERM for messages,
+    /// NO_COLOR.
+    init(environment: Environment) throws(TerminalUnavailable) {
         unicode = cg_use_environment_locale() != 0
         let fd = open("/dev/tty", O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { throw TerminalUnavailable(description: "cannot open /dev/tty: \(String(cString: strerror(errno)))") }
@@ -75,7 +77,7 @@ final class Terminal {
             signalPipe.uninstall()
             fclose(file)
             close(restoreFD)
-            throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(environmentValue("TERM") ?? "unset"))")
+            throw TerminalUnavailable(description: "ncurses cannot drive this terminal (TERM=\(environment["TERM"] ?? "unset"))")
         }
         self.screen = screen
         set_term(screen)
@@ -111,7 +113,7 @@ final class Terminal {
         let hasMouse = tigetstr("kmous").map { Int(bitPattern: $0) != -1 && Int(bitPattern: $0) != 0 } ?? false
         modesOn = (hasMouse ? Self.mouseOn : "") + Self.pasteOn
 
-        let noColor = !(environmentValue("NO_COLOR") ?? "").isEmpty
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         hasColor = !noColor && has_colors()
         if hasColor {
             start_color()
@@ -394,9 +396,4 @@ final class Terminal {
     }
 
     deinit { end() }
-}
-
-/// A variable of the process environment, if set.
-func environmentValue(_ name: String) -> String? {
-    getenv(name).map { String(cString: $0) }
 }

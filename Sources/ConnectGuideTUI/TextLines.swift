@@ -2,6 +2,7 @@
 // style, lines, a scrolled window of lines, and the wrapping that makes them.
 
 import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// A run of text in one style.
 struct Span: Hashable, Sendable {
@@ -19,6 +20,9 @@ struct TextLine: Hashable, Sendable {
     var target: HitTarget?
     /// Attributes for the whole row (the cursor's reverse video).
     var rowStyle: CellStyle = []
+    /// What the line starts, for layout and scrolling to find it by structure, never by
+    /// its words or marks.
+    var block: LineBlock?
 
     init(_ spans: [Span], target: HitTarget? = nil, rowStyle: CellStyle = []) {
         self.spans = spans
@@ -31,6 +35,14 @@ struct TextLine: Hashable, Sendable {
     }
 
     static let blank = TextLine([])
+}
+
+/// A block of content that layout and scrolling look for.
+enum LineBlock: Hashable, Sendable {
+    /// The first line of plan step `number`, with its mark when the last change added or changed it.
+    case step(number: Int, mark: StepMark?)
+    /// The heading of an option's advice (who it is best for), which must show unscrolled.
+    case advice
 }
 
 /// Lines in a window of `visibleRows`, scrolled by an offset kept in range.

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideDocuments
+import ConnectGuideText
 import ConnectGuideStorage
 
 extension AppModel {
@@ -27,7 +28,7 @@ extension AppModel {
             next.finishSave(outcome)
         case .paste(let text):
             // Only the file name takes text; elsewhere a paste is not a string of commands.
-            if case .export(var dialog) = overlay, !dialog.confirmingOverwrite {
+            if case .export(var dialog) = overlay, !dialog.confirmingOverwrite, exporting == nil {
                 dialog.insert(text)
                 next.overlay = .export(dialog)
             }
@@ -73,35 +74,35 @@ extension AppModel {
         guard let command = command(for: key, in: .guide) else { return nil }
         switch command {
         case .previousOption:
-            if stepsOnly { scroll(.steps, by: -1) } else { apply(.highlightPrevious) }
+            if stepsOnly { scroll(.steps, by: -1) } else { moveCursor(to: cursor.moving(.previous, in: guide)) }
         case .nextOption:
-            if stepsOnly { scroll(.steps, by: 1) } else { apply(.highlightNext) }
+            if stepsOnly { scroll(.steps, by: 1) } else { moveCursor(to: cursor.moving(.next, in: guide)) }
         case .previousProperty:
-            apply(.focusPrevious)
+            moveCursor(to: cursor.focusing(by: -1, among: guide.propertyIDs, in: state.selection))
         case .nextProperty:
-            apply(.focusNext)
+            moveCursor(to: cursor.focusing(by: 1, among: guide.propertyIDs, in: state.selection))
         case .jumpToProperty(let index):
             guard guide.propertyIDs.indices.contains(index) else { break }
-            apply(.focus(guide.propertyIDs[index]))
+            focus(guide.propertyIDs[index])
             // Jumping to a property means wanting to see it.
             stackedPane = .properties
         case .select:
-            if !stepsOnly { apply(.selectHighlighted) }
-        case .pageUp:
+            if !stepsOnly { apply(.choose(cursor.focus, cursor.highlighted)) }
+        case .previousPage:
             if stepsOnly { scroll(.steps, by: -layout.stepsPage) } else { scroll(.explanation, by: -layout.explanationPage) }
-        case .pageDown:
+        case .nextPage:
             if stepsOnly { scroll(.steps, by: layout.stepsPage) } else { scroll(.explanation, by: layout.explanationPage) }
         case .firstOption:
-            if stepsOnly { stepsScroll = 0 } else { apply(.highlightFirst) }
+            if stepsOnly { stepsScroll = 0 } else { moveCursor(to: cursor.moving(.first, in: guide)) }
         case .lastOption:
-            if stepsOnly { stepsScroll = layout.maxStepsScroll } else { apply(.highlightLast) }
+            if stepsOnly { stepsScroll = layout.maxStepsScroll } else { moveCursor(to: cursor.moving(.last, in: guide)) }
         case .stepsUp:
             scroll(.steps, by: -layout.stepsPage)
         case .stepsDown:
             scroll(.steps, by: layout.stepsPage)
         case .switchPane:
             if layout.mode == .wide {
-                notice = Notice(kind: .info, text: "Both panes are on screen; w switches between them when the terminal is narrower than \(ScreenLayout.sideBySideColumns) columns.")
+                notice = Notice(kind: .info, text: guide.text.tui.bothPanesShown(columns: "\(ScreenLayout.sideBySideColumns)"))
             } else {
                 stackedPane = stackedPane == .properties ? .steps : .properties
             }
@@ -141,7 +142,7 @@ extension AppModel {
             overlay = .presets(cursor: guide.presets.firstIndex { $0.selection == state.selection } ?? 0)
         case .expandNotice:
             if notice == nil {
-                notice = Notice(kind: .info, text: "No notice to show: n shows a notice in full when one is cut short.")
+                notice = Notice(kind: .info, text: guide.text.tui.noNoticeToShow)
             } else {
                 noticeExpanded.toggle()
             }
@@ -160,21 +161,21 @@ extension AppModel {
             return nil
         }
         var cursor = cursor
-        switch key {
-        case .escape, .character("q"), .character("p"):
+        switch command(for: key, in: .presets) {
+        case .close?:
             overlay = nil
             return nil
-        case .up, .character("k"), .backTab: cursor = (cursor + count - 1) % count
-        case .down, .character("j"), .tab: cursor = (cursor + 1) % count
-        case .home: cursor = 0
-        case .end: cursor = count - 1
-        case .enter, .character(" "):
+        case .previousItem?: cursor = (cursor + count - 1) % count
+        case .nextItem?: cursor = (cursor + 1) % count
+        case .firstItem?: cursor = 0
+        case .lastItem?: cursor = count - 1
+        case .activate?:
             choosePreset(cursor)
             return nil
-        case .character(let digit) where digit.wholeNumberValue.map({ (1...count).contains($0) }) == true:
-            choosePreset(digit.wholeNumberValue! - 1)
+        case .chooseNumbered(let number)? where (1...count).contains(number):
+            choosePreset(number - 1)
             return nil
-        case .redraw: return .repaint
+        case .repaint?: return .repaint
         default: break
         }
         overlay = .presets(cursor: cursor)
@@ -189,9 +190,11 @@ extension AppModel {
         apply(.load(preset.selection))
         let changed = state.selection.differences(from: before)
         movedProperties = PropertySet(changed)
-        let list = changed.isEmpty ? "nothing: your selection was already this setup"
-            : listed(changed.map { "\(guide.property($0).label) to \(guide.optionLabel($0, state.selection))" })
-        notice = Notice(kind: .info, text: "Loaded the preset \u{201C}\(preset.label)\u{201D}; it set \(list).\(changed.isEmpty ? "" : " u undoes it.")")
+        let text = guide.text.tui
+        let list = changed.isEmpty ? text.presetSetNothing
+            : guide.text.list(changed.map { text.presetSetting(property: guide.property($0).label, option: guide.optionLabel($0, state.selection)) })
+        notice = Notice(kind: .info, text: changed.isEmpty
+            ? text.presetLoaded(preset: preset.label, changes: list) : text.presetLoadedUndoable(preset: preset.label, changes: list))
     }
 
     // MARK: Undo
@@ -200,23 +203,23 @@ extension AppModel {
     /// the state from that side of it back.
     private mutating func travel(backwards: Bool) {
         guard let entry = backwards ? undoStack.popLast() : redoStack.popLast() else {
-            let text = backwards ? "Nothing to undo: the selection is as the session started." : "Nothing to redo."
+            let text = backwards ? guide.text.tui.nothingToUndo : guide.text.tui.nothingToRedo
             notice = Notice(kind: .info, text: text)
             return
         }
         if backwards { redoStack.append(entry) } else { undoStack.append(entry) }
         restore(backwards ? entry.before : entry.after)
         let text = backwards
-            ? "Undid \(describeStep(entry)). u undoes more, Ctrl-R redoes." : "Redid \(describeStep(entry)). u undoes it."
+            ? guide.text.tui.undid(change: describeStep(entry)) : guide.text.tui.redid(change: describeStep(entry))
         notice = Notice(kind: .info, text: text)
     }
 
     /// Puts a whole earlier state back: the selection with everything the rules moved, and
     /// the focus and cursor of that moment.
-    private mutating func restore(_ earlier: GuideState) {
-        if earlier.focus != state.focus || earlier.highlighted != state.highlighted { explanationScroll = 0 }
+    private mutating func restore(_ earlier: Snapshot) {
+        moveCursor(to: earlier.cursor)
         let before = state.selection
-        state = earlier
+        state = earlier.state
         markChanges(from: before)
         movedProperties = PropertySet(state.selection.differences(from: before))
     }
@@ -235,18 +238,20 @@ extension AppModel {
 
     /// "choosing Destination charges (which also set ...)", "the reset".
     private func describeStep(_ entry: HistoryEntry) -> String {
-        guard let change = entry.after.lastChange else { return "the last change" }
+        let text = guide.text.tui
+        guard let change = entry.after.state.lastChange else { return text.changeLast }
         switch change.cause {
         case .chose(let property, let option):
-            let moved = change.moved.isEmpty ? "" : " and what it moved"
-            return "choosing \(guide.optionLabel(property, option)) for \(guide.property(property).label)\(moved)"
-        case .reset: return "the reset"
+            let (option, property) = (guide.optionLabel(property, option), guide.property(property).label)
+            return change.moved.isEmpty
+                ? text.changeChoosing(option: option, property: property) : text.changeChoosingWithMoves(option: option, property: property)
+        case .reset: return text.changeReset
         case .loaded:
             // A preset is loaded whole (presets are valid), so its selection names it.
-            if let preset = guide.presets.first(where: { $0.selection == entry.after.selection }) {
-                return "loading the preset \u{201C}\(preset.label)\u{201D}"
+            if let preset = guide.presets.first(where: { $0.selection == entry.after.state.selection }) {
+                return text.changeLoadingPreset(preset: preset.label)
             }
-            return "loading the selection"
+            return text.changeLoadingSelection
         }
     }
 
@@ -254,21 +259,31 @@ extension AppModel {
     /// a session makes, and keeps a key held down from growing memory without end.
     static let historyLimit = 10_000
 
-    /// Runs a selection event through the core and updates what depends on it.
+    /// Moves the cursor; the explanation of what is now under it starts at its top.
+    private mutating func moveCursor(to moved: GuideCursor) {
+        if moved != cursor { explanationScroll = 0 }
+        cursor = moved
+    }
+
+    /// Opens a property's section, at its chosen option.
+    private mutating func focus(_ property: PropertyID) {
+        moveCursor(to: cursor.focusing(property, in: state.selection))
+    }
+
+    /// Runs a selection event through the core and updates what depends on it: the cursor
+    /// follows the change (to the option chosen), and it can be undone.
     mutating func apply(_ event: GuideEvent) {
-        let before = state
+        let before = Snapshot(state: state, cursor: cursor)
         state = guide.reduce(state, event)
-        if state.focus != before.focus || state.highlighted != before.highlighted {
-            explanationScroll = 0
-        }
         guard let change = state.lastChange else { return }
-        if state.selection != before.selection {
-            undoStack.append(HistoryEntry(before: before, after: state))
+        moveCursor(to: cursor.following(change, to: state.selection))
+        if state.selection != before.state.selection {
+            undoStack.append(HistoryEntry(before: before, after: Snapshot(state: state, cursor: cursor)))
             if undoStack.count > Self.historyLimit { undoStack.removeFirst(undoStack.count - Self.historyLimit) }
             redoStack.removeAll()
-            markChanges(from: before.selection)
+            markChanges(from: before.state.selection)
             movedProperties = change.cause == .reset
-                ? PropertySet(state.selection.differences(from: before.selection)) : PropertySet(change.moved.map(\.property))
+                ? PropertySet(state.selection.differences(from: before.state.selection)) : PropertySet(change.moved.map(\.property))
         }
         // A notice stays until the next choice, so the user can go and look at what moved.
         switch change.cause {
@@ -307,7 +322,7 @@ extension AppModel {
                 case .preset(let index): choosePreset(index)
                 case .property(let property), .option(let property, _):
                     self.overlay = nil
-                    apply(.focus(property))
+                    focus(property)
                 case .overlay: break
                 default: self.overlay = nil
                 }
@@ -317,7 +332,7 @@ extension AppModel {
             return nil
         }
         switch target {
-        case .property(let property): apply(.focus(property))
+        case .property(let property): focus(property)
         case .option(let property, let option): apply(.choose(property, option))
         case .scrollArea, .overlay, .preset, .background: break
         }
@@ -327,15 +342,16 @@ extension AppModel {
     // MARK: Overlays
 
     private mutating func pressInHelp(_ key: Key) -> Effect? {
-        switch key {
-        case .escape, .character("?"), .character("q"), .enter: overlay = nil
-        case .up, .character("k"): scroll(.help, by: -1)
-        case .down, .character("j"): scroll(.help, by: 1)
-        case .pageUp: scroll(.help, by: -max(helpLayout(self).lines.visibleRows - 1, 1))
-        case .pageDown: scroll(.help, by: max(helpLayout(self).lines.visibleRows - 1, 1))
-        case .home: helpScroll = 0
-        case .end: helpScroll = helpLayout(self).lines.maxOffset
-        case .redraw: return .repaint
+        let page = max(helpLayout(self).lines.visibleRows - 1, 1)
+        switch command(for: key, in: .help) {
+        case .close?: overlay = nil
+        case .scrollUp?: scroll(.help, by: -1)
+        case .scrollDown?: scroll(.help, by: 1)
+        case .previousPage?: scroll(.help, by: -page)
+        case .nextPage?: scroll(.help, by: page)
+        case .top?: helpScroll = 0
+        case .bottom?: helpScroll = helpLayout(self).lines.maxOffset
+        case .repaint?: return .repaint
         default: break
         }
         return nil
@@ -344,15 +360,15 @@ extension AppModel {
     private mutating func pressInURLView(_ key: Key) -> Effect? {
         guard case .url(_, let address)? = overlay else { return nil }
         let url = address ?? guide.url(for: state.selection)
-        switch key {
-        case .escape, .character("v"), .character("q"), .enter: overlay = nil
-        case .character("y"):
+        switch command(for: key, in: .urlView) {
+        case .close?: overlay = nil
+        case .copy?:
             overlay = nil
-            return copy(url, named: address == nil ? "the docs URL" : "the link")
-        case .character("o"):
+            return copy(url, named: address == nil ? guide.text.tui.theDocsURL : guide.text.tui.theLink)
+        case .open?:
             overlay = nil
             return .open(url)
-        case .redraw: return .repaint
+        case .repaint?: return .repaint
         default: break
         }
         return nil
@@ -363,14 +379,17 @@ extension AppModel {
     /// The docs page first, then every step's links in order, then the cautions' sources
     /// and links, as the steps pane lists them.
     private func linkItems() -> [Menu.Item] {
-        var items = [Menu.Item(label: "The docs page for this selection", payload: guide.url(for: state.selection))]
+        let text = guide.text.tui
+        var items = [Menu.Item(label: text.menuDocsPage, payload: guide.url(for: state.selection))]
         for step in plan.steps {
-            for link in step.links { items.append(Menu.Item(label: "\(step.number). \(link.label)", payload: link.url)) }
+            for link in step.links {
+                items.append(Menu.Item(label: text.menuStepLink(number: "\(step.number)", label: link.label), payload: link.url, step: step.number))
+            }
         }
         let cautions = plan.cautions.filter { $0.kind == .recommendation }.map { ($0.title, $0.links) }
             + plan.callouts.map { ($0.title, $0.links) } + plan.cautions.filter { $0.kind == .advisory }.map { ($0.title, $0.links) }
         for (title, links) in cautions {
-            for link in links { items.append(Menu.Item(label: "! \(title): \(link.title)", payload: link.url)) }
+            for link in links { items.append(Menu.Item(label: text.menuCautionLink(caution: title, link: link.title), payload: link.url)) }
         }
         return items
     }
@@ -378,7 +397,7 @@ extension AppModel {
     /// In the open menu, the first item of step `number` (a digit typed there).
     private func menuItem(ofStep number: Int, in menu: Menu) -> Int? {
         guard menu.purpose == .open else { return nil }
-        return menu.items.firstIndex { $0.label.hasPrefix("\(number). ") }
+        return menu.items.firstIndex { $0.step == number }
     }
 
     private func copyItems() -> [Menu.Item] {
@@ -387,41 +406,39 @@ extension AppModel {
         if let number = codeStep {
             for language in [QuickstartLanguage.python, .curl] {
                 if let text = guide.quickstartStepCode(plan, api: .v1, language: language, step: number) {
-                    code.append(Menu.Item(label: "step \(number)'s code (\(language == .python ? "Python" : "curl"))", payload: text))
+                    let name = language == .python ? "Python" : "curl"
+                    code.append(Menu.Item(label: guide.text.tui.copyStepCode(number: "\(number)", language: name), payload: text))
                 }
             }
         }
         // The URL stays first, so y y copies it whatever else is offered.
-        return [Menu.Item(label: "the docs URL", payload: guide.url(for: state.selection))] + code + [
-            Menu.Item(label: "the plan (text)", payload: guide.render(report, as: .text)),
-            Menu.Item(label: "the curl request (Accounts v1)", payload: guide.curlCommand(report, api: .v1)),
-            Menu.Item(label: "the curl request (Accounts v2)", payload: guide.curlCommand(report, api: .v2)),
-            Menu.Item(label: "the plan as JSON", payload: guide.render(report, as: .json)),
+        let text = guide.text.tui
+        return [Menu.Item(label: text.theDocsURL, payload: guide.url(for: state.selection))] + code + [
+            Menu.Item(label: text.copyPlanText, payload: guide.render(report, as: .text)),
+            Menu.Item(label: text.copyCurlV1, payload: guide.curlCommand(report, api: .v1)),
+            Menu.Item(label: text.copyCurlV2, payload: guide.curlCommand(report, api: .v2)),
+            Menu.Item(label: text.copyPlanJSON, payload: guide.render(report, as: .json)),
         ]
     }
 
     private mutating func pressInMenu(_ key: Key, menu: Menu) -> Effect? {
         var menu = menu
-        let activate: Character = menu.purpose == .copy ? "y" : "o"
-        switch key {
-        case .escape, .character("q"):
+        let count = menu.items.count
+        switch command(for: key, in: menu.purpose == .copy ? .copyMenu : .openMenu) {
+        case .close?:
             overlay = nil
             return nil
-        case .up, .character("k"), .backTab:
-            menu.cursor = (menu.cursor + menu.items.count - 1) % menu.items.count
-        case .down, .character("j"), .tab:
-            menu.cursor = (menu.cursor + 1) % menu.items.count
-        case .home:
-            menu.cursor = 0
-        case .end:
-            menu.cursor = menu.items.count - 1
-        case .character(let digit) where digit.isASCII && digit.isNumber:
-            if let index = menuItem(ofStep: Int(String(digit)) ?? 0, in: menu) { menu.cursor = index }
-        case .enter, .character(activate):
+        case .previousItem?: menu.cursor = (menu.cursor + count - 1) % count
+        case .nextItem?: menu.cursor = (menu.cursor + 1) % count
+        case .firstItem?: menu.cursor = 0
+        case .lastItem?: menu.cursor = count - 1
+        case .jumpToStep(let number)?:
+            if let index = menuItem(ofStep: number, in: menu) { menu.cursor = index }
+        case .activate?:
             overlay = nil
             let item = menu.items[menu.cursor]
             return menu.purpose == .copy ? copy(item.payload, named: item.label) : .open(item.payload)
-        case .redraw:
+        case .repaint?:
             return .repaint
         default:
             break
@@ -440,9 +457,8 @@ extension AppModel {
         }
         codeStep = next
         if layout.mode != .wide { stackedPane = .steps }
-        let marker = "\(next). "
         let lines = stepsLines(model: self, width: ScreenLayout(self).stepsWidth)
-        if let row = lines.firstIndex(where: { $0.spans.map(\.text).joined().drop(while: { $0 == " " }).hasPrefix(marker) }) {
+        if let row = lines.firstIndex(where: { if case .step(next, _)? = $0.block { true } else { false } }) {
             stepsScroll = row
         }
     }
@@ -450,8 +466,7 @@ extension AppModel {
     private mutating func copy(_ text: String, named name: String) -> Effect {
         // OSC 52 has no answer: whether the text reached the clipboard cannot be known here.
         let message = options.insideTmux
-            ? "Sent \(name) to tmux's clipboard (OSC 52); it reaches the system clipboard if tmux has set-clipboard on."
-            : "Sent \(name) to the terminal's clipboard (OSC 52); some terminals must be told to allow it."
+            ? guide.text.tui.sentToTmux(item: name) : guide.text.tui.sentToTerminal(item: name)
         notice = Notice(kind: .info, text: message)
         return .copy(text)
     }
@@ -469,12 +484,20 @@ extension AppModel {
         switch outcome {
         case .launched(_, let browser):
             // The address is left out: the one-line notice would cut it.
-            notice = Notice(kind: .info, text: "Opened the link with \(browser).")
+            notice = Notice(kind: .info, text: guide.text.tui.openedWith(browser: browser))
         case .noBrowser(let url):
-            overlay = .url(reason: "Cannot open it here: $BROWSER is not set and xdg-open is not installed. The address:", address: url)
-        case .failed(let url, let problem):
-            notice = Notice(kind: .error, text: "Could not open the link: \(problem).")
-            overlay = .url(reason: "The browser did not open it (\(problem)). The address:", address: url)
+            overlay = .url(reason: guide.text.tui.noBrowser, address: url)
+        case .failed(let url, let failure):
+            let text = guide.text.tui
+            let problem = switch failure {
+            case .notStarted(let reason): reason
+            case .endedBySignal(let browser, let signal): text.browserEndedBySignal(browser: browser, signal: "\(signal)")
+            case .notFound(let browser): text.browserNotFound(browser: browser)
+            case .cannotRun(let browser): text.browserCannotRun(browser: browser)
+            case .exited(let browser, let status): text.browserExited(browser: browser, status: "\(status)")
+            }
+            notice = Notice(kind: .error, text: guide.text.tui.couldNotOpen(problem: problem))
+            overlay = .url(reason: guide.text.tui.browserDidNotOpen(problem: problem), address: url)
         }
     }
 
@@ -483,16 +506,22 @@ extension AppModel {
     private mutating func pressInExportDialog(_ key: Key, dialog: ExportDialog) -> Effect? {
         var dialog = dialog
         var effect: Effect?
+        if exporting != nil {
+            // An export is being written: the dialog waits for its outcome; Esc leaves it
+            // to come back as a notice.
+            switch command(for: key, in: .exportUnderWay) {
+            case .close?: overlay = nil
+            case .repaint?: return .repaint
+            default: break
+            }
+            return nil
+        }
         if dialog.confirmingOverwrite {
-            switch key {
-            case .character("y"), .character("Y"):
-                effect = .export(exportRequest(dialog, overwrite: true))
-            case .character("n"), .character("N"), .escape:
-                dialog.confirmingOverwrite = false
-            case .redraw:
-                effect = .repaint
-            default:
-                break
+            switch command(for: key, in: .exportConfirm) {
+            case .replace?: effect = .export(exportRequest(dialog, overwrite: true))
+            case .keep?: dialog.confirmingOverwrite = false
+            case .repaint?: effect = .repaint
+            default: break
             }
             overlay = .export(dialog)
             return effect
@@ -518,18 +547,19 @@ extension AppModel {
         case .clearLine?: dialog.delete(0..<dialog.characters.count)
         case .save?:
             if dialog.path.allSatisfy(\.isWhitespace) {
-                dialog.error = "Type a file name first."
+                dialog.error = .noFileName
             } else {
                 effect = .export(exportRequest(dialog, overwrite: false))
             }
-        default:
-            if key == .redraw { effect = .repaint }
+        case .repaint?: effect = .repaint
+        default: break
         }
         overlay = .export(dialog)
         return effect
     }
 
-    private func exportRequest(_ dialog: ExportDialog, overwrite: Bool) -> ExportRequest {
+    private mutating func exportRequest(_ dialog: ExportDialog, overwrite: Bool) -> ExportRequest {
+        exporting = dialog.format
         let report = PlanReport(plan: plan)
         let contents: String
         switch dialog.format {
@@ -548,17 +578,32 @@ extension AppModel {
     }
 
     private mutating func finishExport(_ outcome: ExportOutcome) {
-        guard case .export(var dialog) = overlay else { return }
+        let format = exporting
+        exporting = nil
+        guard case .export(var dialog) = overlay else {
+            // The dialog was closed while the export was written: the outcome is a notice.
+            switch outcome {
+            case .written(let path):
+                let shown = displayedPath(path)
+                notice = Notice(kind: .info, text: format.map { guide.text.tui.savedFormat(format: $0.rawValue, path: shown) }
+                    ?? guide.text.tui.savedTo(path: shown))
+            case .exists(let path):
+                notice = Notice(kind: .error, text: guide.text.tui.notSavedExists(path: displayedPath(path)))
+            case .failed(let message):
+                notice = Notice(kind: .error, text: message)
+            }
+            return
+        }
         switch outcome {
         case .written(let path):
             overlay = nil
-            notice = Notice(kind: .info, text: "Saved \(dialog.format.rawValue) to \(displayedPath(path)).")
+            notice = Notice(kind: .info, text: guide.text.tui.savedFormat(format: (format ?? dialog.format).rawValue, path: displayedPath(path)))
         case .exists:
             dialog.confirmingOverwrite = true
             overlay = .export(dialog)
         case .failed(let message):
             dialog.confirmingOverwrite = false
-            dialog.error = message
+            dialog.error = .failed(message)
             overlay = .export(dialog)
         }
     }

@@ -30,7 +30,8 @@ extension Guide {
         let linksFile = try LinksFile(node("links.json", in: files))
         let presetsFile = try PresetsFile(node("presets.json", in: files))
         let quickstartFile = try QuickstartFile(node("quickstart.json", in: files))
-        var builder = GuideBuilder()
+        // Docs links in the locale open Stripe's page in that language (DocsLocale.swift).
+        var builder = GuideBuilder(docsLocale: stripeDocsLocale(files.locale))
         self = try builder.build(
             guide: guideFile, rules: rulesFile, steps: stepsFile, config: configFile, links: linksFile, presets: presetsFile,
             quickstart: quickstartFile, locale: files.locale)
@@ -54,6 +55,8 @@ private func node(_ name: String, in files: ContentFiles) throws(ContentError) -
 
 /// Turns decoded files into a `Guide`, checking every cross-reference on the way.
 struct GuideBuilder {
+    /// Stripe's docs `locale` parameter for every address, nil for English.
+    let docsLocale: String?
     var properties: [Property] = []
     /// The properties' ids, in page order, as guide.json declares them.
     var propertyIDs: [PropertyID] = []
@@ -74,7 +77,7 @@ struct GuideBuilder {
             guard linksByPath[link.path] == nil else {
                 throw ContentError(file: "links.json", place: "links[\(index)].path", problem: "\"\(link.path)\" is listed twice")
             }
-            linksByPath[link.path] = DocLink(path: link.path, title: link.title, url: links.base + link.path)
+            linksByPath[link.path] = DocLink(path: link.path, title: link.title, url: localizedDocsAddress(links.base + link.path, docsLocale: docsLocale))
         }
 
         propertyIDs = try declaredPropertyIDs(guide.properties)
@@ -272,7 +275,7 @@ struct GuideBuilder {
         }
         let quickstart = try buildQuickstart(quickstartFile, slots: slots)
         let result = Guide(
-            contentVersion: guide.contentVersion, title: guide.title, pageURL: guide.pageURL,
+            contentVersion: guide.contentVersion, title: guide.title, pageURL: localizedDocsAddress(guide.pageURL, docsLocale: docsLocale),
             scopeStatement: guide.scope, prerequisites: guide.prerequisites, urlParameterOrder: urlOrder,
             properties: properties, payouts: payouts, payoutsAfter: payoutsAfter, allRules: rules, apiVersionChanges: versionChanges,
             knownAPIVersions: knownVersions,

@@ -156,7 +156,11 @@ private struct JSONParser {
             index += 2
             let low = try hex4()
             guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in \\u escape") }
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+            // A high and a low surrogate always make a scalar (U+10000 to U+10FFFF).
+            guard let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                throw error("unpaired surrogate in \\u escape")
+            }
+            return scalar
         }
         guard let scalar = Unicode.Scalar(high) else { throw error("unpaired surrogate in \\u escape") }
         return scalar

@@ -59,7 +59,7 @@ public enum ContentText {
             }
             let named = !ids.contains(nil) && Set(ids.compactMap { $0 }).count == ids.count
             return .array(items.enumerated().map { index, item in
-                rewrite(item, path: "\(path)[\(named ? ids[index]! : String(index))]", keys: keys, visit)
+                rewrite(item, path: "\(path)[\((named ? ids[index] : nil) ?? String(index))]", keys: keys, visit)
             })
         default:
             return value

@@ -9,7 +9,7 @@ struct ConnectGuide: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "connect-guide",
         abstract: cliText.guideAbstract,
-        discussion: cliText.guideDiscussion(about: aboutTheGuide),
+        discussion: cliText.guideDiscussion(about: aboutTheGuide + "\n\n" + runText.languages.localeHelp(accepted: LocaleID.allCases.map(\.rawValue).joined(separator: "|"))),
         version: version,
         subcommands: [PlanCommand.self, UrlCommand.self, ConfigCommand.self, CodeCommand.self, OptionsCommand.self, DiffCommand.self])
 
@@ -26,7 +26,7 @@ struct ConnectGuide: ParsableCommand {
 
 /// The scope and prerequisites from the content, and the default --stripe-version, for --help.
 let aboutTheGuide: String = {
-    let guide = Guide.bundled
+    let guide = Guide.localized
     return cliText.aboutTheGuide(scope: guide.scopeStatement, prerequisites: guide.prerequisites, version: guide.newestAPIVersion.description)
 }()
 
@@ -65,7 +65,7 @@ func unknownHelpTopic(_ arguments: [String]) -> String? {
 enum Main {
     static func main() {
         do {
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let arguments = try chooseLocale(Array(CommandLine.arguments.dropFirst()), environment: processEnvironment())
             // The common command lines skip the argument parser (CommonCommandLine.swift).
             if let common = CommonCommandLine(arguments) {
                 try common.run()
@@ -85,7 +85,7 @@ enum Main {
                 let commands = ConnectGuide.configuration.subcommands.map { $0._commandName }.joined(separator: ", ")
                 throw CLIError.usage(cliText.unknownHelpTopic(command: UntrustedText.quoted(topic), commands: commands))
             }
-            var command = try ConnectGuide.parseAsRoot()
+            var command = try ConnectGuide.parseAsRoot(arguments)
             try command.run()
         } catch let error as CLIError {
             // An empty message is an exit status with nothing to say (diff: the plans differ).

@@ -1,8 +1,8 @@
-import ConnectGuideText
 import ConnectGuideCore
 import ConnectGuideStorage
-import ConnectGuideDocuments
 import ConnectGuideContent
+import ConnectGuidePlain
+import ConnectGuideText
 
 import ConnectGuidePlatform
 
@@ -11,7 +11,8 @@ import ConnectGuidePlatform
 /// text or in the `--print` format.
 func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     let format = options.printFormat ?? .text
-    let guide = try options.selection.guide(.bundled)
+    let guide = try options.selection.guide(.localized)
+    let text = guide.text
     var resumed = options.resume
     let (state, store) = try options.start(in: guide, environment: environment) { notice in
         switch notice {
@@ -21,47 +22,17 @@ func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
         printNotice(notice, in: guide)
     }
     if resumed, let store {
-        let names = state.selection.properties.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
-        printError(guide.text.cli.resumedFrom(path: store.path, names: names))
+        let choices = state.selection.properties.map { guide.optionLabel($0, state.selection) }.joined(separator: " · ")
+        printError(text.files.note(message: text.plain.resumedFrom(path: store.path, choices: choices)))
     }
-    var standardError = StandardError()
-    // Wrapped to the terminal's width (else $COLUMNS), so a long option reads as a
-    // paragraph rather than however the terminal happens to break it.
-    let width = terminalWindowSize(2)?.columns ?? environment["COLUMNS"].flatMap { Int($0) }
-    // Saving is a convenience for --resume: after a failure, said once, the session goes
-    // on without it.
-    var saver: (any SelectionSaver)? = store
     let session = PlainSession(guide: guide, echoAnswers: isatty(0) == 0)
-    // Lines are capped, as the full-screen guide caps a paste: no input can grow one without bound.
-    var lines = LineReader()
-    var (plain, effects) = session.start(from: state, offeringPresets: !options.choosesStart)
-    while true {
-        for effect in effects {
-            switch effect {
-            case .write(let text):
-                standardError.write(width.map { wrappedForWidth(text, width: $0) } ?? text)
-            case .save(let selection):
-                if case .failed(let failure)? = saver?.outcome(ofSaving: selection, in: guide) {
-                    printError(guide.text.cli.saveWarning(problem: "\(failure)"))
-                    saver = nil
-                }
-            case .quit:
-                // Left without a plan where one was asked for: nothing on stdout, exit 1.
-                ConnectGuidePlatform.exit(Exit.noResult)
-            case .finish(let final):
-                printError("")
-                try writeStandardOutput(guide.render(PlanReport(plan: guide.plan(for: final.selection)), as: format))
-                return
-            case .finishWithCode(let final):
-                printError("")
-                try writeStandardOutput(guide.quickstartScript(PlanReport(plan: guide.plan(for: final.selection)), api: .v1, language: .python))
-                return
-            }
-        }
-        let line = lines.next()
-        if let line, line.droppedBytes > 0 {
-            standardError.write("\n" + guide.text.cli.lineTooLong(limit: String(LineReader.defaultLimit)) + "\n")
-        }
-        (plain, effects) = session.step(plain, line.map { PlainInput.line($0.text) } ?? .endOfInput)
+    switch session.runOnStandardStreams(
+        from: state, offeringPresets: !options.choosesStart, format: format, saver: store, environment: environment)
+    {
+    case .document(let document):
+        try writeStandardOutput(document)
+    case .quit:
+        // Left without a plan where one was asked for: nothing on stdout, exit 1.
+        ConnectGuidePlatform.exit(Exit.noResult)
     }
 }

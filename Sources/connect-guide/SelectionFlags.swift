@@ -62,7 +62,7 @@ struct SelectionFlags: Hashable, Sendable {
                 if !imported.ignoredKeys.isEmpty { notify(.ignoredURLParameters(imported.ignoredKeys)) }
                 url = imported.selection
             } catch {
-                throw CLIError.usage("--from-url: \(error)")
+                throw CLIError.usage("--from-url: \(guide.message(for: error))")
             }
         }
         var flags = PartialSelection()

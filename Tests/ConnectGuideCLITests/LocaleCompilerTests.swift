@@ -91,7 +91,8 @@ struct LocaleCompilerTests {
     func extraKey() throws {
         let copy = try Copy()
         defer { copy.remove() }
-        try copy.edit("locales/ja/strings/common.json") { $0.replacingOccurrences(of: "{", with: "{\n  \"listOxford\": \", and \",") }
+        // After the object's opening brace only: the strings hold {placeholders} too.
+        try copy.edit("locales/ja/strings/common.json") { "{\n  \"listOxford\": \", and \"," + $0.dropFirst() }
         let result = try copy.compile()
         #expect(result.status == 1)
         #expect(result.stderr.contains("at listOxford: English has no such key"), "\(result.stderr)")

@@ -34,6 +34,10 @@ func run(
     process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binaryURL
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    // English unless a test asks for a locale: the runner's own locale must not change the output.
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
+    env["LANG"] = "C.UTF-8"
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let directory { process.currentDirectoryURL = directory }

@@ -11,8 +11,6 @@ struct TestStore {
     /// states the field through a check, for changes whose reasons are long.
     enum Change {
         case selection(Selection)
-        case focus(PropertyID)
-        case highlighted(OptionID)
         case recentlySet([PropertyID])
         case lastChange(SelectionChange?)
         case lastChangeWhere((SelectionChange?) -> Bool)
@@ -20,7 +18,7 @@ struct TestStore {
 
     /// The fields the store compares, by name: checked against `GuideState`'s stored
     /// properties, so a new field cannot go unasserted.
-    static let fields = ["selection", "focus", "highlighted", "recentlySet", "lastChange"]
+    static let fields = ["selection", "recentlySet", "lastChange"]
 
     private(set) var state: GuideState
 
@@ -36,12 +34,6 @@ struct TestStore {
             case .selection(let value):
                 stated.insert("selection")
                 #expect(state.selection == value, "selection after \(event)", sourceLocation: sourceLocation)
-            case .focus(let value):
-                stated.insert("focus")
-                #expect(state.focus == value, "focus after \(event)", sourceLocation: sourceLocation)
-            case .highlighted(let value):
-                stated.insert("highlighted")
-                #expect(state.highlighted == value, "highlighted after \(event)", sourceLocation: sourceLocation)
             case .recentlySet(let value):
                 stated.insert("recentlySet")
                 #expect(state.recentlySet == value, "recentlySet after \(event)", sourceLocation: sourceLocation)
@@ -54,8 +46,7 @@ struct TestStore {
             }
         }
         let unstated: [(String, Bool)] = [
-            ("selection", state.selection != before.selection), ("focus", state.focus != before.focus),
-            ("highlighted", state.highlighted != before.highlighted), ("recentlySet", state.recentlySet != before.recentlySet),
+            ("selection", state.selection != before.selection), ("recentlySet", state.recentlySet != before.recentlySet),
             ("lastChange", state.lastChange != before.lastChange),
         ]
         for (field, changed) in unstated where changed && !stated.contains(field) {
@@ -69,17 +60,16 @@ struct MachineTests {
     @Test("choosing API onboarding moves the others to None, Your platform and Platform, with reasons")
     func chooseAPI() {
         var store = TestStore()
-        store.send(.highlightNext, .highlighted("embedded"))
-        store.send(.highlightNext, .highlighted("api"))
         store.send(
-            .selectHighlighted, .selection(selection("api", "none", "direct", "platform", "platform")), .recentlySet([.onboarding]),
+            .choose(.onboarding, "api"), .selection(selection("api", "none", "direct", "platform", "platform")), .recentlySet([.onboarding]),
             .lastChangeWhere { change in
                 // The rule about the chosen property is named first.
                 change?.cause == .chose(.onboarding, "api") && change?.moved.map(\.property) == [.dashboard, .fees, .liability]
                     && change?.moved.map(\.to) == ["none", "platform", "platform"]
                     && change?.moved.allSatisfy { $0.rules.first == "R1" } == true
             })
-        store.send(.focusNext, .focus(.dashboard), .highlighted("none"), .lastChange(nil))
+        // An event that changes nothing says so: the last change is gone.
+        store.send(.choose(.dashboard, "nonsense"), .lastChange(nil))
     }
 
     @Test("preview tells what choosing would change, and choosing does exactly that")
@@ -103,11 +93,11 @@ struct MachineTests {
         // From 2026-11-18.endive Express takes Stripe fees and Stripe liability as they are.
         store.send(
             .choose(.dashboard, "express"), .selection(selection("hosted", "express", "direct", "connectedAccounts", "stripe")),
-            .focus(.dashboard), .highlighted("express"), .recentlySet([.dashboard]), .lastChange(SelectionChange(cause: .chose(.dashboard, "express"), moved: [])))
+.recentlySet([.dashboard]), .lastChange(SelectionChange(cause: .chose(.dashboard, "express"), moved: [])))
         // Recommendations are cautions, never moves.
         store.send(
             .choose(.chargeType, "separate"), .selection(selection("hosted", "express", "separate", "connectedAccounts", "stripe")),
-            .focus(.chargeType), .highlighted("separate"), .recentlySet([.chargeType, .dashboard]), .lastChange(SelectionChange(cause: .chose(.chargeType, "separate"), moved: [])))
+.recentlySet([.chargeType, .dashboard]), .lastChange(SelectionChange(cause: .chose(.chargeType, "separate"), moved: [])))
     }
 
     @Test("ties keep what the user set most recently")
@@ -120,16 +110,16 @@ struct MachineTests {
         var keepsDashboard = TestStore(start)
         keepsDashboard.send(
             .choose(.liability, "stripe"), .selection(selection("embedded", "none", "direct", "platform", "stripe")),
-            .focus(.liability), .highlighted("stripe"), .recentlySet([.liability, .dashboard]),
+            .recentlySet([.liability, .dashboard]),
             .lastChange(SelectionChange(
                 cause: .chose(.liability, "stripe"), moved: [MovedProperty(property: .onboarding, from: "hosted", to: "embedded", rules: ["R4"])])))
         var keepsOnboarding = TestStore(start)
         keepsOnboarding.send(
-            .choose(.onboarding, "hosted"), .focus(.onboarding), .highlighted("hosted"), .recentlySet([.onboarding, .dashboard, .liability]),
+            .choose(.onboarding, "hosted"), .recentlySet([.onboarding, .dashboard, .liability]),
             .lastChange(SelectionChange(cause: .chose(.onboarding, "hosted"), moved: [])))
         keepsOnboarding.send(
             .choose(.liability, "stripe"), .selection(selection("hosted", "express", "direct", "platform", "stripe")),
-            .focus(.liability), .highlighted("stripe"), .recentlySet([.liability, .onboarding, .dashboard]),
+            .recentlySet([.liability, .onboarding, .dashboard]),
             .lastChangeWhere { $0?.moved.map(\.property) == [.dashboard] && $0?.moved.first?.rules == ["R4"] })
     }
 
@@ -139,15 +129,15 @@ struct MachineTests {
         // API onboarding leaves one valid way (R1): the Express Dashboard just chosen goes.
         store.send(
             .choose(.onboarding, "api"), .selection(selection("api", "none", "direct", "platform", "platform")),
-            .focus(.onboarding), .highlighted("api"), .recentlySet([.onboarding, .dashboard]),
+            .recentlySet([.onboarding, .dashboard]),
             .lastChangeWhere { $0?.moved.map(\.property) == [.dashboard, .fees, .liability] })
     }
 
-    @Test("reset returns to the defaults and keeps the focus")
+    @Test("reset returns to the defaults and forgets what was set")
     func reset() {
-        var store = TestStore(guide.reduce(guide.reduce(guide.initialState(), .choose(.onboarding, "api")), .focus(.fees)))
+        var store = TestStore(guide.reduce(guide.initialState(), .choose(.onboarding, "api")))
         store.send(
-            .reset, .selection(guide.defaults), .highlighted("connectedAccounts"), .recentlySet([]),
+            .reset, .selection(guide.defaults), .recentlySet([]),
             .lastChangeWhere { $0?.cause == .reset && $0?.moved.isEmpty == true })
     }
 
@@ -157,20 +147,13 @@ struct MachineTests {
         let asked = selection("api", "full", "direct", "platform", "platform")
         // One change makes it valid: the dashboard moves to None (R1).
         store.send(
-            .load(asked), .selection(selection("api", "none", "direct", "platform", "platform")), .highlighted("api"),
+            .load(asked), .selection(selection("api", "none", "direct", "platform", "platform")),
             .lastChangeWhere { $0?.cause == .loaded && $0?.moved.map(\.property) == [.dashboard] })
     }
 
-    @Test("focus and highlight wrap and clamp as a list does")
-    func navigation() {
+    @Test("an option the property does not have changes nothing")
+    func unknownOption() {
         var store = TestStore()
-        store.send(.focusPrevious, .focus(.liability), .highlighted("stripe"))
-        store.send(.focusNext, .focus(.onboarding), .highlighted("hosted"))
-        store.send(.highlightPrevious)
-        store.send(.highlightLast, .highlighted("api"))
-        store.send(.highlightNext)
-        store.send(.highlightFirst, .highlighted("hosted"))
-        store.send(.highlight("nonsense"))
         store.send(.choose(.onboarding, "nonsense"))
     }
 
@@ -187,15 +170,8 @@ struct MachineTests {
             let property = properties.randomElement(using: &random)!
             let option = guide.property(property).options.randomElement(using: &random)!.id
             switch Int.random(in: 0..<12, using: &random) {
-            case 0: return .focusNext
-            case 1: return .focusPrevious
-            case 2: return .focus(property)
-            case 3: return .highlightNext
-            case 4: return .highlightPrevious
-            case 5: return .highlight(option)
-            case 6, 7: return .selectHighlighted
-            case 8, 9: return .choose(property, option)
-            case 10: return Int.random(in: 0..<8, using: &random) == 0 ? .reset : .highlightLast
+            case 0: return .reset
+            case 1..<9: return .choose(property, option)
             default:
                 // Any raw combination, valid or not.
                 return .load(guide.allSelections.randomElement(using: &random)!)
@@ -207,34 +183,27 @@ struct MachineTests {
                 let event = randomEvent()
                 let next = guide.reduce(state, event)
                 #expect(guide.isValid(next.selection), "\(event) from \(state.selection)")
-                #expect(guide.property(next.focus).option(next.highlighted) != nil)
-                let target: Selection?
+                let target: Selection
                 switch event {
                 case .choose(let property, let option): target = state.selection.setting(property, to: option)
-                case .selectHighlighted: target = state.selection.setting(state.focus, to: state.highlighted)
                 case .load(let wanted): target = wanted
                 case .reset: target = guide.defaults
-                default:
-                    target = nil
-                    #expect(next.selection == state.selection, "\(event) must not change the selection")
                 }
-                if let target {
-                    let moved = next.lastChange?.moved ?? []
-                    // The recorded changes are exactly the properties that ended up other than asked ...
-                    #expect(Set(moved.map(\.property)) == Set(next.selection.differences(from: target)), "\(event)")
-                    for move in moved {
-                        // ... and each names rules that keeping the asked-for option really breaks.
-                        #expect(!move.rules.isEmpty)
-                        let kept = next.selection.setting(move.property, to: move.from)
-                        let broken = Set(guide.violations(of: kept).map(\.id))
-                        #expect(Set(move.rules).isSubset(of: broken))
-                    }
-                    // Fewest changes: no valid selection that honours the choice is nearer.
-                    if case .choose(let property, let option) = event {
-                        let nearest = guide.validSelections.filter { $0[property] == option }
-                            .map { $0.differences(from: target).count }.min()
-                        #expect(moved.count == nearest)
-                    }
+                let moved = next.lastChange?.moved ?? []
+                // The recorded changes are exactly the properties that ended up other than asked ...
+                #expect(Set(moved.map(\.property)) == Set(next.selection.differences(from: target)), "\(event)")
+                for move in moved {
+                    // ... and each names rules that keeping the asked-for option really breaks.
+                    #expect(!move.rules.isEmpty)
+                    let kept = next.selection.setting(move.property, to: move.from)
+                    let broken = Set(guide.violations(of: kept).map(\.id))
+                    #expect(Set(move.rules).isSubset(of: broken))
+                }
+                // Fewest changes: no valid selection that honours the choice is nearer.
+                if case .choose(let property, let option) = event {
+                    let nearest = guide.validSelections.filter { $0[property] == option }
+                        .map { $0.differences(from: target).count }.min()
+                    #expect(moved.count == nearest)
                 }
                 state = next
             }

@@ -2,6 +2,7 @@ import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
+import ConnectGuideDocuments
 
 /// Each test here fails on a one-line change that once passed the whole suite (issue 17's
 /// mutation run): the behaviour it pins had no other test.

@@ -3,7 +3,7 @@ import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
-import ConnectGuideDocuments
+@testable import ConnectGuideDocuments
 
 @Suite("Step derivation")
 struct PlanTests {
@@ -160,7 +160,7 @@ struct WrapTests {
         #expect(wrap("a\n\nb", width: 5) == ["a", "", "b"])
     }
 
-    @Test("the fast ways (bytes for ASCII, scalars for single-scalar text) give exactly the lines of the character-by-character way")
+    @Test("the fast ways (bytes for ASCII, scalars for single-scalar text) give exactly the lines of the general line breaker")
     func fastWaysAgree() {
         var random = SeededGenerator(seed: fuzzSeed(0x5EED))
         // Spaces runs, line breaks, long words, two-byte and three-byte scalars, and ones
@@ -174,7 +174,7 @@ struct WrapTests {
             let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let width = Int.random(in: 1...12, using: &random)
             for measure in measures {
-                #expect(wrap(text, width: width, displayWidth: measure) == wrapCharacters(text, width: width, displayWidth: measure),
+                #expect(wrap(text, width: width, displayWidth: measure) == breakLines(text, width: width, displayWidth: measure),
                     "\(text.debugDescription) at \(width)")
             }
         }

@@ -4,6 +4,7 @@ import Testing
 
 @testable import ConnectGuideCore
 @testable import ConnectGuideStorage
+import ConnectGuideDocuments
 
 /// A store in a fresh directory, holding `content` when given.
 private func store(holding content: String? = nil) throws -> SelectionStore {
@@ -122,8 +123,8 @@ struct SessionStartTests {
         }
         let refused = try begin(SessionStart(resumeByDefault: true), store: stuck)
         #expect(refused.saver == nil)
-        let text = refused.notices.first?.text(in: guide) ?? ""
-        #expect(text.contains("could not be moved aside, so this session saves nothing over it"), "\(text)")
+        let message = refused.notices.first?.text(in: guide) ?? ""
+        #expect(message.contains("could not be moved aside, so this session saves nothing over it"), "\(message)")
         #expect(try String(contentsOfFile: stuck.path, encoding: .utf8) == "{ stuck")
     }
 

@@ -2,6 +2,7 @@ import FuzzSupport
 import Testing
 
 @testable import ConnectGuideCore
+import ConnectGuideDocuments
 
 @Suite("Docs page URLs")
 struct URLTests {
@@ -63,7 +64,7 @@ struct URLTests {
     ])
     func badURLs(url: String, expected: URLImportError) {
         #expect(throws: expected) { try guide.selection(fromURL: url) }
-        #expect(!expected.description.isEmpty)
+        #expect(!guide.message(for: expected).isEmpty)
     }
 }
 
@@ -90,7 +91,7 @@ extension URLTests {
                         #expect(guide.property(property).option(option) != nil)
                     }
                 } catch {
-                    #expect(!error.description.isEmpty)
+                    #expect(!guide.message(for: error).isEmpty)
                 }
             }
         }

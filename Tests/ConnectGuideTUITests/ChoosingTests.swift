@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -34,7 +35,7 @@ struct ChoosingTests {
     func apiOptionPreviewsN4() {
         // Focus starts on onboarding with direct charges: move the cursor to API.
         let onAPI = model(120, 45, after: keys(.down, .down))
-        #expect(onAPI.state.highlighted == "api")
+        #expect(onAPI.cursor.highlighted == "api")
         let text = render(onAPI).text
         #expect(text.contains("API !"))
         #expect(text.contains("! Not recommended with your other choices. A") && text.contains("its balance goes negative more often"))
@@ -43,7 +44,7 @@ struct ChoosingTests {
             guide: guide, state: guide.reduce(guide.initialState(), .choose(.chargeType, "destination")),
             size: TerminalSize(columns: 120, rows: 45), options: SessionOptions())
         destination = pressing(destination, typed("1") + keys(.home, .down, .down))
-        #expect(destination.state.highlighted == "api")
+        #expect(destination.cursor.highlighted == "api")
         #expect(!render(destination).text.contains("its balance goes negative more often"))
     }
 
@@ -192,9 +193,9 @@ struct ChoosingTests {
     func overlaysAndHelp() {
         let frame = render(model(100, 30, after: typed("?")))
         #expect(frame[1, 2].style.contains(.dim))
-        let help = helpLines(width: 70, displayWidth: .standard).map { $0.spans.map(\.text).joined() }
+        let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }
         for group in KeyGroup.allCases {
-            #expect(help.contains { $0.contains("The guide: " + group.rawValue.lowercased()) })
+            #expect(help.contains { $0.contains("The guide: " + group.title(guide.text.tui)) })
         }
         #expect(help.contains { $0.contains("What the marks mean") })
         // Every key of the table is in the help.

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import ConnectGuideStorage
+import ConnectGuideText
 import Foundation
 import FuzzSupport
 import Testing
@@ -38,10 +39,10 @@ struct FuzzTests {
         }
     }
 
-    @Test("escape sequences ncurses does not know and bracketed pastes: the guide never quits, its selection never changes")
-    func unknownSequencesAndPastes() {
+    @Test("escape sequences ncurses does not know and bracketed pastes: the guide never quits, its selection never changes", arguments: testLocales)
+    func unknownSequencesAndPastes(locale: LocaleID) {
         var random = SeededGenerator(seed: fuzzSeed(13))
-        let start = model(120, 40)
+        let start = model(120, 40, locale: locale)
         var current = start
         var decoder = KeyDecoder()
         for step in 0..<fuzzIterations(3_000) {
@@ -65,10 +66,10 @@ struct FuzzTests {
         }
     }
 
-    @Test("random reads, mouse reports and resizes: no crash, a valid state, a frame of the model's size")
-    func randomInput() {
+    @Test("random reads, mouse reports and resizes: no crash, a valid state, a frame of the model's size", arguments: testLocales)
+    func randomInput(locale: LocaleID) {
         var random = SeededGenerator(seed: fuzzSeed(11))
-        var model = model(120, 40)
+        var model = model(120, 40, locale: locale)
         var frame = render(model)
         var reached: Set<String> = []
         for step in 0..<fuzzIterations(1_000) {
@@ -127,15 +128,15 @@ struct FuzzTests {
         #expect(reached.isSuperset(of: ["help", "url", "export", "menu", "presets", "saved"]), "\(reached)")
     }
 
-    @Test("random resizes with every overlay open: 0x0, 1x1, 1xN, Nx1, huge; back at the start nothing is lost")
-    func randomResizes() {
+    @Test("random resizes with every overlay open: 0x0, 1x1, 1xN, Nx1, huge; back at the start nothing is lost", arguments: testLocales)
+    func randomResizes(locale: LocaleID) {
         var random = SeededGenerator(seed: fuzzSeed(23))
         let openers: [[UIEvent]] = [
             [], typed("?"), typed("p"), typed("v"), typed("y"), typed("o"), typed("e"), typed("e") + typed("x/y"), typed("w"), keys(.pageDown, .pageDown) + typed("]]"),
         ]
         let start = TerminalSize(columns: 90, rows: 30)
         var round = 0
-        var opened = model(start.columns, start.rows)
+        var opened = model(start.columns, start.rows, locale: locale)
         var resized = opened
         var visited: [TerminalSize] = []
         // One iteration is one resize; every few, check the round and open another panel.
@@ -145,7 +146,7 @@ struct FuzzTests {
                 let back = (visited + [start]).reduce(opened) { $0.update(.resize($1)).model }
                 #expect(render(back).text == render(opened).text, "round \(round) through \(visited)")
                 round += 1
-                opened = model(start.columns, start.rows, after: keys(.down, .enter) + openers[round % openers.count])
+                opened = model(start.columns, start.rows, after: keys(.down, .enter) + openers[round % openers.count], locale: locale)
                 resized = opened
                 visited = []
             }
@@ -168,7 +169,7 @@ struct FuzzTests {
     func expectValid(_ model: AppModel, step: Int, sourceLocation: SourceLocation = #_sourceLocation) {
         let state = model.state
         #expect(guide.isValid(state.selection), "step \(step): \(state.selection)", sourceLocation: sourceLocation)
-        #expect(guide.property(state.focus).option(state.highlighted) != nil, "step \(step)", sourceLocation: sourceLocation)
+        #expect(guide.property(model.cursor.focus).option(model.cursor.highlighted) != nil, "step \(step)", sourceLocation: sourceLocation)
         #expect(model.explanationScroll >= 0 && model.stepsScroll >= 0 && model.helpScroll >= 0, "step \(step)", sourceLocation: sourceLocation)
     }
 
@@ -180,6 +181,10 @@ struct FuzzTests {
         // drawn shorter than the screen.
         for row in 0..<size.rows where size.columns > 0 {
             #expect(!frame[0, row].isContinuation, "step \(step) at \(size), row \(row)", sourceLocation: sourceLocation)
+        }
+        // Every row as wide as the screen: no wide character lost half of itself.
+        for (row, line) in frame.lines.enumerated() where size.columns > 0 && size.rows > 0 {
+            #expect(DisplayWidth.standard.of(line) == size.columns, "step \(step) at \(size), row \(row)", sourceLocation: sourceLocation)
         }
     }
 }

@@ -142,7 +142,7 @@ struct GuideActionsTests {
         let none = model(140, 40).update(.opened(.noBrowser(url: link))).model
         #expect(render(none).text.replacingOccurrences(of: "\n", with: "").contains(link))
         #expect(none.update(.key(.character("y"))).effects == [.copy(link)])
-        let failed = model(140, 40).update(.opened(.failed(url: link, problem: "nobrowser was not found"))).model
+        let failed = model(140, 40).update(.opened(.failed(url: link, problem: .notFound(browser: "nobrowser")))).model
         #expect(failed.notice?.kind == .error)
         #expect(failed.notice?.text.contains("nobrowser was not found") == true)
         #expect(render(failed).text.contains(link))
@@ -208,7 +208,7 @@ struct ExportEditorTests {
         #expect(picked.path == "x.jsonx")
         let mismatched = try #require(dialog(keys(.tab, .tab) + [.key(.clearLine)] + typed("plan.md")))
         #expect(mismatched.format == .json)
-        #expect(mismatched.mismatch?.contains(".md") == true)
+        #expect(mismatched.mismatch == "md")
         #expect(render(model(100, 30, after: typed("e") + keys(.tab, .tab) + [.key(.clearLine)] + typed("plan.md"))).text
             .contains("but the format is json"))
     }

@@ -180,6 +180,36 @@ struct HostileInputTests {
         #expect(try session.exitStatus() == 0)
     }
 
+    @Test("Export to a FIFO no one reads runs off the loop: the screen answers keys while it waits, then says why it failed")
+    func exportToFIFOKeepsAnswering() throws {
+        let session = try TerminalSession(columns: 120, rows: 40)
+        let fifo = session.directory.appendingPathComponent("plan.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        try session.openExportDialog(clearingPath: true)
+        try session.press("plan.fifo", "Enter")
+        // Drawn while the export waits for a reader (up to exportReaderTimeout).
+        try session.waitFor("Saving to")
+        let waiting = Date()
+        // Esc alone: with a key right behind it in one write, it would read as Alt.
+        try session.press("Escape")
+        try session.waitUntilGone("┌ Export ")
+        try session.press("v")
+        let answered = try session.waitFor("Docs URL")
+        let elapsed = Date().timeIntervalSince(waiting)
+        #expect(!answered.contains("no reader"), "the keys were answered only after the export gave up")
+        #expect(elapsed < Double(exportReaderTimeout) / 1_000, "keys took \(elapsed) s while the export waited")
+        try session.press("Escape")
+        try session.waitUntilGone("Docs URL")
+        try session.press("3")
+        try session.waitFor("no reader")
+        // Still answering after: the charge type is focused, and q quits normally.
+        try session.press("Down", "Enter")
+        try session.waitFor(selectorRow(.chargeType, "Destination"))
+        try session.press("q")
+        #expect(try session.exitStatus() == 0)
+        #expect(try session.settingsRestored())
+    }
+
     @Test("/dev/tty that is not a terminal: exit 2 with the reason, at once", .enabled(if: canUnshareMounts, "needs unshare -m"))
     func devTTYNotATerminal() throws {
         // A mount namespace of its own, with a plain file over /dev/tty.

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import Foundation
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -124,20 +125,21 @@ struct KeyTableTests {
         let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex))
         let section = String(readme[start.upperBound..<stop.lowerBound])
         if ProcessInfo.processInfo.environment["UPDATE_README"] == "1" {
-            try (readme[..<start.upperBound] + keyTableMarkdown() + readme[stop.lowerBound...]).write(to: url, atomically: true, encoding: .utf8)
+            try (readme[..<start.upperBound] + keyTableMarkdown(text: guide.text.tui) + readme[stop.lowerBound...]).write(to: url, atomically: true, encoding: .utf8)
             // A rewrite passes only once it has been read: the run that writes it fails.
-            #expect(section == keyTableMarkdown(), "README key table rewritten; read the diff, then run again without UPDATE_README")
+            #expect(section == keyTableMarkdown(text: guide.text.tui), "README key table rewritten; read the diff, then run again without UPDATE_README")
             return
         }
-        #expect(section == keyTableMarkdown(), "README key table is stale: UPDATE_README=1 swift test --filter KeyTableTests")
+        #expect(section == keyTableMarkdown(text: guide.text.tui), "README key table is stale: UPDATE_README=1 swift test --filter KeyTableTests")
     }
 
     @Test("The help lists every binding's keys and words; each key runs one command per context")
     func helpAndUniqueness() {
-        let help = helpLines(width: 70, displayWidth: .standard).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         for binding in keyBindings {
             #expect(help.contains(binding.keys), "\(binding.keys)")
-            #expect(help.contains(binding.help.split(separator: " ").prefix(3).joined(separator: " ")), "\(binding.help)")
+            let words = binding.help(guide.text.tui)
+            #expect(help.contains(words.split(separator: " ").prefix(3).joined(separator: " ")), "\(words)")
         }
         for context in KeyContext.allCases {
             let keys = keyBindings.filter { $0.context == context }.flatMap(\.commands).map(\.key)
@@ -149,7 +151,7 @@ struct KeyTableTests {
     func keyBar() {
         let bar = render(model(200, 40)).lines[39]
         for command in [Command.undo, .redo, .open, .copy, .showURL, .help] {
-            let entry = hint(for: command)
+            let entry = hint(for: command, text: guide.text.tui)
             #expect(entry != nil)
             #expect(bar.contains("\(entry!.key) \(entry!.action)"), "\(command)")
         }

@@ -98,7 +98,7 @@ struct RoughEdgeTUITests {
         let outside = try #require(mouseEvent(MouseInput(column: 3, row: fourth, action: .press), on: frame))
         let closed = chooser.update(outside).model
         #expect(closed.overlay == nil)
-        #expect(closed.state.focus == guide.properties[3].id)
+        #expect(closed.cursor.focus == guide.properties[3].id)
         #expect(closed.state.selection == chooser.state.selection, "a click outside loads nothing")
     }
 }

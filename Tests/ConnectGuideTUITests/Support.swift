@@ -2,6 +2,7 @@ import ConnectGuideContent
 import ConnectGuideCore
 import Foundation
 import ConnectGuideStorage
+import ConnectGuideText
 import Testing
 
 @testable import ConnectGuideTUI
@@ -9,8 +10,14 @@ import Testing
 /// The bundled guide; the core's tests check that it loads.
 let guide = Guide.bundled
 
-/// A model at a size, after some events (keys, clicks).
-func model(_ columns: Int, _ rows: Int, after events: [UIEvent] = [], options: SessionOptions = SessionOptions()) -> AppModel {
+/// The locales the screen tests run in: English, and each other locale the binary carries.
+let testLocales: [LocaleID] = LocaleID.allCases
+
+/// A model at a size, after some events (keys, clicks), in English or another locale.
+func model(
+    _ columns: Int, _ rows: Int, after events: [UIEvent] = [], options: SessionOptions = SessionOptions(), locale: LocaleID = .en
+) -> AppModel {
+    let guide = locale == .en ? guide : Guide.bundled(locale)
     var model = AppModel(guide: guide, state: guide.initialState(), size: TerminalSize(columns: columns, rows: rows), options: options)
     for event in events { model = model.update(event).model }
     return model

@@ -108,7 +108,10 @@ final class TerminalSession {
         ]
         exports.merge(environment) { $1 }
         let run = command ?? "\"$APP\" \(quotedArguments) < /dev/tty & record pid echo $!; wait $!"
+        // English unless a test asks for a locale: the runner's own locale must not change the frames.
         let script = """
+            unset LC_ALL LC_MESSAGES
+            export LANG=C.UTF-8
             \(exports.sorted { $0.key < $1.key }.map { "export \($0.key)=\(shellQuoted($0.value))" }.joined(separator: "\n"))
             ulimit -c 0
             # Ctrl-C and Ctrl-Z reach the whole process group; only the app should act on them.

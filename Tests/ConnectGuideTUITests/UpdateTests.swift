@@ -28,22 +28,22 @@ struct UpdateTests {
         let arrows = model(140, 40, after: keys(.right, .down))
         let letters = model(140, 40, after: typed("lj"))
         #expect(arrows.state == letters.state)
-        #expect(letters.state.focus == .dashboard)
-        #expect(model(140, 40, after: typed("lh")).state.focus == .onboarding)
+        #expect(letters.cursor.focus == .dashboard)
+        #expect(model(140, 40, after: typed("lh")).cursor.focus == .onboarding)
     }
 
     @Test("Tab and Shift-Tab move the focus; digits jump to a property")
     func focus() {
-        #expect(model(140, 40, after: keys(.tab, .tab)).state.focus == .chargeType)
-        #expect(model(140, 40, after: keys(.backTab)).state.focus == .liability)
-        #expect(model(140, 40, after: typed("4")).state.focus == .fees)
-        #expect(model(140, 40, after: typed("5")).state.focus == .liability)
+        #expect(model(140, 40, after: keys(.tab, .tab)).cursor.focus == .chargeType)
+        #expect(model(140, 40, after: keys(.backTab)).cursor.focus == .liability)
+        #expect(model(140, 40, after: typed("4")).cursor.focus == .fees)
+        #expect(model(140, 40, after: typed("5")).cursor.focus == .liability)
     }
 
     @Test("Space selects like Enter; Home and End go to the first and last option")
     func selectKeys() {
         #expect(model(140, 40, after: keys(.end) + typed(" ")).state.selection[.onboarding] == "api")
-        #expect(model(140, 40, after: keys(.end, .home)).state.highlighted == "hosted")
+        #expect(model(140, 40, after: keys(.end, .home)).cursor.highlighted == "hosted")
     }
 
     @Test("r resets every property to its default and says so")
@@ -78,8 +78,8 @@ struct UpdateTests {
         let start = model(140, 40, after: typed("3"))
         let (next, effects) = start.update(.key(.character("1\u{301}")))
         #expect(effects.isEmpty)
-        #expect(next.state.focus == .chargeType)
-        #expect(start.update(.key(.character("4"))).model.state.focus == .fees)
+        #expect(next.cursor.focus == .chargeType)
+        #expect(start.update(.key(.character("4"))).model.cursor.focus == .fees)
     }
 
     @Test("Start-up notices are the first notice: problems as errors, notes as information, ahead of what moved")
@@ -130,7 +130,7 @@ struct UpdateTests {
         #expect(steps.stackedPane == .steps)
         let scrolled = steps.update(.key(.down)).model
         #expect(scrolled.stepsScroll == 1)
-        #expect(scrolled.state.highlighted == steps.state.highlighted)
+        #expect(scrolled.cursor.highlighted == steps.cursor.highlighted)
         #expect(model(80, 24, after: typed("ww")).stackedPane == .properties)
         // On a wide terminal both panes show; w explains instead of hiding one.
         #expect(model(140, 40, after: typed("w")).notice?.kind == .info)
@@ -199,16 +199,49 @@ struct UpdateTests {
         #expect(written.notice?.text.contains("/tmp/x") == true)
     }
 
+    @Test("Export under way: the dialog waits (keys and pastes change nothing, a second Enter exports nothing); Esc closes it and the outcome becomes a notice")
+    func exportUnderWay() {
+        let (waiting, effects) = model(140, 40, after: typed("e") + [.key(.clearLine)] + typed("p.md")).update(.key(.enter))
+        guard case .export? = effects.last else {
+            Issue.record("Enter did not ask for the export")
+            return
+        }
+        #expect(waiting.exporting == .markdown)
+        #expect(render(waiting).text.contains("Saving to"))
+        let pressed = ([.key(.enter), .key(.character("x")), .key(.tab), .paste("y")] as [UIEvent]).reduce(waiting) { model, event in
+            let (next, effects) = model.update(event)
+            #expect(effects.isEmpty, "\(event) while the export is written")
+            return next
+        }
+        #expect(pressed.overlay == waiting.overlay)
+        let closed = pressed.update(.key(.escape)).model
+        #expect(closed.overlay == nil)
+        #expect(closed.exporting == .markdown)
+        let failed = closed.update(.exported(.failed("Cannot save to /w/p.md: is a FIFO with no reader."))).model
+        #expect(failed.notice == Notice(kind: .error, text: "Cannot save to /w/p.md: is a FIFO with no reader."))
+        #expect(failed.exporting == nil)
+        let written = closed.update(.exported(.written(path: "/w/p.md"))).model
+        #expect(written.notice == Notice(kind: .info, text: "Saved markdown to /w/p.md."))
+        // Answered in the dialog, the outcome shows there as before.
+        let inDialog = waiting.update(.exported(.failed("no room"))).model
+        guard case .export(let dialog) = inDialog.overlay else {
+            Issue.record("the dialog closed on a failure")
+            return
+        }
+        #expect(dialog.error == .failed("no room"))
+        #expect(inDialog.exporting == nil)
+    }
+
     @Test("Clicks choose options and focus properties; a click outside help closes it")
     func clicks() {
         let chosen = model(140, 40).update(.click(.option(.liability, "platform"))).model
         #expect(chosen.state.selection[.liability] == "platform")
         #expect(chosen.state.selection[.fees] == "platform", "a click moves what the rules require, as a key does")
-        #expect(model(140, 40).update(.click(.property(.liability))).model.state.focus == .liability)
+        #expect(model(140, 40).update(.click(.property(.liability))).model.cursor.focus == .liability)
         let help = model(140, 40, after: typed("?"))
         #expect(help.update(.click(.scrollArea(.help))).model.overlay == .help)
         #expect(help.update(.click(.background)).model.overlay == nil)
         // Nothing under an overlay reacts.
-        #expect(help.update(.click(.property(.fees))).model.state.focus == .onboarding)
+        #expect(help.update(.click(.property(.fees))).model.cursor.focus == .onboarding)
     }
 }

@@ -1,5 +1,6 @@
 import ConnectGuideCore
 import Foundation
+import ConnectGuideDocuments
 import Testing
 
 @testable import ConnectGuideTUI
@@ -24,7 +25,7 @@ struct WidthTests {
     func wrapping() {
         #expect(wrapText("漢字漢字 漢字", width: 8, displayWidth: width) == ["漢字漢字", "漢字"])
         #expect(wrapText("漢字漢字漢字", width: 5, displayWidth: width) == ["漢字", "漢字", "漢字"])
-        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab", "漢字"])
+        #expect(wrapText("ab 漢字", width: 6, displayWidth: width) == ["ab 漢", "字"])
     }
 
     @Test("Truncation and padding keep to the width")
@@ -56,6 +57,19 @@ struct WidthTests {
         #expect(frame.text == " x字")
     }
 
+    @Test("A panel filled over half of a wide character blanks the other half (an overlay over Japanese text)")
+    func fillOverHalf() {
+        var frame = Frame(size: TerminalSize(columns: 6, rows: 1), displayWidth: width)
+        frame.write("漢字漢", column: 0, row: 0)
+        frame.fill(Rect(x: 1, y: 0, width: 2, height: 1))
+        #expect(frame.text == "    漢")
+        #expect(width.of(frame.text) == 6)
+        var right = Frame(size: TerminalSize(columns: 6, rows: 1), displayWidth: width)
+        right.write("漢字漢", column: 0, row: 0)
+        right.fill(Rect(x: 0, y: 0, width: 3, height: 1), "x")
+        #expect(right.text == "xxx 漢")
+    }
+
     @Test("Control characters in content cannot move the cursor")
     func controlCharacters() {
         var frame = Frame(size: TerminalSize(columns: 4, rows: 1), displayWidth: width)
@@ -77,13 +91,13 @@ struct ExportWriterTests {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let request = ExportRequest(path: "plan.txt", format: .text, contents: "one\n", overwrite: false)
-        #expect(writeExport(request, workingDirectory: directory) == .written(path: directory + "/plan.txt"))
+        #expect(writeExport(request, workingDirectory: directory, text: guide.text) == .written(path: directory + "/plan.txt"))
         var second = request
         second.contents = "two\n"
-        #expect(writeExport(second, workingDirectory: directory) == .exists(path: directory + "/plan.txt"))
+        #expect(writeExport(second, workingDirectory: directory, text: guide.text) == .exists(path: directory + "/plan.txt"))
         #expect(try String(contentsOfFile: directory + "/plan.txt", encoding: .utf8) == "one\n")
         second.overwrite = true
-        #expect(writeExport(second, workingDirectory: directory) == .written(path: directory + "/plan.txt"))
+        #expect(writeExport(second, workingDirectory: directory, text: guide.text) == .written(path: directory + "/plan.txt"))
         #expect(try String(contentsOfFile: directory + "/plan.txt", encoding: .utf8) == "two\n")
         // No temporary files are left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["plan.txt"])
@@ -92,7 +106,7 @@ struct ExportWriterTests {
     @Test("A missing directory is a failure with a message, and ~ means home")
     func failures() throws {
         let request = ExportRequest(path: "/nonexistent-dir/plan.txt", format: .text, contents: "x", overwrite: false)
-        guard case .failed(let message) = writeExport(request) else {
+        guard case .failed(let message) = writeExport(request, text: guide.text) else {
             Issue.record("expected a failure")
             return
         }
@@ -185,7 +199,7 @@ struct ExportNamesRound2Tests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let request = ExportRequest(path: " plan.md ", format: .markdown, contents: "x\n", overwrite: false)
-        #expect(writeExport(request, workingDirectory: directory) == .written(path: directory + "/ plan.md "))
+        #expect(writeExport(request, workingDirectory: directory, text: guide.text) == .written(path: directory + "/ plan.md "))
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == [" plan.md "])
         #expect(displayedPath(directory + "/ plan.md ") == "\"\(directory)/ plan.md \"")
     }
@@ -201,7 +215,7 @@ struct ExportNamesRound2Tests {
         #expect(ioctl(master, 0x4004_5431, &unlock) == 0 && ioctl(master, 0x8004_5430, &number) == 0)
         let name = "/dev/pts/\(number)"
         let request = ExportRequest(path: name, format: .text, contents: "plan\n", overwrite: true)
-        guard case .failed(let message) = writeExport(request) else {
+        guard case .failed(let message) = writeExport(request, text: guide.text) else {
             Issue.record("written to a terminal")
             return
         }

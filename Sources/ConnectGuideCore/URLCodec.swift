@@ -1,5 +1,5 @@
 /// A docs page URL that cannot be read as a selection.
-public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum URLImportError: Error, Hashable, Sendable {
     case empty
     case foreignHost(String)
     case foreignPage(String)
@@ -8,24 +8,6 @@ public enum URLImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownValue(key: String, value: String, valid: [String])
     case conflictingValues(key: String, values: [String])
 
-    public var description: String {
-        switch self {
-        case .empty:
-            "the URL is empty; pass a docs.stripe.com/connect/design-an-integration URL or its query (?connect-...)"
-        case .foreignHost(let host):
-            "\(UntrustedText.quoted(host)) is not docs.stripe.com; pass a URL of the Connect integration guide page"
-        case .foreignPage(let path):
-            "\(UntrustedText.quoted(path)) is not the Connect integration guide page; expected /connect/design-an-integration"
-        case .malformedEncoding(let text):
-            "\(UntrustedText.quoted(text)) is not valid percent-encoding; copy the URL again from the browser"
-        case .notUTF8(let text):
-            "\(UntrustedText.quoted(text)) does not decode to UTF-8 text; copy the URL again from the browser"
-        case .unknownValue(let key, let value, let valid):
-            "\(UntrustedText.quoted(value)) is not a value of \(key); valid values: \(valid.joined(separator: ", "))"
-        case .conflictingValues(let key, let values):
-            "\(key) is given more than once with different values (\(values.map(UntrustedText.quoted).joined(separator: ", "))); keep one"
-        }
-    }
 }
 
 /// A selection read from a URL, with what was skipped.
@@ -36,13 +18,14 @@ public struct URLImport: Hashable, Sendable {
 }
 
 extension Guide {
-    /// The docs page URL for a selection, with parameters in the page's own order.
+    /// The docs page URL for a selection, with parameters in the page's own order (after
+    /// the page's language, `?locale=ja-JP`, in a guide in another language than English).
     public func url(for selection: Selection) -> String {
         let query = urlParameterOrder.map { id in
             let property = property(id)
             return "\(property.urlKey)=\(property.option(selection[id])?.urlValue ?? selection[id].rawValue)"
         }
-        return pageURL + "?" + query.joined(separator: "&")
+        return pageURL + (pageURL.contains("?") ? "&" : "?") + query.joined(separator: "&")
     }
 
     /// Reads a selection from the page's URL, or from its query alone (`?connect-...`).
@@ -71,7 +54,8 @@ extension Guide {
             let key = try percentDecoded(parts[0])
             let value = try percentDecoded(parts.count > 1 ? parts[1] : "")
             guard let property = properties.first(where: { $0.urlKey == key }) else {
-                if !ignored.contains(key) { ignored.append(key) }
+                // The page's language is the page's own parameter, not an unknown one.
+                if key != "locale" && !ignored.contains(key) { ignored.append(key) }
                 continue
             }
             guard let option = property.options.first(where: { $0.urlValue == value }) ?? property.option(named: value) else {
@@ -91,8 +75,9 @@ extension Guide {
         for scheme in ["https://", "http://"] where rest.lowercased().hasPrefix(scheme) {
             rest = rest.dropFirst(scheme.count)
         }
-        let page = pageURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
-        // pageURL is "https://docs.stripe.com/connect/design-an-integration".
+        let page = pageURL.prefix { $0 != "?" }.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)
+        // pageURL is "https://docs.stripe.com/connect/design-an-integration", in another
+        // language with "?locale=ja-JP" after it.
         let expectedHost = page.count > 1 ? page[1].lowercased() : ""
         let expectedPath = page.count > 2 ? "/" + String(page[2]) : ""
         // A path alone ("/connect/design-an-integration?..."), as copied from the page's links.
@@ -136,7 +121,8 @@ private func hexValue(_ byte: UInt8) -> UInt8? {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> Substring {
+    /// The text without the whitespace around it.
+    public func trimmingWhitespace() -> Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""

@@ -1,14 +1,11 @@
-/// The state of an interactive session with the guide. Only `Guide.reduce` changes it,
+/// The state of the selection in a session with the guide. Only `Guide.reduce` changes it,
 /// and it keeps the selection valid: every event ends in a selection that breaks no rule.
+/// Where a front end's cursor is belongs to that front end.
 public struct GuideState: Hashable, Sendable {
     public fileprivate(set) var selection: Selection
-    /// The property whose section is open.
-    public fileprivate(set) var focus: PropertyID
-    /// The option under the cursor in the focused property's list (not yet chosen).
-    public fileprivate(set) var highlighted: OptionID
     /// Properties the user chose, most recent first; ties in resolution keep these.
     public fileprivate(set) var recentlySet: [PropertyID]
-    /// What the last selecting event changed, for the notice line; nil after other events.
+    /// What the last event changed, for the notice line; nil when it changed nothing.
     public fileprivate(set) var lastChange: SelectionChange?
 }
 
@@ -26,17 +23,7 @@ public struct SelectionChange: Hashable, Sendable {
 }
 
 public enum GuideEvent: Hashable, Sendable {
-    case focusNext
-    case focusPrevious
-    case focus(PropertyID)
-    case highlightNext
-    case highlightPrevious
-    case highlightFirst
-    case highlightLast
-    case highlight(OptionID)
-    /// Choose the highlighted option of the focused property.
-    case selectHighlighted
-    /// Choose an option of any property, as a mouse click does.
+    /// Choose an option of a property; an option the property does not have changes nothing.
     case choose(PropertyID, OptionID)
     case reset
     /// Replace the whole selection (a URL, a saved file); an invalid one is moved to the nearest valid one.
@@ -45,9 +32,7 @@ public enum GuideEvent: Hashable, Sendable {
 
 extension Guide {
     public func initialState(_ selection: Selection? = nil) -> GuideState {
-        var state = GuideState(
-            selection: defaults, focus: propertyIDs[0], highlighted: defaults[propertyIDs[0]],
-            recentlySet: [], lastChange: nil)
+        var state = GuideState(selection: defaults, recentlySet: [], lastChange: nil)
         if let selection {
             state = reduce(state, .load(selection))
             state.lastChange = state.lastChange?.moved.isEmpty == false ? state.lastChange : nil
@@ -60,40 +45,15 @@ extension Guide {
         var next = state
         next.lastChange = nil
         switch event {
-        case .focusNext:
-            next.moveFocus(to: propertyIDs[(state.focus.index + 1) % propertyIDs.count])
-        case .focusPrevious:
-            let count = propertyIDs.count
-            next.moveFocus(to: propertyIDs[(state.focus.index + count - 1) % count])
-        case .focus(let property):
-            next.moveFocus(to: property)
-        case .highlightNext, .highlightPrevious, .highlightFirst, .highlightLast:
-            let options = property(state.focus).options
-            let current = property(state.focus).index(of: state.highlighted) ?? 0
-            let target: Int
-            switch event {
-            case .highlightNext: target = min(current + 1, options.count - 1)
-            case .highlightPrevious: target = max(current - 1, 0)
-            case .highlightFirst: target = 0
-            default: target = options.count - 1
-            }
-            next.highlighted = options[target].id
-        case .highlight(let option):
-            if property(state.focus).option(option) != nil { next.highlighted = option }
-        case .selectHighlighted:
-            return reduce(state, .choose(state.focus, state.highlighted))
         case .choose(let chosenProperty, let option):
             guard property(chosenProperty).option(option) != nil else { return next }
             let resolution = choosing(option, for: chosenProperty, in: state.selection, recentlySet: state.recentlySet)
             next.selection = resolution.selection
             next.recentlySet = [chosenProperty] + state.recentlySet.filter { $0 != chosenProperty }
             next.lastChange = SelectionChange(cause: .chose(chosenProperty, option), moved: resolution.moved)
-            next.focus = chosenProperty
-            next.highlighted = option
         case .reset:
             next.selection = defaults
             next.recentlySet = []
-            next.highlighted = defaults[next.focus]
             next.lastChange = SelectionChange(cause: .reset, moved: [])
         case .load(let wanted):
             let known = Selection(properties: propertyIDs) { property in
@@ -102,7 +62,6 @@ extension Guide {
             let resolution = nearestValid(to: known, keeping: []) ?? Resolution(selection: defaults, moved: [])
             next.selection = resolution.selection
             next.recentlySet = []
-            next.highlighted = resolution.selection[next.focus]
             next.lastChange = SelectionChange(cause: .loaded, moved: resolution.moved)
         }
         return next
@@ -128,12 +87,5 @@ extension Guide {
     /// What choosing the option would move, for marking it before it is chosen.
     public func preview(choosing option: OptionID, for property: PropertyID, in state: GuideState) -> [MovedProperty] {
         consequences(ofChoosing: option, for: property, in: state).moves
-    }
-}
-
-extension GuideState {
-    fileprivate mutating func moveFocus(to property: PropertyID) {
-        focus = property
-        highlighted = selection[property]
     }
 }

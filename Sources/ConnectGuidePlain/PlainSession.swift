@@ -1,3 +1,7 @@
+import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
+
 /// Where a plain session is: the question on screen (or the presets, or the review),
 /// and the guide's state. Changed only by `PlainSession.step`.
 public struct PlainState: Hashable, Sendable {
@@ -47,6 +51,8 @@ public enum PlainEffect: Hashable, Sendable {
 /// as effects, so the session runs the same against a terminal, a pipe or a test.
 public struct PlainSession: Sendable {
     public let guide: Guide
+    /// The words of the questions, answers and notices: the guide's language.
+    var text: UIText { guide.text }
     /// Repeat each answer after reading it. For input that is not a terminal, where
     /// nothing echoes the answer, so the transcript still reads question, answer, result.
     public let echoAnswers: Bool
@@ -77,13 +83,9 @@ public struct PlainSession: Sendable {
     /// replace them.
     public func start(from state: GuideState, offeringPresets: Bool = true) -> (state: PlainState, effects: [PlainEffect]) {
         var effects = Effects()
-        effects.write("""
-            \(guide.title), one question at a time. Answer with the number or the name of an \
-            option; press Enter to keep the current choice, b to go back a question, ? to hear \
-            more about the options, q to quit without a plan.\n
-            """)
+        effects.write(text.plain.intro(title: guide.title) + "\n")
         if let change = state.lastChange, !change.moved.isEmpty {
-            effects.write("The starting selection broke a rule, so it was adjusted:\n")
+            effects.write(text.plain.startAdjusted + "\n")
             for move in change.moved { effects.write("  \(guide.describe(move)).\n") }
         }
         var plain = PlainState(stage: .finished, guideState: state)
@@ -99,27 +101,27 @@ public struct PlainSession: Sendable {
         var effects = Effects()
         guard state.stage != .finished else { return (state, []) }
         guard case .line(let line) = input else {
-            if state.stage != .review { effects.write("\nEnd of input: keeping the current choices.\n") }
+            if state.stage != .review { effects.write("\n" + text.plain.endOfInput + "\n") }
             enter(.finished, &state, &effects)
             return (state, effects.list)
         }
         // Escaped and cut as any untrusted text in a message: an escape sequence in the
         // input (a title, a clipboard write, a cursor move) must not reach the terminal.
         if echoAnswers { effects.write(UntrustedText.escaped(line) + "\n") }
-        let text = line.trimmingWhitespace()
-        if text == "q" {
-            effects.write("Quit without a plan.\n")
+        let answer = line.trimmingWhitespace()
+        if answer == "q" {
+            effects.write(text.plain.quit + "\n")
             state.stage = .finished
             effects.append(.quit)
             return (state, effects.list)
         }
         switch state.stage {
         case .presets:
-            answerPresets(text, &state, &effects)
+            answerPresets(answer, &state, &effects)
         case .question(let index):
             answerQuestion(index, line, &state, &effects)
         case .review:
-            answerReview(text, &state, &effects)
+            answerReview(answer, &state, &effects)
         case .finished:
             break
         }
@@ -158,22 +160,24 @@ public struct PlainSession: Sendable {
         let count = guide.properties.count
         switch stage {
         case .presets:
-            effects.write("\nStart from a common setup? Each comes from Stripe's docs (? lists the pages).\n")
+            effects.write("\n" + text.plain.presetsQuestion + "\n")
             for (index, preset) in guide.presets.enumerated() {
-                effects.write("  \(index + 1). \(preset.label) (\(preset.id)). \(preset.fits.asSentence())\n")
+                effects.write("  \(index + 1). " + text.plain.presetItem(preset: preset.label, id: preset.id, fits: preset.fits.asSentence()) + "\n")
             }
         case .question(let index):
             let property = guide.properties[index]
-            effects.write("\nQuestion \(index + 1) of \(count): \(property.label) (\(property.section.heading))\n")
+            effects.write("\n" + text.plain.question(number: String(index + 1), total: String(count), property: property.label, section: property.section.heading) + "\n")
             for line in optionLines(for: property, in: state.guideState) { effects.write(line + "\n") }
         case .review:
-            effects.write("\nYour choices:\n")
+            effects.write("\n" + text.plain.reviewHeading + "\n")
             let selection = state.guideState.selection
             for (index, property) in guide.properties.enumerated() {
-                var line = "  \(index + 1). \(property.label): \(guide.optionLabel(property.id, selection))"
+                let option = guide.optionLabel(property.id, selection)
                 let breached = guide.breachedRecommendations(of: selection).filter { $0.properties.contains(property.id) }
-                if !breached.isEmpty { line += " (not recommended with the others: see the cautions)" }
-                effects.write(line + "\n")
+                let item = breached.isEmpty
+                    ? text.plain.reviewItem(property: property.label, option: option)
+                    : text.plain.reviewItemNotRecommended(property: property.label, option: option)
+                effects.write("  \(index + 1). " + item + "\n")
             }
         case .finished:
             effects.append(.finish(state.guideState))
@@ -186,38 +190,38 @@ public struct PlainSession: Sendable {
     func prompt(_ state: PlainState, _ effects: inout Effects) {
         switch state.stage {
         case .presets:
-            effects.write("Setup, 1 to \(guide.presets.count), Enter to answer the questions from the current choices: ")
+            effects.write(text.plain.presetsPrompt(last: String(guide.presets.count)))
         case .question(let index):
             effects.write(promptLine(for: guide.properties[index], in: state.guideState))
         case .review:
-            effects.write("Change 1 to \(guide.properties.count), b to go back, c for the plan's API calls as code (Python), or press Enter to print the plan: ")
+            effects.write(text.plain.reviewPrompt(last: String(guide.properties.count)))
         case .finished:
             break
         }
     }
 
     /// Enter answers the questions from the current choices; a number or id loads a preset.
-    func answerPresets(_ text: Substring, _ state: inout PlainState, _ effects: inout Effects) {
-        if text.isEmpty {
+    func answerPresets(_ answer: Substring, _ state: inout PlainState, _ effects: inout Effects) {
+        if answer.isEmpty {
             enter(.question(0), &state, &effects)
             return
         }
-        if text == "?" {
+        if answer == "?" {
             for (index, preset) in guide.presets.enumerated() {
-                let sources = preset.sources.map(\.url).joined(separator: ", ")
-                effects.write("  \(index + 1). \(preset.label): \(sources)\n")
+                let sources = preset.sources.map(\.url).joined(separator: text.common.listSeparator)
+                effects.write("  \(index + 1). " + text.plain.presetSources(preset: preset.label, urls: sources) + "\n")
             }
             prompt(state, &effects)
             return
         }
-        guard let preset = preset(named: String(text)) else {
-            effects.write("\(UntrustedText.quoted(text)) is not one of the setups. Type a number from 1 to \(guide.presets.count), or press Enter to skip.\n")
+        guard let preset = preset(named: String(answer)) else {
+            effects.write(text.plain.notASetup(answer: UntrustedText.quoted(answer), last: String(guide.presets.count)) + "\n")
             prompt(state, &effects)
             return
         }
         let before = state.guideState.selection
         state.guideState = guide.reduce(state.guideState, .load(preset.selection))
-        effects.write("Starting from \(preset.label): \(summary(of: state.guideState.selection)).\n")
+        effects.write(text.plain.startingFrom(preset: preset.label, summary: summary(of: state.guideState.selection)) + "\n")
         saveIfChanged(from: before, state, &effects)
         enter(.question(0), &state, &effects)
     }
@@ -233,7 +237,7 @@ public struct PlainSession: Sendable {
                 state.reviewing = false
                 enter(.presets, &state, &effects)
             } else {
-                effects.write("This is the first question.\n")
+                effects.write(text.plain.firstQuestion + "\n")
                 prompt(state, &effects)
             }
             return
@@ -246,15 +250,15 @@ public struct PlainSession: Sendable {
         }
         switch answer(line, for: property, in: state.guideState) {
         case .keep:
-            effects.write("Kept \(guide.optionLabel(property.id, state.guideState.selection)).\n")
+            effects.write(text.plain.kept(option: guide.optionLabel(property.id, state.guideState.selection)) + "\n")
         case .choose(let option):
             let before = state.guideState.selection
             state.guideState = guide.reduce(state.guideState, .choose(property.id, option))
             let selection = state.guideState.selection
             if selection[property.id] == before[property.id] {
-                effects.write("Kept \(guide.optionLabel(property.id, selection)).\n")
+                effects.write(text.plain.kept(option: guide.optionLabel(property.id, selection)) + "\n")
             } else {
-                effects.write("\(property.label) is now \(guide.optionLabel(property.id, selection)).\n")
+                effects.write(text.plain.nowSet(property: property.label, option: guide.optionLabel(property.id, selection)) + "\n")
             }
             // The moves one rule made are one sentence, so its reason is read once.
             var groups: [(reason: String?, destinations: [String])] = []
@@ -267,7 +271,10 @@ public struct PlainSession: Sendable {
                 }
             }
             for group in groups {
-                effects.write("This also changes \(listed(group.destinations))\(group.reason.map { " (\($0))" } ?? "").\n")
+                let destinations = text.list(group.destinations)
+                effects.write(
+                    (group.reason.map { text.plain.alsoChangesBecause(destinations: destinations, reason: $0) }
+                        ?? text.plain.alsoChanges(destinations: destinations)) + "\n")
             }
             saveIfChanged(from: before, state, &effects)
         case .invalid(let message):
@@ -280,20 +287,20 @@ public struct PlainSession: Sendable {
     }
 
     /// Enter prints the plan, b goes back to the last question, a number changes that answer.
-    func answerReview(_ text: Substring, _ state: inout PlainState, _ effects: inout Effects) {
+    func answerReview(_ answer: Substring, _ state: inout PlainState, _ effects: inout Effects) {
         let count = guide.properties.count
-        if text.isEmpty {
+        if answer.isEmpty {
             enter(.finished, &state, &effects)
-        } else if text == "c" {
+        } else if answer == "c" {
             state.stage = .finished
             effects.append(.finishWithCode(state.guideState))
-        } else if text == "b" {
+        } else if answer == "b" {
             enter(.question(count - 1), &state, &effects)
-        } else if let number = Int(text), (1...count).contains(number) {
+        } else if let number = Int(answer), (1...count).contains(number) {
             state.reviewing = true
             enter(.question(number - 1), &state, &effects)
         } else {
-            effects.write("\(UntrustedText.quoted(text)) is not one of the answers. Type a number from 1 to \(count), or press Enter to print the plan.\n")
+            effects.write(text.plain.notAReviewAnswer(answer: UntrustedText.quoted(answer), last: String(count)) + "\n")
             // The whole review again, so the choices are in front of the user.
             enter(.review, &state, &effects)
         }
@@ -311,19 +318,19 @@ public struct PlainSession: Sendable {
 
     /// "Stripe-hosted, Stripe Dashboard, ...": a selection in one line.
     func summary(of selection: Selection) -> String {
-        selection.properties.map { guide.optionLabel($0, selection) }.joined(separator: ", ")
+        selection.properties.map { guide.optionLabel($0, selection) }.joined(separator: text.common.listSeparator)
     }
 
     /// What `?` reads out: the section's intro, then each option in full.
     func explanation(of property: Property) -> [String] {
         var lines = [property.section.intro]
         for (index, option) in property.options.enumerated() {
-            lines.append("\(index + 1). \(option.label): \(option.intro)")
-            if let recommendation = option.recommendation { lines.append("   Stripe's recommendation: \(recommendation)") }
-            if !option.bestFor.isEmpty { lines.append("   Best for: " + option.bestFor.map { $0.asSentence() }.joined(separator: " ")) }
+            lines.append("\(index + 1). " + text.plain.optionExplained(option: option.label, intro: option.intro))
+            if let recommendation = option.recommendation { lines.append("   " + text.plain.stripeRecommendation(recommendation: recommendation)) }
+            if !option.bestFor.isEmpty { lines.append("   " + text.plain.bestFor(uses: option.bestFor.map { $0.asSentence() }.joined(separator: " "))) }
             // Under a heading of their own, as the full-screen guide shows them: read
             // straight after "Best for", they sounded like more of it.
-            if !option.notes.isEmpty { lines.append("   Keep in mind: " + option.notes.map { $0.asSentence() }.joined(separator: " ")) }
+            if !option.notes.isEmpty { lines.append("   " + text.plain.keepInMind(notes: option.notes.map { $0.asSentence() }.joined(separator: " "))) }
         }
         return lines
     }
@@ -337,37 +344,40 @@ public struct PlainSession: Sendable {
     /// Reads an answer: empty keeps, a number picks by position, anything else must name
     /// an option (CLI value, alias, URL value or id).
     func answer(_ line: String, for property: Property, in state: GuideState) -> Answer {
-        let text = line.trimmingWhitespace()
-        if text.isEmpty { return .keep }
-        if let number = Int(text), property.options.indices.contains(number - 1) {
+        let answer = line.trimmingWhitespace()
+        if answer.isEmpty { return .keep }
+        if let number = Int(answer), property.options.indices.contains(number - 1) {
             return .choose(property.options[number - 1].id)
         }
-        if let option = property.option(named: String(text)) { return .choose(option.id) }
-        let names = property.options.map(\.cliValue).joined(separator: ", ")
-        return .invalid("""
-            \(UntrustedText.quoted(text)) is not one of the answers. Type a number from 1 to \(property.options.count), \
-            or one of: \(names); or press Enter to keep \(guide.optionLabel(property.id, state.selection)).
-            """)
+        if let option = property.option(named: String(answer)) { return .choose(option.id) }
+        let names = property.options.map(\.cliValue).joined(separator: text.common.listSeparator)
+        return .invalid(
+            text.plain.notAnAnswer(
+                answer: UntrustedText.quoted(answer), last: String(property.options.count), names: names,
+                option: guide.optionLabel(property.id, state.selection)))
     }
 
     func optionLines(for property: Property, in state: GuideState) -> [String] {
         property.options.enumerated().map { index, option in
-            var line = "  \(index + 1). \(option.label) (\(option.cliValue))"
-            if option.id == state.selection[property.id] { line += ", current choice" }
-            line += ". " + option.summary.asSentence()
+            let summary = option.summary.asSentence()
+            var line = "  \(index + 1). "
+                + (option.id == state.selection[property.id]
+                    ? text.plain.optionItemCurrent(option: option.label, value: option.cliValue, summary: summary)
+                    : text.plain.optionItem(option: option.label, value: option.cliValue, summary: summary))
             let (moves, breached) = guide.consequences(ofChoosing: option.id, for: property.id, in: state)
             if !moves.isEmpty {
-                line += " Choosing it also sets " + moves.map(guide.destination).joined(separator: ", ") + "."
+                line += " " + text.plain.alsoSets(destinations: text.list(moves.map { guide.destination(of: $0) }))
             }
             for rule in breached {
-                line += " Not recommended with your other choices: \(rule.reason)"
+                line += " " + text.plain.notRecommendedWithOthers(reason: rule.reason)
             }
             return line
         }
     }
 
     func promptLine(for property: Property, in state: GuideState) -> String {
-        "\(property.label), 1 to \(property.options.count), Enter keeps \(guide.optionLabel(property.id, state.selection)), b back, ? more: "
+        text.plain.questionPrompt(
+            property: property.label, last: String(property.options.count), option: guide.optionLabel(property.id, state.selection))
     }
 }
 
@@ -381,7 +391,7 @@ public func wrappedForWidth(_ text: String, width: Int) -> String {
     let last = lines.removeLast()
     var out: [String] = []
     for line in lines {
-        guard line.count > width else {
+        guard terminalColumns(of: String(line)) > width else {
             out.append(String(line))
             continue
         }

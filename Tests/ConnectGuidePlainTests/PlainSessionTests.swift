@@ -1,7 +1,8 @@
+import ConnectGuideCore
 import FuzzSupport
 import Testing
 
-@testable import ConnectGuideCore
+@testable import ConnectGuidePlain
 
 /// Runs a plain session over the given answer lines and returns the final state, the
 /// transcript and each saved selection.

@@ -69,7 +69,7 @@ struct ScreenLayout {
             var inCode = false
             notice = wrapped.prefix(maximum).enumerated().map { index, line in
                 let cut = index == maximum - 1 && wrapped.count > maximum
-                let more = model.noticeExpanded ? " …" : " … n: more, Esc: hide"
+                let more = model.noticeExpanded ? " …" : " … " + model.guide.text.tui.noticeMoreHint
                 var text = line
                 if cut {
                     // The cut line loses its end to the marker; truncate's own "…" is not repeated.

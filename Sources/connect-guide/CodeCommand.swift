@@ -33,7 +33,7 @@ struct CodeCommand: ParsableCommand {
         var selection = self.selection.flags
         selection.resume = try root.checkedResume(in: "code", format: false, own: resume)
         let output = self.output.flags
-        let guide = try selection.guide(.localized)
+        let guide = try selection.guide(localizedGuide)
         let language = output.format(lang, QuickstartLanguage.init(fileKind:), else: .python, flag: "--lang")
         let report = try selection.report(in: guide, impliedOnStderr: true)
         if let since = report.plan.configuration(for: api).unavailableBefore {

@@ -31,7 +31,7 @@ struct ConfigCommand: ParsableCommand {
         var selection = self.selection.flags
         selection.resume = try root.checkedResume(in: "config", own: resume)
         let output = self.output.flags
-        let guide = try selection.guide(.localized)
+        let guide = try selection.guide(localizedGuide)
         let format = output.format(format, ConfigFormat.init(fileKind:), else: .json)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         if let since = report.plan.configuration(for: api).unavailableBefore {

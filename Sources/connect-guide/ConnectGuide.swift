@@ -26,7 +26,7 @@ struct ConnectGuide: ParsableCommand {
 
 /// The scope and prerequisites from the content, and the default --stripe-version, for --help.
 let aboutTheGuide: String = {
-    let guide = Guide.localized
+    let guide = localizedGuide
     return cliText.aboutTheGuide(scope: guide.scopeStatement, prerequisites: guide.prerequisites, version: guide.newestAPIVersion.description)
 }()
 

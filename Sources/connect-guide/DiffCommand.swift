@@ -56,7 +56,7 @@ struct DiffCommand: ParsableCommand {
         if format != nil, sideB.format != nil {
             throw CLIError.usage(cliText.givenOnBothSides(flag: "--format"))
         }
-        let base = Guide.localized
+        let base = localizedGuide
         var output = self.output.flags
         if let file = sideB.output { output.path = file }
         output.force = output.force || sideB.force

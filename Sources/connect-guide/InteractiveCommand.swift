@@ -25,7 +25,7 @@ func runGuide(_ session: SessionFlags, environment: Environment) throws {
     // Anything printed now would be hidden by the full-screen UI: the guide shows these
     // notices as its first notice instead, and they go to stderr only if it cannot start.
     var notices: [StartNotice] = []
-    let guide = try session.selection.guide(.localized) { notices.append($0) }
+    let guide = try session.selection.guide(localizedGuide) { notices.append($0) }
     let printNotices = { notices.forEach { printNotice($0, in: guide) } }
     // Checked before reading the saved selection, so a refusal changes nothing.
     if let refusal = InteractiveSession.refusal(printRequested: printFormat != nil, environment: environment, text: guide.text) {

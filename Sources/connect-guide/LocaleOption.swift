@@ -55,10 +55,8 @@ let runLocale: LocaleID = {
 /// The strings of this run's locale.
 let runText = UIText.bundled(runLocale)
 
-extension Guide {
-    /// The guide's content in this run's locale, its docs links to Stripe's pages in that language.
-    static var localized: Guide { bundled(runLocale) }
-}
+/// The guide's content in this run's locale, its docs links to Stripe's pages in that language.
+var localizedGuide: Guide { Guide.bundled(runLocale) }
 
 /// Reads --locale off the command line: the arguments left for the commands. A bad value
 /// exits 2 with the accepted ones; an environment locale the binary lacks gets one note

@@ -25,6 +25,6 @@ struct OptionsCommand: ParsableCommand {
         _ = try root.checkedResume(in: "options", selection: false, own: ResumeOption())
         let output = self.output.flags
         let format = output.format(format, OptionsFormat.init(fileKind:), else: .text)
-        try output.emit(try version.guide(.localized).renderOptions(as: format))
+        try output.emit(try version.guide(localizedGuide).renderOptions(as: format))
     }
 }

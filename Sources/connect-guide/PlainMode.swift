@@ -11,7 +11,7 @@ import ConnectGuidePlatform
 /// text or in the `--print` format.
 func runPlainMode(_ options: SessionFlags, environment: Environment) throws {
     let format = options.printFormat ?? .text
-    let guide = try options.selection.guide(.localized)
+    let guide = try options.selection.guide(localizedGuide)
     let text = guide.text
     var resumed = options.resume
     let (state, store) = try options.start(in: guide, environment: environment) { notice in

@@ -37,7 +37,7 @@ struct PlanFlags: Hashable, Sendable {
     var output = OutputFlags()
 
     func run() throws {
-        let guide = try selection.guide(.localized)
+        let guide = try selection.guide(localizedGuide)
         let format = output.format(format, PlanFormat.init(fileKind:), else: .text)
         let report = try selection.report(in: guide, impliedOnStderr: format != .json)
         try output.emit(guide.render(report, as: format))

@@ -21,7 +21,7 @@ struct UrlCommand: ParsableCommand {
         var selection = self.selection.flags
         selection.resume = try root.checkedResume(in: "url", format: false, own: resume)
         let output = self.output.flags
-        let guide = try selection.guide(.localized)
+        let guide = try selection.guide(localizedGuide)
         let completion = try selection.completion(in: guide) { printNotice($0, in: guide) }
         for move in completion.implied { printNotice(.implied(move), in: guide) }
         try output.emit(guide.url(for: completion.selection) + "\n")

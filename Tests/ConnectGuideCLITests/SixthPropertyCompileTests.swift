@@ -17,6 +17,8 @@ struct SixthPropertyCompileTests {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("assets-six-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: copy) }
         try FileManager.default.copyItem(at: checkout.appendingPathComponent("Assets"), to: copy)
+        // The shape is the English content's; the locales would each need the new texts.
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("locales"))
         let guideFile = copy.appendingPathComponent("guide.json")
         let rulesFile = copy.appendingPathComponent("rules.json")
         let edited = try addingSixthProperty(guide: Array(try Data(contentsOf: guideFile)), rules: Array(try Data(contentsOf: rulesFile)))

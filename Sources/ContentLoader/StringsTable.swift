@@ -238,7 +238,17 @@ public func stringsSource(english: [StringArea], locales: [LocaleFiles]) -> Stri
     out.append("    }")
     func table(_ code: String, _ areas: [StringArea]) {
         out.append("")
-        out.append("    private static let \(code)Table = UIText(locale: .\(code), values: [")
+        // Other locales' tables are built when first used, not laid out as static data:
+        // data the binary carries is resident at start whether or not a run reads it.
+        if code != "en" {
+            out.append("    private static let \(code)Table = make\(code.uppercased())Table()")
+            out.append("")
+            out.append("    @_optimize(none)")
+            out.append("    private static func make\(code.uppercased())Table() -> UIText {")
+            out.append("        UIText(locale: .\(code), values: [")
+        } else {
+            out.append("    private static let \(code)Table = UIText(locale: .\(code), values: [")
+        }
         for area in english {
             let local = areas.first { $0.name == area.name } ?? area
             for entry in area.entries {
@@ -250,7 +260,7 @@ public func stringsSource(english: [StringArea], locales: [LocaleFiles]) -> Stri
                 }
             }
         }
-        out.append("    ])")
+        out.append(code == "en" ? "    ])" : "        ])\n    }")
     }
     table("en", english)
     for locale in locales { table(locale.code, locale.areas) }

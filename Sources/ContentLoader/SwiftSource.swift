@@ -27,6 +27,9 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
     out.line("/// The properties in page order, for the selections below.")
     out.line("private let propertyIDs: [PropertyID] = [\(guide.propertyIDs.map { "." + swiftName($0.rawValue) }.joined(separator: ", "))]")
     out.line("")
+    // Another locale's guide is built when first used, not laid out as static data: data
+    // the binary carries is resident at start whether or not a run reads it.
+    if locale != "en" { out.line("@_optimize(none)") }
     out.line("private func makeBundledGuide() -> Guide {")
 
     for (index, link) in guide.links.enumerated() {
@@ -148,6 +151,7 @@ public func bundledGuideSource(_ guide: Guide, locale: String = "en") -> String 
     // Built on first use (a global is initialised lazily): most runs never show code.
     out.line("private let bundledQuickstart: [QuickstartStepCalls] = makeBundledQuickstart()")
     out.line("")
+    if locale != "en" { out.line("@_optimize(none)") }
     out.line("private func makeBundledQuickstart() -> [QuickstartStepCalls] {")
     for line in quickstartSource(guide.quickstart, linkReference: docLink, condition: condition) { out.line(line) }
     out.line("    return quickstart")

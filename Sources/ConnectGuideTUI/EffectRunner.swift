@@ -18,16 +18,7 @@ final class EffectRunner: Sendable {
     private let turn = Mutex<Void>(())
 
     init() throws(TerminalUnavailable) {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else {
-            throw TerminalUnavailable(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
-        }
-        readFD = ends[0]
-        writeFD = ends[1]
-        for end in ends {
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        }
+        (readFD, writeFD) = try nonBlockingPipe()
     }
 
     deinit {

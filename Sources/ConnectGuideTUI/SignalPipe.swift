@@ -22,17 +22,8 @@ final class SignalPipe {
     private var settings = termios()
 
     init() throws(TerminalUnavailable) {
-        var ends: [Int32] = [0, 0]
-        guard pipe(&ends) == 0 else {
-            throw TerminalUnavailable(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
-        }
-        readFD = ends[0]
-        writeFD = ends[1]
         // Neither end may block: the handler must never wait, and the loop drains until empty.
-        for end in ends {
-            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        }
+        (readFD, writeFD) = try nonBlockingPipe()
     }
 
     func install(terminalFD: Int32, settings: termios) {
@@ -120,4 +111,18 @@ final class SignalPipe {
         close(readFD)
         close(writeFD)
     }
+}
+
+/// A pipe whose ends never block and are closed on exec: how a signal handler or a worker
+/// thread wakes the loop, which polls the read end beside the terminal.
+func nonBlockingPipe() throws(TerminalUnavailable) -> (read: Int32, write: Int32) {
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else {
+        throw TerminalUnavailable(description: "cannot create a pipe: \(String(cString: strerror(errno)))")
+    }
+    for end in ends {
+        _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+    }
+    return (ends[0], ends[1])
 }

@@ -109,6 +109,12 @@ public struct PropertySet: Hashable, Sendable, ExpressibleByArrayLiteral, Sequen
         for property in properties { insert(property) }
     }
 
+    /// The same for an array, without the generic version's runtime lookups, which other
+    /// modules would call unspecialized.
+    public init(_ properties: [PropertyID]) {
+        for property in properties { insert(property) }
+    }
+
     public init(arrayLiteral properties: PropertyID...) { self.init(properties) }
 
     public func contains(_ property: PropertyID) -> Bool { bits & Self.bit(property) != 0 }

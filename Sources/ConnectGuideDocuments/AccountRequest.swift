@@ -113,9 +113,21 @@ extension Guide {
 /// The text as one word for a POSIX shell: single-quoted, with embedded single quotes
 /// closed, escaped and reopened. Plain words that need no quoting are left as they are.
 public func shellQuoted(_ text: String) -> String {
-    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@%+=:,./-_")
-    if !text.isEmpty && text.allSatisfy(safe.contains) { return text }
-    return "'" + text.replacing("'", with: "'\\''") + "'"
+    // Byte by byte: every safe character is ASCII, and a set of Characters built per call
+    // cost more than the rest of the guide's exit.
+    func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "@%+=:,./-_".utf8.contains(byte)
+        }
+    }
+    if !text.isEmpty && text.utf8.allSatisfy(isSafe) { return text }
+    var quoted: [UInt8] = [UInt8(ascii: "'")]
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "'") { quoted += "'\\''".utf8 } else { quoted.append(byte) }
+    }
+    quoted.append(UInt8(ascii: "'"))
+    return String(decoding: quoted, as: UTF8.self)
 }
 
 

@@ -232,6 +232,39 @@ public enum StepMark: Character, CaseIterable, Hashable, Sendable {
     case changed = "~"
 }
 
+/// The marks of the steps a change added or changed, by step slot. A short list, not a
+/// dictionary keyed by Int: that dictionary's generic metadata, built at the first choice,
+/// checks `Int: Hashable` by scanning every conformance record in the binary, which costs
+/// instructions and touches hundreds of KiB of pages.
+public struct StepMarks: Hashable, Sendable {
+    private struct Entry: Hashable, Sendable {
+        let slot: Int
+        var mark: StepMark
+    }
+
+    private var entries: [Entry] = []
+
+    public init() {}
+
+    public subscript(slot: Int) -> StepMark? {
+        get { entries.first { $0.slot == slot }?.mark }
+        set {
+            let index = entries.firstIndex { $0.slot == slot }
+            switch (index, newValue) {
+            case (let index?, let mark?): entries[index].mark = mark
+            case (let index?, nil): entries.remove(at: index)
+            case (nil, let mark?): entries.append(Entry(slot: slot, mark: mark))
+            case (nil, nil): break
+            }
+        }
+    }
+
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// The marks, in the order their steps were first marked.
+    public var values: [StepMark] { entries.map(\.mark) }
+}
+
 /// How the session was started, for what the screen says and does.
 public struct SessionOptions: Hashable, Sendable {
     /// The format `--print` prints on q; nil without --print.
@@ -295,7 +328,7 @@ public struct AppModel: Sendable {
     /// Properties the last choice moved (or a preset changed), highlighted until the next key.
     public internal(set) var movedProperties: PropertySet = []
     /// Steps new or changed by the last change of selection, by slot; kept until the next one.
-    public internal(set) var stepMarks: [Int: StepMark] = [:]
+    public internal(set) var stepMarks = StepMarks()
     /// c: the plan step whose API calls show as code under it in the steps panel.
     public internal(set) var codeStep: Int?
     public let options: SessionOptions

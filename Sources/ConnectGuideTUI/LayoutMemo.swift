@@ -10,7 +10,7 @@ import Synchronization
 final class LayoutMemo: Sendable {
     private struct Entry: Sendable {
         let selection: Selection
-        let marks: [Int: StepMark]
+        let marks: StepMarks
         let codeStep: Int?
         let width: Int
         let lines: [TextLine]
@@ -30,7 +30,7 @@ final class LayoutMemo: Sendable {
     private let consequences = Mutex<Consequences?>(nil)
 
     func stepsLines(
-        for selection: Selection, marks: [Int: StepMark], codeStep: Int?, width: Int, compute: () -> [TextLine]
+        for selection: Selection, marks: StepMarks, codeStep: Int?, width: Int, compute: () -> [TextLine]
     ) -> [TextLine] {
         if let entry = last.withLock({ $0 }), entry.selection == selection, entry.marks == marks, entry.codeStep == codeStep,
             entry.width == width

@@ -229,7 +229,7 @@ extension AppModel {
     private mutating func markChanges(from before: Selection) {
         guard before != state.selection else { return }
         let diff = guide.diff(PlanReport(plan: guide.plan(for: before)), PlanReport(plan: plan))
-        var marks: [Int: StepMark] = [:]
+        var marks = StepMarks()
         for step in diff.addedSteps { marks[step.slot] = .added }
         for step in diff.changedSteps { marks[step.slot] = .changed }
         stepMarks = marks

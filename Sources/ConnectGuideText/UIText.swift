@@ -54,7 +54,15 @@ public struct UIText: Sendable {
         case 0: return ""
         case 1: return items[0]
         case 2: return items[0] + pair + items[1]
-        default: return items.dropLast().joined(separator: separator) + final + items[items.count - 1]
+        default:
+            // A loop, not `dropLast().joined(separator:)`: the generic join costs a runtime
+            // conformance lookup that scans every conformance record in the binary.
+            var result = items[0]
+            for item in items[1..<(items.count - 1)] {
+                result += separator
+                result += item
+            }
+            return result + final + items[items.count - 1]
         }
     }
 }

@@ -70,6 +70,8 @@ struct HeadlessExportTests {
         #expect(shellQuoted("it's") == "'it'\\''s'")
         #expect(shellQuoted("") == "''")
         #expect(shellQuoted("$HOME") == "'$HOME'")
+        #expect(shellQuoted("caf\u{E9}") == "'caf\u{E9}'")  // not ASCII: quoted whole, bytes kept
+        #expect(shellQuoted("https://docs.stripe.com/a?b=c&d") == "'https://docs.stripe.com/a?b=c&d'")
     }
 
     @Test("config JSON: v1 flat parameters, v2 nested body, each parameter explained")

@@ -93,4 +93,45 @@ struct LocaleCommandTests {
             #expect(back.stderr.isEmpty, "the page's locale parameter is not an unknown one: \(back.stderr)")
         }
     }
+
+    /// The `--help` line of each property flag, by property id, read from Assets/: the
+    /// English guide.json, or a locale's content.json.
+    func propertyHelp(locale code: String) throws -> [String: String] {
+        let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Assets")
+        let guide = try json(try String(contentsOf: assets.appendingPathComponent("guide.json"), encoding: .utf8))
+        let properties = try #require(guide["properties"] as? [[String: Any]])
+        var lines: [String: String] = [:]
+        for property in properties {
+            let id = try #require(property["id"] as? String)
+            lines[id] = try #require(property["cliHelp"] as? String)
+        }
+        guard code != "en" else { return lines }
+        let content = try json(try String(contentsOf: assets.appendingPathComponent("locales/\(code)/content.json"), encoding: .utf8))
+        let translated = try #require(content["guide.json"] as? [String: String])
+        for id in lines.keys { lines[id] = try #require(translated["properties[\(id)].cliHelp"], "\(code): \(id)") }
+        return lines
+    }
+
+    @Test("plan --help gives each property flag's help in the run's locale, none in English; English's are unchanged")
+    func propertyFlagHelp() throws {
+        let english = try propertyHelp(locale: "en")
+        #expect(english.count == 5)
+        let englishHelp = try run(["plan", "--help"])
+        for line in english.values { #expect(englishHelp.stdout.contains(line), "\(line)") }
+        #expect(!Self.carried.isEmpty)
+        for code in Self.carried {
+            let translated = try propertyHelp(locale: code)
+            for arguments in [["--locale", code, "plan", "--help"], ["plan", "--help", "--locale=\(code)"]] {
+                let help = try run(arguments)
+                #expect(help.status == 0, "\(arguments): \(help.stderr)")
+                for (id, line) in translated {
+                    #expect(help.stdout.contains(line), "\(code) \(id): \(line)\n\(help.stdout)")
+                    #expect(!help.stdout.contains(english[id]!), "\(code) \(id) is English: \(english[id]!)")
+                }
+            }
+            let byLang = try run(["plan", "--help"], environment: ["LANG": code + "_" + code.uppercased() + ".UTF-8"])
+            for line in translated.values { #expect(byLang.stdout.contains(line), "LANG \(code): \(line)") }
+        }
+    }
 }

@@ -109,7 +109,10 @@ struct LocaleCommandTests {
         guard code != "en" else { return lines }
         let content = try json(try String(contentsOf: assets.appendingPathComponent("locales/\(code)/content.json"), encoding: .utf8))
         let translated = try #require(content["guide.json"] as? [String: String])
-        for id in lines.keys { lines[id] = try #require(translated["properties[\(id)].cliHelp"], "\(code): \(id)") }
+        for id in lines.keys {
+            let line: String = try #require(translated["properties[\(id)].cliHelp"], "\(code): \(id)")
+            lines[id] = line
+        }
         return lines
     }
 

@@ -137,4 +137,23 @@ struct LocaleCommandTests {
             for line in translated.values { #expect(byLang.stdout.contains(line), "LANG \(code): \(line)") }
         }
     }
+
+    @Test("Japanese documents end sentences with 。 alone: no \"。.\", no English full stop after a notice's id, for every preset and format")
+    func japaneseFullStops() throws {
+        guard Self.carried.contains("ja") else { return }
+        let presets = try #require(try json(try run(["options", "--format", "json"]).stdout)["presets"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(presets.count > 3)
+        for preset in presets {
+            for format in ["text", "markdown", "prompt"] {
+                let result = try run(["--locale", "ja", "plan", "--preset", preset, "--format", format])
+                #expect(result.status == 0)
+                #expect(result.stdout.contains("。"))
+                #expect(!result.stdout.contains("。."), "\(preset) \(format)")
+                #expect(!result.stdout.contains(")."), "\(preset) \(format): an English full stop")
+            }
+        }
+        // The same Markdown in English keeps its full stops.
+        let english = try run(["plan", "--preset", "api-onboarding", "--format", "markdown"]).stdout
+        #expect(english.contains("(A12). "))
+    }
 }

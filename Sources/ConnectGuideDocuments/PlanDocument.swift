@@ -205,16 +205,21 @@ extension Guide {
         }
     }
 
+    /// Entries grouped by their first key, in first-seen order; a key given as a leaf keeps
+    /// its last value. Arrays, not dictionaries: there are a handful of keys, and a
+    /// dictionary keyed by String needs generic metadata whose `String: Hashable` check
+    /// scans every conformance record in the binary (a tenth of `plan --format json`).
     private func nested(_ entries: [([String], JSONValue)]) -> JSONValue {
         var keys: [String] = []
-        var groups: [String: [([String], JSONValue)]] = [:]
-        var leaves: [String: JSONValue] = [:]
-        for (path, value) in entries {
-            guard let head = path.first else { continue }
-            if !keys.contains(head) { keys.append(head) }
-            if path.count == 1 { leaves[head] = value } else { groups[head, default: []].append((Array(path.dropFirst()), value)) }
+        for (path, _) in entries {
+            if let head = path.first, !keys.contains(head) { keys.append(head) }
         }
-        return .object(keys.map { key in (key, leaves[key] ?? nested(groups[key] ?? [])) })
+        return .object(
+            keys.map { key in
+                let under = entries.filter { $0.0.first == key }
+                if let leaf = under.last(where: { $0.0.count == 1 }) { return (key, leaf.1) }
+                return (key, nested(under.map { (Array($0.0.dropFirst()), $0.1) }))
+            })
     }
 }
 

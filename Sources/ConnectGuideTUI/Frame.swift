@@ -89,6 +89,19 @@ public struct Rect: Hashable, Sendable {
     }
 }
 
+/// The columns of a row, `lowerBound..<upperBound`, that the terminal layer sends again.
+/// A type of its own rather than `Range<Int>`: an array of ranges needs Range's generic
+/// metadata at the first frame, whose `Int: Comparable` check scans every conformance
+/// record in the binary (about 150K instructions of the start).
+struct ChangedColumns: Hashable, Sendable {
+    var lowerBound: Int
+    var upperBound: Int
+
+    var range: Range<Int> { lowerBound..<upperBound }
+
+    func overlaps(_ other: Range<Int>) -> Bool { range.overlaps(other) }
+}
+
 /// What a mouse event over a part of the screen acts on.
 public enum HitTarget: Hashable, Sendable {
     case property(PropertyID)
@@ -150,8 +163,8 @@ public struct Frame: Sendable {
     /// For each row, by its index, the columns from its first to its last cell that differ
     /// from `old` (a frame of the same size), widened to whole wide characters, or nil
     /// when the row is the same: what the terminal layer must send again.
-    func changes(since old: Frame) -> [Range<Int>?] {
-        var result = [Range<Int>?](repeating: nil, count: size.rows)
+    func changes(since old: Frame) -> [ChangedColumns?] {
+        var result = [ChangedColumns?](repeating: nil, count: size.rows)
         let width = size.columns
         let compareClusters = !clusters.isEmpty || !old.clusters.isEmpty
         cells.withUnsafeBufferPointer { new in
@@ -175,7 +188,7 @@ public struct Frame: Sendable {
                     while !differs(base + last) { last -= 1 }
                     if first > 0, new[base + first].isContinuation || was[base + first].isContinuation { first -= 1 }
                     if last + 1 < width, new[base + last + 1].isContinuation || was[base + last + 1].isContinuation { last += 1 }
-                    result[row] = first..<(last + 1)
+                    result[row] = ChangedColumns(lowerBound: first, upperBound: last + 1)
                 }
             }
         }

@@ -69,7 +69,7 @@ func hyperlinkBytes(for frame: Frame, links: [Hyperlink], color: Bool, unicode: 
 /// were drawn again (`changes`, from `Frame.changes(since:)`; ncurses may rewrite
 /// unchanged cells inside them). A link beside the change keeps its hyperlink, so an
 /// arrow key in the left pane sends nothing for the links in the right one.
-func linksToRewrite(_ frame: Frame, changes: [Range<Int>?], previous: Frame?) -> [Hyperlink] {
+func linksToRewrite(_ frame: Frame, changes: [ChangedColumns?], previous: Frame?) -> [Hyperlink] {
     guard let previous, previous.size == frame.size else { return frame.links }
     let old = Set(previous.links)
     return frame.links.filter { link in
@@ -118,7 +118,7 @@ func base64(_ bytes: [UInt8]) -> String {
 extension Terminal {
     /// After a frame is out: makes its links hyperlinks again where the terminal's cells
     /// may have been rewritten (see `linksToRewrite`).
-    func writeHyperlinks(_ frame: Frame, changes: [Range<Int>?], previous: Frame?) {
+    func writeHyperlinks(_ frame: Frame, changes: [ChangedColumns?], previous: Frame?) {
         let links = linksToRewrite(frame, changes: changes, previous: previous)
         writeRaw(hyperlinkBytes(for: frame, links: links, color: hasColor, unicode: unicode))
     }

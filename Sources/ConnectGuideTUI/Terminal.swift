@@ -195,13 +195,13 @@ final class Terminal {
         }
         // Row by row, the columns that differ from what is on screen (all of them on a fresh one).
         let changes = shown.map { frame.changes(since: $0) }
-            ?? [Range<Int>?](repeating: 0..<frame.size.columns, count: frame.size.rows)
+            ?? [ChangedColumns?](repeating: ChangedColumns(lowerBound: 0, upperBound: frame.size.columns), count: frame.size.rows)
         // Scratch space for the rows, local: a class's own arrays would be checked for
         // exclusive access at every touch.
         var scratch = RowScratch()
         for (row, columns) in changes.enumerated() {
             guard let columns else { continue }
-            drawRow(frame, row: row, columns: columns, over: shown, window: window, scratch: &scratch)
+            drawRow(frame, row: row, columns: columns.range, over: shown, window: window, scratch: &scratch)
         }
         wnoutrefresh(window)
         doupdate()

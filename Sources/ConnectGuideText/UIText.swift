@@ -28,19 +28,23 @@ public struct UIText: Sendable {
     /// `template` with each `{name}` replaced by its argument. The build checks that
     /// every brace in a string is a placeholder its accessor supplies.
     static func fill(_ template: String, _ arguments: [(name: String, value: String)]) -> String {
+        // Byte by byte and through String's own Substring overloads: the Character-based
+        // search and the generic `+=` cost a conformance lookup on the first call.
+        let bytes = template.utf8
         var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            result += rest[..<open]
-            let name = rest[rest.index(after: open)..<close]
-            if let argument = arguments.first(where: { $0.name == name }) {
-                result += argument.value
-            } else {
-                result += rest[open...close]
-            }
-            rest = rest[rest.index(after: close)...]
+        var copied = bytes.startIndex
+        var index = copied
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")),
+            let close = bytes[open...].firstIndex(of: UInt8(ascii: "}"))
+        {
+            let name = String(template[bytes.index(after: open)..<close])
+            index = bytes.index(after: close)
+            guard let argument = arguments.first(where: { $0.name == name }) else { continue }
+            result.append(contentsOf: template[copied..<open])
+            result.append(argument.value)
+            copied = index
         }
-        result += rest
+        result.append(contentsOf: template[copied...])
         return result
     }
 

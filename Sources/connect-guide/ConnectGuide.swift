@@ -65,7 +65,7 @@ func unknownHelpTopic(_ arguments: [String]) -> String? {
 enum Main {
     static func main() {
         do {
-            let arguments = try chooseLocale(Array(CommandLine.arguments.dropFirst()), environment: processEnvironment())
+            let arguments = try chooseLocale(Array(CommandLine.arguments.dropFirst()), environment: runEnvironment)
             // The common command lines skip the argument parser (CommonCommandLine.swift).
             if let common = CommonCommandLine(arguments) {
                 try common.run()

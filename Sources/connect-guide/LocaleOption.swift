@@ -44,10 +44,13 @@ struct LocaleFlag: Hashable, Sendable {
 /// The locales --locale accepts, for messages: "en, ja, de, fr, es".
 let acceptedLocales = LocaleID.allCases.map(\.rawValue).joined(separator: ", ")
 
+/// The process's environment, read once for the run.
+let runEnvironment = processEnvironment()
+
 /// The locale of this run: --locale, else LC_ALL, LC_MESSAGES or LANG, else English.
 /// `chooseLocale` has already refused a bad --locale by the time anything reads this.
 let runLocale: LocaleID = {
-    let environment = processEnvironment()
+    let environment = runEnvironment
     let flag = try? LocaleFlag(Array(CommandLine.arguments.dropFirst()))
     return (try? LocaleChoice.resolve(flag: flag?.value, environment: { environment[$0] }))?.locale ?? .en
 }()

@@ -110,7 +110,7 @@ struct SelectionFlags: Hashable, Sendable {
     /// (the interactive sessions start from the defaults instead). Read only: a headless
     /// command never moves the file aside.
     func savedSelection(in guide: Guide) throws -> PartialSelection {
-        guard let store = SelectionStore(environment: processEnvironment()) else {
+        guard let store = SelectionStore(environment: runEnvironment) else {
             throw CLIError.usage(guide.text.cli.resumeNoLocation)
         }
         switch store.load(in: guide) {

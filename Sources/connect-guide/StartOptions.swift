@@ -69,7 +69,7 @@ struct SessionFlags: Hashable, Sendable {
         if fresh && resume {
             throw CLIError.usage(cliText.freshAndResume)
         }
-        let environment = processEnvironment()
+        let environment = runEnvironment
         if wantsPlainMode(environment: environment) {
             try runPlainMode(self, environment: environment)
         } else {

@@ -1,4 +1,5 @@
 import ConnectGuideCore
+import ConnectGuideText
 
 /// A document as a list of blocks: the plan is built into one once (`Guide.planDocument`),
 /// and the text and Markdown writers each render the same blocks their own way, so the two
@@ -130,8 +131,9 @@ func prose(_ text: String) -> String {
     text.contains("`") ? String(text.filter { $0 != "`" }) : text
 }
 
-/// CommonMark. `seeAlso` words a notice's pointer to its links ("See [a](…), [b](…).").
-public func markdown(_ blocks: [Block], seeAlso: (String) -> String) -> String {
+/// CommonMark, its sentences ended and put side by side as `guide`'s language does, a
+/// notice's pointer to its links worded by it ("See [a](…), [b](…).").
+public func markdown(_ blocks: [Block], in guide: Guide) -> String {
     var lines: [String] = []
     for block in blocks {
         switch block {
@@ -156,7 +158,8 @@ public func markdown(_ blocks: [Block], seeAlso: (String) -> String) -> String {
         case .notices(let notices):
             for notice in notices {
                 let linked = notice.links.map { "[\($0.title)](\($0.url))" }.joined(separator: ", ")
-                lines.append("- **\(notice.title)** (\(notice.id)). \(notice.text)" + (linked.isEmpty ? "" : " " + seeAlso(linked)))
+                let heading = guide.sentence("**\(notice.title)** (\(notice.id))")
+                lines.append("- " + guide.sentences([heading, notice.text] + (linked.isEmpty ? [] : [guide.text.documents.seeAlso(links: linked)])))
             }
         case .code(let code):
             lines.append("```")

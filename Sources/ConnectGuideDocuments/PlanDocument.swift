@@ -17,7 +17,7 @@ extension Guide {
     public func render(_ report: PlanReport, as format: PlanFormat, width: Int = 80) -> String {
         switch format {
         case .text: plainText(planDocument(report), width: width)
-        case .markdown: markdown(planDocument(report), seeAlso: text.documents.seeAlso) + "\n" + quickstartSection(report, heading: "##")
+        case .markdown: markdown(planDocument(report), in: self) + "\n" + quickstartSection(report, heading: "##")
         case .json: planJSON(report).serialized()
         case .prompt: renderPrompt(report)
         }

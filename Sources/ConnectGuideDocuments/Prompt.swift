@@ -29,8 +29,8 @@ extension Guide {
         for property in properties {
             let option = property.option(plan.selection[property.id])
             var line = "- **\(property.label)**: \(option?.label ?? plan.selection[property.id].rawValue)"
-            if let summary = option?.summary, !summary.isEmpty { line = sentence(line) + " " + sentence(summary) }
-            if impliedProperties.contains(property.id) { line += " " + words.promptSetByRules }
+            if let summary = option?.summary, !summary.isEmpty { line = sentences(sentence(line), sentence(summary)) }
+            if impliedProperties.contains(property.id) { line = sentences(line, words.promptSetByRules) }
             lines.append(line)
         }
         let collection = plan.requirementCollection
@@ -51,7 +51,7 @@ extension Guide {
             lines.append(words.promptRulesIntroduction)
             lines.append("")
             for rule in reasons {
-                lines.append("- \(sentence(rule.summary)) \(rule.reason) (\(rule.sources.map(\.url).joined(separator: ", ")))")
+                lines.append("- " + sentences(sentence(rule.summary), rule.reason) + " (\(rule.sources.map(\.url).joined(separator: ", ")))")
             }
             lines.append("")
         }
@@ -59,7 +59,7 @@ extension Guide {
         lines.append("## " + words.integrationSteps)
         lines.append("")
         for step in plan.steps {
-            lines.append("\(step.number). " + sentence("**\(step.title)**") + " " + step.text)
+            lines.append("\(step.number). " + sentences(sentence("**\(step.title)**"), step.text))
             for link in step.links { lines.append("   - \(link.label): \(link.url)") }
         }
         lines.append("")
@@ -68,12 +68,12 @@ extension Guide {
             lines.append("## " + words.promptCautions)
             lines.append("")
             for callout in plan.callouts {
-                lines.append("- " + sentence("**\(callout.title)**") + " " + withoutCommands(callout.text))
+                lines.append("- " + sentences(sentence("**\(callout.title)**"), withoutCommands(callout.text)))
                 for link in callout.links { lines.append("  - \(link.title): \(link.url)") }
             }
             for caution in plan.cautions {
                 let title = caution.kind == .recommendation ? words.promptAgainstRecommendation(title: caution.title) : caution.title
-                lines.append("- " + sentence("**\(title)**") + " " + caution.text)
+                lines.append("- " + sentences(sentence("**\(title)**"), caution.text))
                 for link in caution.links { lines.append("  - \(link.title): \(link.url)") }
             }
             lines.append("")

@@ -6,10 +6,19 @@ extension Guide {
     public var text: UIText { UIText.bundled(code: locale) }
 
     /// `line` as a sentence: as it is when it already ends like one (in any of the
-    /// locales' scripts), otherwise with the locale's full stop.
-    func sentence(_ line: String) -> String {
+    /// locales' scripts), otherwise with the locale's full stop ("." or "。"). Every
+    /// front end and document ends its lines with this one.
+    public func sentence(_ line: String) -> String {
         guard let last = line.last, !".!?。！？".contains(last) else { return line }
         return text.documents.sentence(text: line)
+    }
+
+    /// Sentences one after another on a line: a space between them, none in Japanese.
+    public func sentences(_ parts: String...) -> String { sentences(parts) }
+
+    public func sentences(_ parts: [String]) -> String {
+        guard let last = parts.last else { return "" }
+        return parts.dropLast().reversed().reduce(last) { text.common.sentencesInARow(first: $1, next: $0) }
     }
 
     /// "from 2026-11-18, before …", "all versions": the API versions a rule holds for.

@@ -78,11 +78,3 @@ extension VersionRange: CustomStringConvertible {
         return text
     }
 }
-
-extension String {
-    /// The text ending in a full stop, unless it already ends in punctuation.
-    public func asSentence() -> String {
-        guard let last = last else { return self }
-        return ".!?".contains(last) ? self : self + "."
-    }
-}

@@ -86,7 +86,7 @@ public struct PlainSession: Sendable {
         effects.write(text.plain.intro(title: guide.title) + "\n")
         if let change = state.lastChange, !change.moved.isEmpty {
             effects.write(text.plain.startAdjusted + "\n")
-            for move in change.moved { effects.write("  \(guide.describe(move)).\n") }
+            for move in change.moved { effects.write("  " + guide.sentence(guide.describe(move)) + "\n") }
         }
         var plain = PlainState(stage: .finished, guideState: state)
         enter(guide.presets.isEmpty || !offeringPresets ? .question(0) : .presets, &plain, &effects)
@@ -162,7 +162,7 @@ public struct PlainSession: Sendable {
         case .presets:
             effects.write("\n" + text.plain.presetsQuestion + "\n")
             for (index, preset) in guide.presets.enumerated() {
-                effects.write("  \(index + 1). " + text.plain.presetItem(preset: preset.label, id: preset.id, fits: preset.fits.asSentence()) + "\n")
+                effects.write("  \(index + 1). " + text.plain.presetItem(preset: preset.label, id: preset.id, fits: guide.sentence(preset.fits)) + "\n")
             }
         case .question(let index):
             let property = guide.properties[index]
@@ -327,10 +327,10 @@ public struct PlainSession: Sendable {
         for (index, option) in property.options.enumerated() {
             lines.append("\(index + 1). " + text.plain.optionExplained(option: option.label, intro: option.intro))
             if let recommendation = option.recommendation { lines.append("   " + text.plain.stripeRecommendation(recommendation: recommendation)) }
-            if !option.bestFor.isEmpty { lines.append("   " + text.plain.bestFor(uses: option.bestFor.map { $0.asSentence() }.joined(separator: " "))) }
+            if !option.bestFor.isEmpty { lines.append("   " + text.plain.bestFor(uses: guide.sentences(option.bestFor.map(guide.sentence)))) }
             // Under a heading of their own, as the full-screen guide shows them: read
             // straight after "Best for", they sounded like more of it.
-            if !option.notes.isEmpty { lines.append("   " + text.plain.keepInMind(notes: option.notes.map { $0.asSentence() }.joined(separator: " "))) }
+            if !option.notes.isEmpty { lines.append("   " + text.plain.keepInMind(notes: guide.sentences(option.notes.map(guide.sentence)))) }
         }
         return lines
     }
@@ -359,17 +359,17 @@ public struct PlainSession: Sendable {
 
     func optionLines(for property: Property, in state: GuideState) -> [String] {
         property.options.enumerated().map { index, option in
-            let summary = option.summary.asSentence()
+            let summary = guide.sentence(option.summary)
             var line = "  \(index + 1). "
                 + (option.id == state.selection[property.id]
                     ? text.plain.optionItemCurrent(option: option.label, value: option.cliValue, summary: summary)
                     : text.plain.optionItem(option: option.label, value: option.cliValue, summary: summary))
             let (moves, breached) = guide.consequences(ofChoosing: option.id, for: property.id, in: state)
             if !moves.isEmpty {
-                line += " " + text.plain.alsoSets(destinations: text.list(moves.map { guide.destination(of: $0) }))
+                line = guide.sentences(line, text.plain.alsoSets(destinations: text.list(moves.map { guide.destination(of: $0) })))
             }
             for rule in breached {
-                line += " " + text.plain.notRecommendedWithOthers(reason: rule.reason)
+                line = guide.sentences(line, text.plain.notRecommendedWithOthers(reason: rule.reason))
             }
             return line
         }

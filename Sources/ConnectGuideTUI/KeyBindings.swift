@@ -76,13 +76,22 @@ public struct KeyHint: Sendable {
     func keys(count: Int) -> String { numbered ? "1-\(count)" : keys }
 }
 
+/// The keys of a line of the key table as the help and the README show them: key names as
+/// they are on the keyboard ("Home  End", "Ctrl-L"), or words from the strings table where
+/// the line names no key ("1 to 5", "mouse").
+struct KeyNames: Sendable, ExpressibleByStringLiteral {
+    let wording: Wording
+
+    init(stringLiteral names: String) { wording = { _ in names } }
+    init(_ wording: @escaping Wording) { self.wording = wording }
+}
+
 /// One line of the key table: the keys, what they do, and their short form for the key bar.
 public struct KeyBinding: Sendable {
     public let context: KeyContext
     /// Where the help lists it; nil outside the guide.
     public let group: KeyGroup?
-    /// The keys as the help and the README show them.
-    public let keys: String
+    let names: KeyNames
     let help: Wording
     /// The key bar's wording, when it has one.
     public let hint: KeyHint?
@@ -90,13 +99,13 @@ public struct KeyBinding: Sendable {
     public let commands: [(key: Key, command: Command)]
 
     init(
-        _ context: KeyContext, _ group: KeyGroup?, _ keys: String, _ help: @escaping Wording, hint: String? = nil,
+        _ context: KeyContext, _ group: KeyGroup?, _ keys: KeyNames, _ help: @escaping Wording, hint: String? = nil,
         action: Wording? = nil,
         numbered: Bool = false, _ commands: [(Key, Command)] = []
     ) {
         self.context = context
         self.group = group
-        self.keys = keys
+        self.names = keys
         self.help = help
         if let hint, let action {
             self.hint = KeyHint(keys: hint, action: action, numbered: numbered)
@@ -105,6 +114,9 @@ public struct KeyBinding: Sendable {
         }
         self.commands = commands.map { (key: $0.0, command: $0.1) }
     }
+
+    /// The keys as the help and the README show them, in the locale of `text`.
+    public func keys(_ text: UIText.TUI) -> String { names.wording(text) }
 }
 
 /// Every key of the guide and its panels, context by context. The update function, the key
@@ -117,7 +129,7 @@ public let keyBindings: [KeyBinding] = [
                 (.right, .nextProperty), (.character("l"), .nextProperty), (.tab, .nextProperty)]),
     KeyBinding(.guide, .choose, "p", { $0.keyGuidePresets }, hint: "p", action: { $0.hintGuidePresets },
                [(.character("p"), .presets)]),
-    KeyBinding(.guide, .move, "1 to 5", { $0.keyGuideJumpToProperty },
+    KeyBinding(.guide, .move, KeyNames { $0.keysNumbered(first: "1", last: "5") }, { $0.keyGuideJumpToProperty },
                (1...5).map { (Key.character(Character(String($0))), Command.jumpToProperty($0 - 1)) }),
     KeyBinding(.guide, .choose, "Enter  Space", { $0.keyGuideSelect }, hint: "Enter", action: { $0.hintGuideSelect },
                [(.enter, .select), (.character(" "), .select)]),
@@ -128,7 +140,7 @@ public let keyBindings: [KeyBinding] = [
                [(.character("["), .stepsUp), (.character("]"), .stepsDown)]),
     KeyBinding(.guide, .move, "w", { $0.keyGuideSwitchPane }, hint: "w", action: { $0.hintGuideSwitchPane },
                [(.character("w"), .switchPane)]),
-    KeyBinding(.guide, .choose, "mouse", { $0.keyGuideMouse }),
+    KeyBinding(.guide, .choose, KeyNames { $0.keysMouse }, { $0.keyGuideMouse }),
     KeyBinding(.guide, .choose, "u", { $0.keyGuideUndo }, hint: "u", action: { $0.hintGuideUndo },
                [(.character("u"), .undo)]),
     KeyBinding(.guide, .choose, "Ctrl-R", { $0.keyGuideRedo }, hint: "^R", action: { $0.hintGuideRedo }, [(.control("r"), .redo)]),
@@ -176,7 +188,7 @@ public let keyBindings: [KeyBinding] = [
     KeyBinding(.openMenu, nil, "↑ ↓  k j  Tab  Shift-Tab", { $0.keyOpenMenuPreviousItem }, hint: "↑↓", action: { $0.hintOpenMenuPreviousItem },
                listMoves),
     KeyBinding(.openMenu, nil, "Home  End", { $0.keyOpenMenuFirstItem }, [(.home, .firstItem), (.end, .lastItem)]),
-    KeyBinding(.openMenu, nil, "1 to 9", { $0.keyOpenMenuJumpToStep },
+    KeyBinding(.openMenu, nil, KeyNames { $0.keysNumbered(first: "1", last: "9") }, { $0.keyOpenMenuJumpToStep },
                (1...9).map { (Key.character(Character(String($0))), Command.jumpToStep($0)) }),
     KeyBinding(.openMenu, nil, "Enter  o", { $0.keyOpenMenuActivate }, hint: "Enter", action: { $0.hintOpenMenuActivate },
                [(.enter, .activate), (.character("o"), .activate)]),
@@ -187,7 +199,7 @@ public let keyBindings: [KeyBinding] = [
     KeyBinding(.presets, nil, "Home  End", { $0.keyPresetsFirstItem }, [(.home, .firstItem), (.end, .lastItem)]),
     KeyBinding(.presets, nil, "Enter  Space", { $0.keyPresetsActivate }, hint: "Enter", action: { $0.hintPresetsActivate },
                [(.enter, .activate), (.character(" "), .activate)]),
-    KeyBinding(.presets, nil, "1 to 9", { $0.keyPresetsChooseNumbered }, hint: "1-9", action: { $0.hintPresetsChooseNumbered }, numbered: true,
+    KeyBinding(.presets, nil, KeyNames { $0.keysNumbered(first: "1", last: "9") }, { $0.keyPresetsChooseNumbered }, hint: "1-9", action: { $0.hintPresetsChooseNumbered }, numbered: true,
                (1...9).map { (Key.character(Character(String($0))), Command.chooseNumbered($0)) }),
     KeyBinding(.presets, nil, "Esc  q  p", { $0.keyPresetsClose }, hint: "Esc", action: { $0.hintPresetsClose },
                [(.escape, .close), (.character("q"), .close), (.character("p"), .close)]),
@@ -279,7 +291,7 @@ public func keyTableMarkdown(text: UIText.TUI) -> String {
         if !lines.isEmpty { lines.append("") }
         lines += ["\(title):", "", "| Keys | What they do |", "| --- | --- |"]
         for binding in bindings {
-            let keys = binding.keys.split(separator: "  ").map { "`\($0)`" }.joined(separator: " ")
+            let keys = binding.keys(text).split(separator: "  ").map { "`\($0)`" }.joined(separator: " ")
             lines.append("| \(keys) | \(binding.help(text).replacingPipes()) |")
         }
     }

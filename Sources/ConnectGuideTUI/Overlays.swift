@@ -9,7 +9,7 @@ import ConnectGuideText
 /// what the marks on screen mean.
 func helpLines(width: Int, displayWidth: DisplayWidth, text: UIText.TUI) -> [TextLine] {
     // Keys longer than the column get a line of their own above what they do.
-    let keyWidth = min(keyBindings.map { displayWidth.of($0.keys) }.max() ?? 0, 14)
+    let keyWidth = min(keyBindings.map { displayWidth.of($0.keys(text)) }.max() ?? 0, 14)
     var lines: [TextLine] = []
     func entry(_ keys: String, _ help: String) {
         var keys = keys
@@ -28,7 +28,7 @@ func helpLines(width: Int, displayWidth: DisplayWidth, text: UIText.TUI) -> [Tex
     for (title, bindings) in keySections(text) {
         if !lines.isEmpty { lines.append(.blank) }
         lines.append(TextLine(" " + title, style: [.bold, .underline], role: .heading))
-        for binding in bindings { entry(binding.keys, binding.help(text)) }
+        for binding in bindings { entry(binding.keys(text), binding.help(text)) }
     }
     lines.append(.blank)
     lines.append(TextLine(" " + text.marksHeading, style: [.bold, .underline], role: .heading))

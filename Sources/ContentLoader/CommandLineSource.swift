@@ -1,25 +1,27 @@
 import ConnectGuideCore
 
 /// The executable's per-property command-line code, generated from the content: one
-/// `--flag` per property for the argument parser, with its help, value names and shell
-/// completion, and the list of those flags that the fast reader (`CommonCommandLine`) and
-/// the checks of where a flag belongs read. A property added to guide.json gets its flag
+/// `--flag` per property for the argument parser, with its value names, its shell
+/// completion and its help, which comes from the run's guide (`localizedGuide`, in the
+/// run's locale); and the list of those flags that the fast reader (`CommonCommandLine`)
+/// and the checks of where a flag belongs read. A property added to guide.json gets its flag
 /// with no edit to Swift.
 public func commandLineSource(_ guide: Guide) -> String {
     var lines = [
         "// Generated from Assets/guide.json by content-compiler --cli (Plugins/CompileContent) at build time.",
         "// Do not edit: edit the content files.",
         "import ArgumentParser",
+        "import ConnectGuideCore",
         "",
         "/// A flag per property of the guide, in page order.",
         "struct PropertyOptions: ParsableArguments {",
     ]
-    for property in guide.properties {
+    for (index, property) in guide.properties.enumerated() {
         let values = property.options.map(\.cliValue)
         let completion = values + property.options.flatMap(\.aliases)
         lines.append("    @Option(")
         lines.append("        name: .customLong(\(literal(property.cliFlag))),")
-        lines.append("        help: ArgumentHelp(\(literal(property.cliHelp)), valueName: \(literal(values.joined(separator: "|")))),")
+        lines.append("        help: ArgumentHelp(localizedGuide.properties[\(index)].cliHelp, valueName: \(literal(values.joined(separator: "|")))),")
         lines.append("        completion: .list([\(completion.map(literal).joined(separator: ", "))]))")
         lines.append("    var \(swiftName(property.id.rawValue)): String?")
         lines.append("")

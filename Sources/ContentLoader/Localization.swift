@@ -8,7 +8,7 @@ import ConnectGuideJSON
 /// (ids, URLs, API names and values, conditions) is shared by every locale.
 public enum ContentText {
     public static let fields: [(file: String, keys: Set<String>)] = [
-        ("guide.json", ["title", "scope", "prerequisites", "label", "shortLabel", "heading", "intro", "summary", "bestFor", "notes", "recommendation", "text"]),
+        ("guide.json", ["title", "scope", "prerequisites", "label", "shortLabel", "cliHelp", "heading", "intro", "summary", "bestFor", "notes", "recommendation", "text"]),
         ("rules.json", ["change", "stripe", "application", "summary", "reason", "title", "text"]),
         ("steps.json", ["heading", "title", "text", "label"]),
         ("config.json", ["because", "description", "name", "except", "text"]),

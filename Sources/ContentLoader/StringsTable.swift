@@ -94,14 +94,43 @@ public struct Glossary: Sendable {
     }
 
     /// The first term whose English form `english` uses but whose forms `translation` lacks.
+    /// Names are not prose: `{placeholders}`, `--flags` and `code spans` are left out of
+    /// both (`transfer_data` uses no concept, and `{payout}` in a translation words none).
     public func breach(english: String, translation: String) -> Term? {
-        let english = english.lowercased()
-        let translation = translation.lowercased()
+        let english = prose(of: english).lowercased()
+        let translation = prose(of: translation).lowercased()
         return terms.first { term in
             term.english.contains { containsWord(english, $0.lowercased()) }
                 && !term.forms.contains { translation.contains($0.lowercased()) }
         }
     }
+}
+
+/// `text` with each `{placeholder}`, `--flag` word and `code span` made a space.
+func prose(of text: String) -> String {
+    var result = ""
+    var rest = Substring(text)
+    while let first = rest.first {
+        if first == "`" {
+            // A span runs to the next backtick; an unclosed one to the end.
+            let body = rest.dropFirst()
+            rest = body.firstIndex(of: "`").map { body[body.index(after: $0)...] } ?? ""
+            result.append(" ")
+        } else if first == "{", let close = rest.firstIndex(of: "}"), isIdentifier(String(rest[rest.index(after: rest.startIndex)..<close])) {
+            rest = rest[rest.index(after: close)...]
+            result.append(" ")
+        } else if rest.hasPrefix("--"), !(result.last.map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false),
+            rest.dropFirst(2).first?.isLetter == true
+        {
+            // The flag and a value joined to it: --charge-type=direct.
+            rest = rest.drop { $0.isLetter || $0.isNumber || "-_=|".contains($0) }
+            result.append(" ")
+        } else {
+            result.append(first)
+            rest = rest.dropFirst()
+        }
+    }
+    return result
 }
 
 /// Whether `word` occurs in `text` with no letter right before or after it.

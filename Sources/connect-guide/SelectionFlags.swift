@@ -164,7 +164,7 @@ func describe(_ contradiction: Contradiction, in guide: Guide, fromURL: Property
     }
     var lines = [guide.text.cli.cannotCombine(version: guide.apiVersion.description, choices: chosen.joined(separator: ", "))]
     for id in contradiction.rules {
-        if let rule = guide.rule(id) { lines.append("  \(rule.id): \(rule.summary).") }
+        if let rule = guide.rule(id) { lines.append("  \(rule.id): " + guide.sentence(rule.summary)) }
     }
     lines.append(guide.text.cli.nearestValidChoices)
     for alternative in contradiction.alternatives.prefix(4) {

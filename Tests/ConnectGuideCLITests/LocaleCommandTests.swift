@@ -93,4 +93,67 @@ struct LocaleCommandTests {
             #expect(back.stderr.isEmpty, "the page's locale parameter is not an unknown one: \(back.stderr)")
         }
     }
+
+    /// The `--help` line of each property flag, by property id, read from Assets/: the
+    /// English guide.json, or a locale's content.json.
+    func propertyHelp(locale code: String) throws -> [String: String] {
+        let assets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Assets")
+        let guide = try json(try String(contentsOf: assets.appendingPathComponent("guide.json"), encoding: .utf8))
+        let properties = try #require(guide["properties"] as? [[String: Any]])
+        var lines: [String: String] = [:]
+        for property in properties {
+            let id = try #require(property["id"] as? String)
+            lines[id] = try #require(property["cliHelp"] as? String)
+        }
+        guard code != "en" else { return lines }
+        let content = try json(try String(contentsOf: assets.appendingPathComponent("locales/\(code)/content.json"), encoding: .utf8))
+        let translated = try #require(content["guide.json"] as? [String: String])
+        for id in lines.keys {
+            let line: String = try #require(translated["properties[\(id)].cliHelp"], "\(code): \(id)")
+            lines[id] = line
+        }
+        return lines
+    }
+
+    @Test("plan --help gives each property flag's help in the run's locale, none in English; English's are unchanged")
+    func propertyFlagHelp() throws {
+        let english = try propertyHelp(locale: "en")
+        #expect(english.count == 5)
+        let englishHelp = try run(["plan", "--help"])
+        for line in english.values { #expect(englishHelp.stdout.contains(line), "\(line)") }
+        #expect(!Self.carried.isEmpty)
+        for code in Self.carried {
+            let translated = try propertyHelp(locale: code)
+            for arguments in [["--locale", code, "plan", "--help"], ["plan", "--help", "--locale=\(code)"]] {
+                let help = try run(arguments)
+                #expect(help.status == 0, "\(arguments): \(help.stderr)")
+                for (id, line) in translated {
+                    #expect(help.stdout.contains(line), "\(code) \(id): \(line)\n\(help.stdout)")
+                    #expect(!help.stdout.contains(english[id]!), "\(code) \(id) is English: \(english[id]!)")
+                }
+            }
+            let byLang = try run(["plan", "--help"], environment: ["LANG": code + "_" + code.uppercased() + ".UTF-8"])
+            for line in translated.values { #expect(byLang.stdout.contains(line), "LANG \(code): \(line)") }
+        }
+    }
+
+    @Test("Japanese documents end sentences with 。 alone: no \"。.\", no English full stop after a notice's id, for every preset and format")
+    func japaneseFullStops() throws {
+        guard Self.carried.contains("ja") else { return }
+        let presets = try #require(try json(try run(["options", "--format", "json"]).stdout)["presets"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(presets.count > 3)
+        for preset in presets {
+            for format in ["text", "markdown", "prompt"] {
+                let result = try run(["--locale", "ja", "plan", "--preset", preset, "--format", format])
+                #expect(result.status == 0)
+                #expect(result.stdout.contains("。"))
+                #expect(!result.stdout.contains("。."), "\(preset) \(format)")
+                #expect(!result.stdout.contains(")."), "\(preset) \(format): an English full stop")
+            }
+        }
+        // The same Markdown in English keeps its full stops.
+        let english = try run(["plan", "--preset", "api-onboarding", "--format", "markdown"]).stdout
+        #expect(english.contains("(A12). "))
+    }
 }

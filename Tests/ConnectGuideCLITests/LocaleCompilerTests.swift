@@ -147,6 +147,34 @@ struct LocaleCompilerTests {
         #expect(result.stderr.contains("Stripe's ja docs call it \"連結アカウント\""), "\(result.stderr)")
     }
 
+    @Test("the glossary check reads prose only: a concept's word inside a {placeholder}, a --flag or a `code span` is a name, in English and in the translation")
+    func glossaryNames() throws {
+        let copy = try Copy()
+        defer { copy.remove() }
+        // A made-up concept: no text of the content uses it, only this test's string.
+        try copy.write("locales/ja/glossary.json", """
+            {"terms": [{"concept": "ledger", "en": ["ledger", "ledgers"], "forms": ["台帳"],
+              "sources": ["https://docs.stripe.com/ja-jp/example"]}]}
+            """)
+        // English names the concept only in names: the translation needs none of its forms.
+        try copy.write("strings/documents.json", #"{"example": "Set `ledger_id` with --ledger-name=a for {ledger}."}"#)
+        try copy.write("locales/ja/strings/documents.json", #"{"example": "`ledger_id` と --ledger-name=a を {ledger} に設定します。"}"#)
+        let names = try copy.compile()
+        #expect(names.status == 0, "\(names.stderr)")
+        // English's prose says "ledger": a translation that has 台帳 only inside a code
+        // span or a flag still lacks Stripe's term.
+        try copy.write("strings/documents.json", #"{"example": "Set `ledger_id` to open a ledger with --ledger-name."}"#)
+        for translation in ["`ledger_id` を設定します。", "`台帳` のために `ledger_id` を設定します。", "--台帳 を設定します。"] {
+            try copy.write("locales/ja/strings/documents.json", #"{"example": "\#(translation)"}"#)
+            let result = try copy.compile()
+            #expect(result.status == 1, "\(translation)")
+            #expect(result.stderr.contains("at example: the English says \"ledger\"; Stripe's ja docs call it \"台帳\""), "\(result.stderr)")
+        }
+        try copy.write("locales/ja/strings/documents.json", #"{"example": "`ledger_id` を設定して台帳を開きます。"}"#)
+        let worded = try copy.compile()
+        #expect(worded.status == 0, "\(worded.stderr)")
+    }
+
     @Test("the translated texts reach the locale's guide, and English's stays English")
     func translatedGuide() throws {
         let copy = try Copy()

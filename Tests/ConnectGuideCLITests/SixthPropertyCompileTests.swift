@@ -59,16 +59,18 @@ struct SixthPropertyCompileTests {
         #expect(checked.status == 0, "\(checked.stderr)")
     }
 
-    @Test("the flags' source has --payout-timing and type-checks against ArgumentParser")
+    @Test("the flags' source has --payout-timing, its help from the run's guide, and type-checks against ArgumentParser")
     func flagsSource() throws {
         let result = try generated(cli: true)
         #expect(result.status == 0, "\(result.stderr)")
         let source = try #require(result.source)
         #expect(source.contains(#"name: .customLong("payout-timing"),"#))
-        #expect(source.contains(#"help: ArgumentHelp("When payouts go out.", valueName: "automatic|manual"),"#))
+        #expect(source.contains(#"help: ArgumentHelp(localizedGuide.properties[5].cliHelp, valueName: "automatic|manual"),"#))
         #expect(source.contains("var inPageOrder: [String?] { [onboarding, dashboard, chargeType, fees, liability, payoutTiming] }"))
         #expect(source.contains(#"let propertyFlagNames: [String] = ["--onboarding", "--dashboard", "--charge-type", "--fees", "--liability", "--payout-timing"]"#))
-        let checked = try typecheck(source, named: "PropertyOptions.swift")
+        // The help comes from the executable's guide in the run's locale (LocaleOption.swift).
+        let executable = "import ConnectGuideContent\nvar localizedGuide: Guide { Guide.bundled }\n"
+        let checked = try typecheck(source + executable, named: "PropertyOptions.swift")
         #expect(checked.status == 0, "\(checked.stderr)")
     }
 }

@@ -159,7 +159,7 @@ struct DocumentTests {
     func sameFacts() {
         for valid in guide.validSelections {
             let blocks = guide.planDocument(PlanReport(plan: guide.plan(for: valid)))
-            let text = plainText(blocks), markdown = markdown(blocks, seeAlso: { "See \($0)." })
+            let text = plainText(blocks), markdown = markdown(blocks, in: guide)
             for block in blocks {
                 switch block {
                 case .notices(let notices):
@@ -181,6 +181,6 @@ struct DocumentTests {
     func asides() {
         let blocks: [Block] = [.title("T"), .aside("Implied: something."), .paragraph("P")]
         #expect(plainText(blocks) == "T\n\nP\n")
-        #expect(markdown(blocks, seeAlso: { "See \($0)." }) == "# T\n\n> Implied: something.\n\nP\n")
+        #expect(markdown(blocks, in: guide) == "# T\n\n> Implied: something.\n\nP\n")
     }
 }

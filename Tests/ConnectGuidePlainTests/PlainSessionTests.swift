@@ -1,4 +1,7 @@
+import ConnectGuideContent
 import ConnectGuideCore
+import ConnectGuideDocuments
+import ConnectGuideText
 import FuzzSupport
 import Testing
 
@@ -9,7 +12,7 @@ import Testing
 /// `answers` start with question 1: the preset question before it is skipped (Enter)
 /// unless `preset` names an answer for it.
 private func session(
-    _ answers: [String], from start: GuideState? = nil, preset: String = ""
+    _ answers: [String], from start: GuideState? = nil, preset: String = "", in guide: Guide = guide
 ) -> (state: GuideState, transcript: String, saved: [Selection]) {
     var lines = ([preset] + answers)[...]
     var transcript = ""
@@ -190,5 +193,29 @@ struct PlainSessionTests {
             }
         }
         #expect(changes > 100)
+    }
+
+    @Test("a sentence ends with its locale's full stop, once: Japanese never gets \"。.\" nor a space after 。; English keeps its full stops")
+    func fullStopsPerLocale() {
+        // A preset list, a question with a move and a breached recommendation, ? in full,
+        // the moves of an answer, the review: every place plain mode ends a sentence.
+        let answers = ["?", "3", "", "", "", "", ""]
+        let japanese = session(answers, preset: "", in: Guide.bundled(.ja)).transcript
+        #expect(japanese.contains("。"))
+        #expect(!japanese.contains("。."), "\(japanese)")
+        #expect(!japanese.contains("。 "), "\(japanese)")
+        let english = session(answers, preset: "", in: guide).transcript
+        let hosted = guide.property(.onboarding).options[0]
+        #expect(english.contains("(\(hosted.cliValue)), current choice. \(hosted.summary)."), "\(english)")
+        #expect(english.contains("Best for: \(hosted.bestFor[0])."))
+        #expect(!english.replacingOccurrences(of: "...", with: "").contains(".."), "a full stop doubled")
+        for locale in LocaleID.allCases {
+            let localized = Guide.bundled(locale)
+            let transcript = session(answers, preset: "", in: localized).transcript
+            #expect(!transcript.contains("。.") && !transcript.contains("。。"), "\(locale)")
+            // One sentence function for every locale: a line that ends like a sentence is kept.
+            #expect(localized.sentence("a.") == "a." && localized.sentence("文。") == "文。" && localized.sentence("ok?") == "ok?")
+        }
+        #expect(Guide.bundled(.ja).sentence("文") == "文。" && guide.sentence("word") == "word.")
     }
 }

@@ -199,7 +199,7 @@ struct ChoosingTests {
         }
         #expect(help.contains { $0.contains("What the marks mean") })
         // Every key of the table is in the help.
-        for binding in keyBindings { #expect(help.contains { $0.contains(binding.keys) }, "\(binding.keys)") }
+        for binding in keyBindings { #expect(help.contains { $0.contains(binding.keys(guide.text.tui)) }, "\(binding.keys(guide.text.tui))") }
     }
 
     @Test("One focus marker: ▸ only on the option under the cursor; no chevrons on the values")

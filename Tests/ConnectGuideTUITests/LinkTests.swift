@@ -137,7 +137,7 @@ struct KeyTableTests {
     func helpAndUniqueness() {
         let help = helpLines(width: 70, displayWidth: .standard, text: guide.text.tui).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         for binding in keyBindings {
-            #expect(help.contains(binding.keys), "\(binding.keys)")
+            #expect(help.contains(binding.keys(guide.text.tui)), "\(binding.keys(guide.text.tui))")
             let words = binding.help(guide.text.tui)
             #expect(help.contains(words.split(separator: " ").prefix(3).joined(separator: " ")), "\(words)")
         }

@@ -98,4 +98,19 @@ struct LocaleScreenTests {
             #expect(frame.text != render(model(140, 40)).text, "\(locale) looks like English")
         }
     }
+
+    @Test("the help's key column is in the locale too: the numbered keys and the mouse are words of the strings table, key names stay")
+    func helpKeyColumn() {
+        let english = helpLines(width: 100, displayWidth: .standard, text: Guide.bundled.text.tui).map { $0.spans.map(\.text).joined() }
+        #expect(english.contains { $0.contains(" 1 to 5 ") } && english.contains { $0.contains(" mouse ") })
+        for locale in testLocales where locale != .en {
+            let text = Guide.bundled(locale).text.tui
+            let help = helpLines(width: 100, displayWidth: .standard, text: text).map { $0.spans.map(\.text).joined() }
+            #expect(help.contains { $0.contains(text.keysNumbered(first: "1", last: "5")) }, "\(locale)")
+            #expect(help.contains { $0.contains(text.keysMouse) }, "\(locale)")
+            #expect(!help.contains { $0.contains("1 to 5") || $0.contains("1 to 9") || $0.contains(" mouse ") }, "\(locale): \(help)")
+            // Key names are the keyboard's in every language.
+            #expect(help.contains { $0.contains("Ctrl-L") } && help.contains { $0.contains("Home  End") })
+        }
+    }
 }

@@ -40,27 +40,29 @@ public struct DisplayWidth: Sendable {
     public func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         guard of(text) > width else { return text }
+        // The end of the part that fits beside the "…", then that part at once: appending
+        // scalar by scalar cost more than measuring.
+        var used = 0
         if isSingleScalarText(text) {
             // Scalar by scalar: the same cut, without breaking the text into characters.
-            var result = String.UnicodeScalarView()
-            var used = 0
-            for scalar in text.unicodeScalars {
-                let scalarWidth = of(scalar)
+            let scalars = text.unicodeScalars
+            var end = scalars.startIndex
+            while end < scalars.endIndex {
+                let scalarWidth = of(scalars[end])
                 if used + scalarWidth > width - 1 { break }
-                result.append(scalar)
                 used += scalarWidth
+                scalars.formIndex(after: &end)
             }
-            return String(result) + "…"
+            return String(text[..<end]) + "…"
         }
-        var result = ""
-        var used = 0
-        for character in text {
-            let characterWidth = of(character)
+        var end = text.startIndex
+        while end < text.endIndex {
+            let characterWidth = of(text[end])
             if used + characterWidth > width - 1 { break }
-            result.append(character)
             used += characterWidth
+            text.formIndex(after: &end)
         }
-        return result + "…"
+        return String(text[..<end]) + "…"
     }
 
     /// The text padded with spaces to exactly `width` columns (cut if longer).

@@ -31,6 +31,12 @@ struct WidthTests {
     @Test("Truncation and padding keep to the width")
     func truncation() {
         #expect(width.truncate("漢字漢字", to: 5) == "漢字…")
+        #expect(width.truncate("abcdef", to: 4) == "abc…")
+        #expect(width.truncate("abcdef", to: 6) == "abcdef")
+        #expect(width.truncate("abcdef", to: 1) == "…")
+        // Characters of several scalars are kept or cut whole.
+        #expect(width.truncate("e\u{301}e\u{301}e\u{301}e\u{301}", to: 3) == "e\u{301}e\u{301}…")
+        #expect(width.truncate("🇯🇵🇯🇵🇯🇵", to: 5) == "🇯🇵🇯🇵…")
         #expect(width.of(width.pad("漢字", to: 7)) == 7)
     }
 

@@ -136,6 +136,8 @@ public enum InteractiveSession {
             if resultsWaiting {
                 for event in runner.takeResults() {
                     if let ending = handle(event) { return ending }
+                    // A save that went through changes nothing on screen: no frame for it.
+                    if case .saved(.saved) = event { continue }
                     changed = true
                 }
             }

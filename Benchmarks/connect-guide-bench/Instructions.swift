@@ -7,6 +7,11 @@ struct InstructionCounts {
     var dialogStart = 0
     var headless = 0
     var trueStart = 0
+    /// Times the Swift runtime scanned every conformance record in the binary to answer a
+    /// conformance question (a generic type's requirement, an unspecialized generic call's
+    /// associated type): about 150K instructions and hundreds of KiB of pages each.
+    var guideScans = 0
+    var headlessScans = 0
 }
 
 /// A copy of the binary without its debug information, for valgrind, whose reader of
@@ -36,14 +41,17 @@ func countInstructions(app: String, dialog: String, trueBinary: String, valgrind
         guard status == 0 else { throw BenchError("\(name) under callgrind exited with wait status \(status)") }
         return try totalInstructions(outputFile(name))
     }
+    func scans(_ name: String) throws -> Int { conformanceScans(inCallgrindFile: try readFile(outputFile(name))) }
 
     var counts = InstructionCounts()
     // A first start, as in the timed runs: the preset chooser, closed with Esc, then q.
     forgetSavedSelection(stateDirectory: stateDirectory)
     counts.guideStart = try interactive("connect-guide", [app], marker: presetChooserTitle, keys: ["\u{1B}", "q"])
+    counts.guideScans = try scans("connect-guide")
     counts.dialogStart = try interactive("dialog", [dialog] + dialogArguments, marker: "Cancel", keys: ["\r"])
     _ = try timeCommand(valgrind, tool("plan") + [app] + headlessArguments, environment: variables)
     counts.headless = try totalInstructions(outputFile("plan"))
+    counts.headlessScans = try scans("plan")
     _ = try timeCommand(valgrind, tool("true") + [trueBinary], environment: variables)
     counts.trueStart = try totalInstructions(outputFile("true"))
     return counts
@@ -57,6 +65,34 @@ func totalInstructions(_ path: String) throws -> Int {
     throw BenchError("no totals in \(path)")
 }
 
+/// How many times the runtime's conformance lookup missed its cache and scanned the
+/// conformance records: the calls callgrind counted to the function that scans.
+func conformanceScans(inCallgrindFile text: String) -> Int {
+    // Callgrind names a function once, where its id first appears (`fn=(7) name`,
+    // `cfn=(7) name`), and by id alone after that; the scanner's inner lambdas share
+    // its prefix but not its last parameter.
+    func isScanner(_ name: Substring) -> Bool {
+        name.hasPrefix("swift_conformsToProtocolMaybeInstantiateSuperclasses(") && name.hasSuffix(", bool)")
+    }
+    var names: [Substring: Substring] = [:]
+    var callingScanner = false
+    var total = 0
+    for line in text.split(separator: "\n") {
+        let isCall = line.hasPrefix("cfn=(")
+        if isCall || line.hasPrefix("fn=(") {
+            guard let open = line.firstIndex(of: "("), let close = line.firstIndex(of: ")") else { continue }
+            let id = line[open...close]
+            let name = line[line.index(after: close)...].drop { $0 == " " }
+            if !name.isEmpty { names[id] = name }
+            callingScanner = isCall && names[id].map(isScanner) == true
+        } else if line.hasPrefix("calls="), callingScanner {
+            total += Int(line.dropFirst("calls=".count).prefix { $0.isNumber }) ?? 0
+            callingScanner = false
+        }
+    }
+    return total
+}
+
 func millions(_ count: Int) -> String { format(Double(count) / 1_000_000) + "M" }
 
 /// Rows for the report: what each program runs from exec to exit.
@@ -65,6 +101,7 @@ func instructionRows(_ counts: InstructionCounts) -> [[String]] {
         ["start, first frame, quit", millions(counts.guideStart), millions(counts.dialogStart), format(Double(counts.guideStart) / Double(counts.dialogStart)) + "x"],
         ["plan --format json", millions(counts.headless), "", ""],
         ["/bin/true", millions(counts.trueStart), "", ""],
+        ["conformance scans: start / plan", "\(counts.guideScans) / \(counts.headlessScans)", "", ""],
     ]
 }
 

@@ -210,6 +210,14 @@ func markdownReport(_ run: Run, _ counts: InstructionCounts?, _ setup: Setup, _ 
         valgrind cannot read lld's), in a terminal of the same size, then `q`, and
         `callgrind_annotate --inclusive=yes`.
 
+        `--callgrind` also counts the **conformance scans**: each time the Swift
+        runtime answers a conformance question it has not seen (a generic type's
+        `Key: Hashable`, the associated types of an unspecialized generic call such as
+        the standard library's `joined(separator:)`), it walks every conformance
+        record in the binary, about 150K instructions and a few hundred KiB of pages.
+        There should be none; `gdb -ex 'break swift_conformsToProtocolMaybeInstantiateSuperclasses'`
+        shows where one comes from.
+
         ## The latest run
 
         \(setup.lines.map { "- " + $0 }.joined(separator: "\n"))

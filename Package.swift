@@ -113,7 +113,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "connect-guide-bench",
-            dependencies: ["CPseudoTerminal"],
+            dependencies: ["CPseudoTerminal", "ConnectGuideText"],
             path: "Benchmarks/connect-guide-bench"
         ),
         // Seeded random numbers and the FUZZ_ITERATIONS / FUZZ_SEED knobs, for both test targets.

@@ -25,7 +25,7 @@ func callgrindCopy(of app: String, stateDirectory: String) -> String {
 }
 
 /// Runs each program once under `valgrind --tool=callgrind`.
-func countInstructions(app: String, dialog: String, trueBinary: String, valgrind: String, stateDirectory: String) throws -> InstructionCounts {
+func countInstructions(app: String, locale: AppLocale, dialog: String, trueBinary: String, valgrind: String, stateDirectory: String) throws -> InstructionCounts {
     let app = callgrindCopy(of: app, stateDirectory: stateDirectory)
     func outputFile(_ name: String) -> String { "\(stateDirectory)/callgrind.\(name)" }
     func tool(_ name: String) -> [String] { ["--tool=callgrind", "--callgrind-out-file=\(outputFile(name))"] }
@@ -46,10 +46,10 @@ func countInstructions(app: String, dialog: String, trueBinary: String, valgrind
     var counts = InstructionCounts()
     // A first start, as in the timed runs: the preset chooser, closed with Esc, then q.
     forgetSavedSelection(stateDirectory: stateDirectory)
-    counts.guideStart = try interactive("connect-guide", [app], marker: presetChooserTitle, keys: ["\u{1B}", "q"])
+    counts.guideStart = try interactive("connect-guide", [app] + locale.arguments, marker: locale.chooserTitle, keys: ["\u{1B}", "q"])
     counts.guideScans = try scans("connect-guide")
     counts.dialogStart = try interactive("dialog", [dialog] + dialogArguments, marker: "Cancel", keys: ["\r"])
-    _ = try timeCommand(valgrind, tool("plan") + [app] + headlessArguments, environment: variables)
+    _ = try timeCommand(valgrind, tool("plan") + [app] + locale.arguments + headlessArguments, environment: variables)
     counts.headless = try totalInstructions(outputFile("plan"))
     counts.headlessScans = try scans("plan")
     _ = try timeCommand(valgrind, tool("true") + [trueBinary], environment: variables)

@@ -85,13 +85,13 @@ func leave(_ session: TerminalSession, with key: String, into results: inout Res
 
 /// One run of connect-guide: start, first frame, one arrow move, one selection that moves
 /// three other properties (API onboarding), quit.
-func measureConnectGuide(_ binary: String, into results: inout Results, stateDirectory: String) throws {
+func measureConnectGuide(_ binary: String, locale: AppLocale, into results: inout Results, stateDirectory: String) throws {
     // Every run starts as a first start, with no arguments: the guide opens on the last
     // saved selection, so the one the run before saved goes first. A first start opens on
     // the preset chooser: its frame is the first frame, and Esc closes it.
     forgetSavedSelection(stateDirectory: stateDirectory)
     let session = try startAndMoveOnce(
-        binary, [], marker: presetChooserTitle, dismiss: "\u{1B}", into: &results, stateDirectory: stateDirectory)
+        binary, locale.arguments, marker: locale.chooserTitle, dismiss: "\u{1B}", into: &results, stateDirectory: stateDirectory)
     _ = try session.respond(to: session.downKey)  // highlight API
     let (select, selectMs) = try session.respond(to: "\r")
     results.selectMs.add(selectMs)
@@ -116,14 +116,14 @@ struct Run {
 }
 
 /// Measures both programs `runs` times, interleaved so that both see the same machine.
-func measure(app: String, dialog: String, trueBinary: String, runs: Int, stateDirectory: String) throws -> Run {
+func measure(app: String, locale: AppLocale, dialog: String, trueBinary: String, runs: Int, stateDirectory: String) throws -> Run {
     var run = Run()
     run.runs = runs
     let variables = environment(stateDirectory: stateDirectory)
     for _ in 0..<runs {
-        try measureConnectGuide(app, into: &run.guide, stateDirectory: stateDirectory)
+        try measureConnectGuide(app, locale: locale, into: &run.guide, stateDirectory: stateDirectory)
         try measureDialog(dialog, into: &run.dialog, stateDirectory: stateDirectory)
-        run.guide.headlessMs.add(try timeCommand(app, headlessArguments, environment: variables))
+        run.guide.headlessMs.add(try timeCommand(app, locale.arguments + headlessArguments, environment: variables))
         run.trueMs.add(try timeCommand(trueBinary, [], environment: variables))
     }
     let failures = run.guide.exitStatuses.filter { $0 != 0 }

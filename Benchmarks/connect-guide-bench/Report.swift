@@ -1,3 +1,4 @@
+import ConnectGuideText
 import Glibc
 
 /// The command that builds what the benchmark measures, as the README installs it.
@@ -93,8 +94,11 @@ struct Setup {
     let linker: String
     let dialog: String
     let command: String
+    /// "en (LANG=C.UTF-8)", or the locale given with --locale.
+    let locale: String
 
-    init(app: String, dialog: String, arguments: [String]) {
+    init(app: String, locale: LocaleID?, dialog: String, arguments: [String]) {
+        self.locale = locale.map { "\($0.rawValue) (--locale \($0.rawValue))" } ?? "en (LANG=C.UTF-8)"
         date = commandOutput("date -u '+%Y-%m-%d %H:%M UTC'")
         machine = "\(commandOutput("uname -srm")); \(commandOutput("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'")); \(commandOutput("nproc")) cores"
         load = commandOutput("cut -d' ' -f1-3 /proc/loadavg")
@@ -119,7 +123,7 @@ struct Setup {
         [
             "Date: \(date); load average at the start: \(load)",
             "Machine: \(machine)",
-            "connect-guide: \(app), \(appSize); \(linking); linker \(linker)",
+            "connect-guide: \(app), \(appSize); \(linking); linker \(linker); locale \(locale)",
             "dialog: \(self.dialog)",
         ]
     }
@@ -178,7 +182,8 @@ func markdownReport(_ run: Run, _ counts: InstructionCounts?, _ setup: Setup, _ 
         .build/release/connect-guide-bench --callgrind --write-markdown BENCHMARKS.md  # rewrites this file
         ```
 
-        Options: `--runs N`, `--binary PATH` (the connect-guide to measure),
+        Options: `--runs N`, `--binary PATH` (the connect-guide to measure), `--locale CODE`
+        (connect-guide in that language; English otherwise),
         `--check`, `--write-markdown FILE`, and `--callgrind`, which also counts
         the instructions of one start and quit of each program under
         `valgrind --tool=callgrind` (`sudo apt-get install -y valgrind`).

@@ -2,6 +2,7 @@
 // of a fixed size, next to `dialog --menu` measured the same way in the same run, and
 // checks the targets of issue 10. See BENCHMARKS.md, which `--write-markdown` writes.
 
+import ConnectGuideText
 import Glibc
 
 /// Exit statuses, as `--help` and BENCHMARKS.md list them.
@@ -12,16 +13,27 @@ enum BenchExit {
     static let cannotMeasure: Int32 = 3
 }
 
-/// The title of the preset chooser a first start opens on: its appearance marks the
-/// first complete frame.
-let presetChooserTitle = "Start from a common setup"
+/// The title of the preset chooser a first start opens on, in English: its appearance
+/// marks the first complete frame (and the symbol order's session waits for it).
+let presetChooserTitle = UIText.bundled(.en).tui.presetsTitle
+
+/// connect-guide in one locale: its arguments and the chooser title its first frame shows.
+struct AppLocale {
+    let locale: LocaleID?
+
+    /// `--locale CODE` for a locale given, nothing otherwise (the benchmark pins LANG=C.UTF-8: English).
+    var arguments: [String] { locale.map { ["--locale", $0.rawValue] } ?? [] }
+    var chooserTitle: String { UIText.bundled(locale ?? .en).tui.presetsTitle }
+}
 
 let usage = """
-    usage: connect-guide-bench [--runs N] [--binary PATH] [--check] [--write-markdown FILE] [--callgrind]
+    usage: connect-guide-bench [--runs N] [--binary PATH] [--locale CODE] [--check] [--write-markdown FILE] [--callgrind]
            connect-guide-bench --write-symbol-order FILE [--binary PATH]
 
     Runs connect-guide (the one beside this executable, or PATH) and dialog in a \(columns)x\(rows)
     pseudo-terminal N times (default 20), interleaved, and prints the medians.
+      --locale CODE           run connect-guide with --locale CODE (en ja de fr es);
+                              the default is LANG=C.UTF-8, English
       --check                 exit 1 if any target is missed
       --write-markdown FILE   write the report as Markdown to FILE (BENCHMARKS.md)
       --callgrind             also count instructions of one start and quit (valgrind)
@@ -46,6 +58,7 @@ struct Options {
     var markdownPath: String?
     var callgrind = false
     var symbolOrderPath: String?
+    var locale: LocaleID?
 
     init(_ arguments: [String]) throws {
         var remaining = arguments[...]
@@ -64,6 +77,13 @@ struct Options {
             case "--write-markdown": markdownPath = try value(for: argument)
             case "--callgrind": callgrind = true
             case "--write-symbol-order": symbolOrderPath = try value(for: argument)
+            case "--locale":
+                let code = try value(for: argument)
+                guard let given = LocaleID(rawValue: code) else {
+                    let known = LocaleID.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw UsageError(description: "--locale: \"\(code)\" is not one of \(known)")
+                }
+                locale = given
             default: throw UsageError(description: "unknown argument \"\(argument)\"")
             }
         }
@@ -135,11 +155,11 @@ func main() -> Int32 {
         fail("dialog is not installed; the targets are relative to it. Install it with: sudo apt-get install -y dialog", BenchExit.cannotMeasure)
     }
     guard let trueBinary = findExecutable("true") else { fail("cannot find /bin/true", BenchExit.cannotMeasure) }
-    let setup = Setup(app: app, dialog: dialog, arguments: arguments)
+    let setup = Setup(app: app, locale: options.locale, dialog: dialog, arguments: arguments)
     print("Measuring \(options.runs) runs of connect-guide and dialog at \(columns)x\(rows) ...")
     let run: Run
     do {
-        run = try measure(app: app, dialog: dialog, trueBinary: trueBinary, runs: options.runs, stateDirectory: stateDirectory)
+        run = try measure(app: app, locale: AppLocale(locale: options.locale), dialog: dialog, trueBinary: trueBinary, runs: options.runs, stateDirectory: stateDirectory)
     } catch {
         fail("\(error)", BenchExit.cannotMeasure)
     }
@@ -147,7 +167,7 @@ func main() -> Int32 {
     if options.callgrind, let valgrind {
         print("Counting instructions under callgrind ...")
         do {
-            counts = try countInstructions(app: app, dialog: dialog, trueBinary: trueBinary, valgrind: valgrind, stateDirectory: stateDirectory)
+            counts = try countInstructions(app: app, locale: AppLocale(locale: options.locale), dialog: dialog, trueBinary: trueBinary, valgrind: valgrind, stateDirectory: stateDirectory)
         } catch {
             fail("\(error)", BenchExit.cannotMeasure)
         }

@@ -148,12 +148,23 @@ func breaksBetweenCharacters(_ character: Character) -> Bool {
 /// Closing brackets and quotes, punctuation, iteration marks, small kana and the long vowel
 /// mark: they belong to what comes before them, so no line starts with one (行頭禁則).
 func mayNotStartLine(_ character: Character) -> Bool {
-    noLineStart.contains(character)
+    if let scalar = singleScalar(character) { return noLineStartScalars.contains(scalar.value) }
+    return noLineStart.contains(character)
 }
 
 /// Opening brackets and quotes: they belong to what follows, so no line ends with one (行末禁則).
 func mayNotEndLine(_ character: Character) -> Bool {
-    noLineEnd.contains(character)
+    if let scalar = singleScalar(character) { return noLineEndScalars.contains(scalar.value) }
+    return noLineEnd.contains(character)
+}
+
+/// The scalar of a character made of one. Looking that up by value is what the rules ask
+/// on every character of Japanese text; a `Set<Character>` lookup normalizes and compares
+/// strings, which cost half of drawing a Japanese screen.
+private func singleScalar(_ character: Character) -> Unicode.Scalar? {
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+    return first
 }
 
 /// `mayNotStartLine` and `mayNotEndLine` of an ASCII byte, without making a `Character`.
@@ -177,6 +188,9 @@ private let noLineStart: Set<Character> = Set(
 )
 
 private let noLineEnd: Set<Character> = Set("（「『【〔〈《｛［〘〖〝‘“｢([{«‹¿¡")
+
+private let noLineStartScalars = Set(noLineStart.flatMap(\.unicodeScalars).map(\.value))
+private let noLineEndScalars = Set(noLineEnd.flatMap(\.unicodeScalars).map(\.value))
 
 /// The columns a character takes in a terminal, without asking the terminal: East Asian wide
 /// and fullwidth characters and emoji two, combining marks and other zero-width characters

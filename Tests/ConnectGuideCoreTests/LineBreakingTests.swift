@@ -27,6 +27,16 @@ struct LineBreakingTests {
         #expect(wrap("あいうえお・かき", width: 10) == ["あいうえ", "お・かき"])
     }
 
+    @Test("the rules read a character of one scalar by its value, and one of several as the same character")
+    func rulesByScalarAndByCharacter() {
+        #expect(mayNotStartLine("。") && mayNotStartLine("ッ") && mayNotStartLine("ー") && mayNotStartLine("?"))
+        #expect(!mayNotStartLine("あ") && !mayNotStartLine("a") && !mayNotStartLine("「"))
+        #expect(mayNotEndLine("「") && mayNotEndLine("(") && !mayNotEndLine("」"))
+        // ゞ written as ゝ and a combining voiced mark is still ゞ.
+        #expect(mayNotStartLine("\u{309D}\u{3099}"))
+        #expect(!mayNotStartLine("\u{304B}\u{3099}"))  // が, decomposed: an ordinary kana
+    }
+
     @Test("no line ends with an opening bracket: it goes down with what it opens")
     func noLineEndsWithOpeningBracket() {
         #expect(wrap("これは「連結アカウント」です", width: 8) == ["これは", "「連結ア", "カウン", "ト」です"])

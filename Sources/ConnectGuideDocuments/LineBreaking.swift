@@ -23,7 +23,9 @@ public func breakLines(
             var pieceWidth = piece.width
             if !line.isEmpty && lineWidth + piece.gap + pieceWidth <= width {
                 if piece.gap == 1 { line += " " }
-                line += text
+                // String's own Substring append: `+=` takes the generic path, whose first
+                // call costs a conformance scan.
+                line.append(contentsOf: text)
                 lineWidth += piece.gap + pieceWidth
                 continue
             }
